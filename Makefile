@@ -1,0 +1,106 @@
+# phigate: nginx dynamic module + engine library + tests.
+#
+#   make            build the module against the system nginx (nginx-dev)
+#   make test       install what is missing, build, run every test
+#   make demo       install what is missing, build, run the demo gateway
+#
+# NGINX_SRC=/path/to/nginx-x.y.z make   builds against a source tree.
+
+BUILD      ?= build
+NGINX_SRC  ?=
+NGINX_BIN  ?= /usr/sbin/nginx
+CC         ?= cc
+FUZZ_CC    ?= clang
+FUZZ_SECONDS ?= 10
+
+ENGINE_LIBS = -ljansson -lpcre2-8 -lutf8proc -lcrypto
+WARN        = -Wall -Wextra -Werror -Wpointer-arith -Wno-unused-parameter \
+              -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+CFLAGS     ?= -O2 -g
+ALL_CFLAGS  = -std=gnu99 $(CFLAGS) $(WARN) -fPIC -Isrc
+
+SRC_C      := $(sort $(wildcard src/*.c))
+SRC_O      := $(SRC_C:src/%.c=$(BUILD)/obj/%.o)
+MOD_C      := $(sort $(wildcard ngx_module/*.c ngx_module/*.h))
+UNIT_C     := $(sort $(wildcard t/unit/test_*.c))
+UNIT_BIN   := $(UNIT_C:t/unit/%.c=$(BUILD)/unit/%)
+FUZZ_C     := $(sort $(wildcard t/fuzz/fuzz_*.c))
+FUZZ_BIN   := $(FUZZ_C:t/fuzz/%.c=$(BUILD)/fuzz/%)
+TOOLS      := $(BUILD)/phigate-eval
+
+MODULE     := $(BUILD)/ngx_http_phigate_module.so
+
+.PHONY: all module lib deps test unit fuzz fuzz-smoke integration eval \
+        demo tools clean
+
+all: module lib tools
+
+lib: $(BUILD)/libphigate.a
+
+$(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/libphigate.a: $(SRC_O)
+	rm -f $@
+	ar rcs $@ $^
+
+# The module: nginx's own build system compiles ngx_module/ and src/ (the
+# addon script `config` lists both) with nginx's flags plus -Werror.
+module: $(MODULE)
+
+$(MODULE): config $(SRC_C) $(wildcard src/*.h) $(MOD_C)
+	NGINX_SRC="$(NGINX_SRC)" BUILD="$(BUILD)" scripts/build-module.sh
+
+tools: $(TOOLS)
+
+$(BUILD)/phigate-eval: tools/phigate-eval.c $(BUILD)/libphigate.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $< -o $@ $(BUILD)/libphigate.a $(ENGINE_LIBS)
+
+deps:
+	scripts/deps.sh test
+
+# C unit tests (cmocka), one binary per t/unit/test_*.c
+$(BUILD)/unit/%: t/unit/%.c t/unit/unit.h $(BUILD)/libphigate.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -It/unit $< -o $@ $(BUILD)/libphigate.a \
+	    $(ENGINE_LIBS) -lcmocka
+
+unit: $(UNIT_BIN)
+	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
+
+# libFuzzer harnesses, built with ASan/UBSan from the engine sources
+$(BUILD)/fuzz/%: t/fuzz/%.c $(SRC_C) $(wildcard src/*.h)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) -std=gnu99 -g -O1 -Isrc \
+	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	    $< $(SRC_C) -o $@ $(ENGINE_LIBS)
+
+fuzz: $(FUZZ_BIN)
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/run-fuzz.sh $(FUZZ_BIN)
+
+fuzz-smoke: $(FUZZ_BIN)
+	FUZZ_SECONDS=5 scripts/run-fuzz.sh $(FUZZ_BIN)
+
+integration: module
+	PHIGATE_MODULE=$(abspath $(MODULE)) NGINX_BIN=$(NGINX_BIN) \
+	    prove -v t/
+
+eval: $(BUILD)/phigate-eval
+	$(BUILD)/phigate-eval ../shared/corpus/posts.jsonl t/corpus/*.jsonl
+
+test: deps
+	$(MAKE) all
+	$(MAKE) unit
+	$(MAKE) fuzz-smoke
+	$(MAKE) integration
+	$(MAKE) eval
+
+demo:
+	scripts/deps.sh demo
+	$(MAKE) module
+	scripts/demo.sh
+
+clean:
+	rm -rf $(BUILD) t/servroot*
