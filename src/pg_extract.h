@@ -26,7 +26,7 @@ typedef enum {
 
 /*
  * Classifies a Content-Type header value (may be NULL/0: raw).  For
- * multipart the boundary parameter is returned in *boundary/*blen (pointing
+ * multipart the boundary parameter is returned in *boundary and *blen (pointing
  * into ct, quotes removed); it is left NULL when absent.
  */
 pg_body_kind_t pg_body_kind(const char *ct, size_t ct_len,
@@ -54,7 +54,7 @@ pg_status_t pg_extract_form(pg_arena_t *a, const char *buf, size_t len,
     pg_source_t src, pg_fields_t *out);
 
 /*
- * multipart/*: every part.  Parts with a text, JSON or form content type
+ * multipart (form-data, mixed, related): every part.  Parts with a text, JSON or form content type
  * (or none, the form-data default) are extracted by their own type under
  * the part's name; binary parts are skipped but their name and filename
  * are inspected ("name#filename").  PG_ERR_MALFORMED_MULTIPART when the

@@ -1,0 +1,344 @@
+/*
+ * Copyright (C) phigate authors
+ *
+ * Records are built with jansson so that every string is escaped by one
+ * well-tested encoder; client-chosen strings (host, path, field names) are
+ * made valid UTF-8 first because jansson refuses anything else.
+ */
+
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+#include <openssl/evp.h>
+#include <utf8proc.h>
+
+#include "pg_audit.h"
+
+
+/* findings grouped by (type, field) for the record and the answer */
+typedef struct {
+    pg_type_t   type;
+    uint32_t    field;
+    size_t      count;
+    size_t      first;      /* index of the first finding of the group */
+} pg_group_t;
+
+
+#define PG_OFFSETS_MAX  32
+
+
+static json_t *pg_json_str(const char *s, size_t len);
+static json_t *pg_findings_json(const pg_audit_t *au, int offsets);
+static char *pg_dump(json_t *obj, size_t *len, int newline);
+
+
+char *
+pg_audit_line(const pg_audit_t *au, size_t *len)
+{
+    char                   ts[64];
+    json_t                *o;
+    struct tm              tm;
+    const pg_request_t    *req;
+    const pg_inspection_t *in;
+
+    req = au->req;
+    in = au->insp;
+
+    gmtime_r(&au->sec, &tm);
+    snprintf(ts, sizeof(ts), "%04d-%02d-%02dT%02d:%02d:%02d.%03uZ",
+             tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+             tm.tm_min, tm.tm_sec, au->msec % 1000);
+
+    o = json_object();
+    if (o == NULL) {
+        return NULL;
+    }
+
+    json_object_set_new(o, "schema", json_integer(PG_AUDIT_SCHEMA));
+    json_object_set_new(o, "time", json_string(ts));
+    json_object_set_new(o, "request_id",
+                        pg_json_str(au->request_id, au->request_id_len));
+    json_object_set_new(o, "decision",
+                        json_string(pg_decision_name(au->verdict->decision)));
+    json_object_set_new(o, "reason", json_string(au->verdict->reason));
+    json_object_set_new(o, "mode", json_string(pg_mode_name(au->mode)));
+    json_object_set_new(o, "platform",
+                        json_string(in->platform ? in->platform->name
+                                                 : "generic"));
+    json_object_set_new(o, "dm", json_boolean(in->dm));
+    json_object_set_new(o, "host", pg_json_str(req->host, req->host_len));
+    json_object_set_new(o, "method",
+                        pg_json_str(req->method, req->method_len));
+    json_object_set_new(o, "path", pg_json_str(req->path, req->path_len));
+    json_object_set_new(o, "status", json_integer(au->status));
+    json_object_set_new(o, "findings", pg_findings_json(au, 1));
+    json_object_set_new(o, "body_length",
+                        au->body_len >= 0 ? json_integer(au->body_len)
+                                          : json_null());
+    json_object_set_new(o, "body_sha256",
+                        au->body_sha256 ? json_string(au->body_sha256)
+                                        : json_null());
+
+    return pg_dump(o, len, 1);
+}
+
+
+char *
+pg_block_body(const pg_audit_t *au, size_t *len)
+{
+    json_t  *o;
+
+    o = json_object();
+    if (o == NULL) {
+        return NULL;
+    }
+
+    json_object_set_new(o, "error", json_string(au->verdict->reason));
+    json_object_set_new(o, "request_id",
+                        pg_json_str(au->request_id, au->request_id_len));
+
+    if (au->insp->findings.n) {
+        json_object_set_new(o, "findings", pg_findings_json(au, 0));
+    }
+
+    return pg_dump(o, len, 0);
+}
+
+
+size_t
+pg_findings_summary(const pg_findings_t *f, char *buf, size_t size)
+{
+    int     n;
+    size_t  i, t, count, pos;
+
+    if (size == 0) {
+        return 0;
+    }
+
+    pos = 0;
+
+    for (t = 0; t < PG_T__COUNT; t++) {
+        count = 0;
+
+        for (i = 0; i < f->n; i++) {
+            count += (f->items[i].type == t);
+        }
+
+        if (count == 0) {
+            continue;
+        }
+
+        n = snprintf(buf + pos, size - pos, "%s%s:%zu", pos ? "," : "",
+                     pg_type_name(t), count);
+
+        if (n < 0 || (size_t) n >= size - pos) {
+            break;
+        }
+
+        pos += n;
+    }
+
+    if (pos == 0) {
+        pos = snprintf(buf, size, "-");
+    }
+
+    return pos < size ? pos : size - 1;
+}
+
+
+int
+pg_sha256_hex(const void *data, size_t len, char *out)
+{
+    unsigned       i, n;
+    unsigned char  md[EVP_MAX_MD_SIZE];
+
+    if (EVP_Digest(data, len, md, &n, EVP_sha256(), NULL) != 1) {
+        return -1;
+    }
+
+    for (i = 0; i < n; i++) {
+        snprintf(out + 2 * i, 3, "%02x", md[i]);
+    }
+
+    return 0;
+}
+
+
+/*
+ * Findings grouped by type and field, in order of first appearance.  The
+ * answer to the client gets type, field, count; the audit record also gets
+ * the first offsets so a reviewer can find the spot in the archived post.
+ */
+static json_t *
+pg_findings_json(const pg_audit_t *au, int offsets)
+{
+    size_t                i, j, k, ngroups;
+    json_t               *arr, *g, *offs;
+    pg_group_t           *groups;
+    const pg_field_t     *fld;
+    const pg_finding_t   *fi, *fj;
+    const pg_findings_t  *f;
+
+    f = &au->insp->findings;
+
+    arr = json_array();
+    if (arr == NULL || f->n == 0) {
+        return arr;
+    }
+
+    groups = calloc(f->n, sizeof(pg_group_t));
+    if (groups == NULL) {
+        return arr;
+    }
+
+    ngroups = 0;
+
+    for (i = 0; i < f->n; i++) {
+        fi = &f->items[i];
+
+        for (j = 0; j < ngroups; j++) {
+            if (groups[j].type == fi->type && groups[j].field == fi->field) {
+                groups[j].count++;
+                break;
+            }
+        }
+
+        if (j == ngroups) {
+            groups[ngroups].type = fi->type;
+            groups[ngroups].field = fi->field;
+            groups[ngroups].count = 1;
+            groups[ngroups].first = i;
+            ngroups++;
+        }
+    }
+
+    for (j = 0; j < ngroups; j++) {
+        fld = &au->insp->fields.items[groups[j].field];
+
+        g = json_object();
+        json_object_set_new(g, "type",
+                            json_string(pg_type_name(groups[j].type)));
+        json_object_set_new(g, "field", pg_json_str(fld->name,
+                                                    strlen(fld->name)));
+        if (offsets) {
+            json_object_set_new(g, "source",
+                                json_string(fld->source == PG_SRC_QUERY
+                                            ? "query" : "body"));
+        }
+
+        json_object_set_new(g, "count", json_integer(groups[j].count));
+
+        if (offsets) {
+            offs = json_array();
+
+            for (k = groups[j].first, i = 0;
+                 k < f->n && i < PG_OFFSETS_MAX;
+                 k++)
+            {
+                fj = &f->items[k];
+
+                if (fj->type == groups[j].type
+                    && fj->field == groups[j].field)
+                {
+                    json_array_append_new(offs, json_integer(fj->off));
+                    i++;
+                }
+            }
+
+            json_object_set_new(g, "offsets", offs);
+        }
+
+        json_array_append_new(arr, g);
+    }
+
+    free(groups);
+
+    return arr;
+}
+
+
+/* a JSON string of s, with invalid UTF-8 bytes replaced by U+FFFD */
+static json_t *
+pg_json_str(const char *s, size_t len)
+{
+    char          *buf, *p;
+    json_t        *js;
+    size_t         i;
+    utf8proc_int32_t  cp;
+    utf8proc_ssize_t  n;
+
+    if (s == NULL) {
+        return json_string("");
+    }
+
+    js = json_stringn(s, len);
+    if (js != NULL) {
+        return js;
+    }
+
+    /* each invalid byte becomes 3 bytes at most */
+    buf = malloc(len * 3 + 1);
+    if (buf == NULL) {
+        return json_string("");
+    }
+
+    p = buf;
+
+    for (i = 0; i < len; /* void */) {
+        n = utf8proc_iterate((const utf8proc_uint8_t *) s + i,
+                             (utf8proc_ssize_t) (len - i), &cp);
+
+        if (n <= 0 || cp == 0) {
+            memcpy(p, "\xef\xbf\xbd", 3);
+            p += 3;
+            i++;
+            continue;
+        }
+
+        memcpy(p, s + i, n);
+        p += n;
+        i += n;
+    }
+
+    js = json_stringn(buf, p - buf);
+    free(buf);
+
+    return js != NULL ? js : json_string("");
+}
+
+
+static char *
+pg_dump(json_t *obj, size_t *len, int newline)
+{
+    char    *s, *line;
+    size_t   n;
+
+    s = json_dumps(obj, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    json_decref(obj);
+
+    if (s == NULL) {
+        return NULL;
+    }
+
+    n = strlen(s);
+
+    if (!newline) {
+        *len = n;
+        return s;
+    }
+
+    line = realloc(s, n + 2);
+    if (line == NULL) {
+        free(s);
+        return NULL;
+    }
+
+    line[n] = '\n';
+    line[n + 1] = '\0';
+    *len = n + 1;
+
+    return line;
+}

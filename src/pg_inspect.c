@@ -1,0 +1,120 @@
+/*
+ * Copyright (C) phigate authors
+ */
+
+
+#include <string.h>
+#include <strings.h>
+
+#include "pg_detect.h"
+#include "pg_inspect.h"
+
+
+static int pg_is_identity(const char *enc, size_t len);
+
+
+pg_status_t
+pg_inspect_headers(const pg_request_t *req, long long body_len,
+    const pg_limits_t *lim, pg_inspection_t *out)
+{
+    const char  *boundary;
+    size_t       blen;
+
+    out->platform = pg_platform_match(req->host, req->host_len, req->path,
+                                      req->path_len);
+    out->body_kind = pg_body_kind(req->content_type, req->content_type_len,
+                                  &boundary, &blen);
+    out->status = PG_OK;
+
+    /*
+     * No client of the platform APIs was seen compressing a request body;
+     * one that does is refused rather than forwarded unread.
+     */
+    if (!pg_is_identity(req->content_encoding, req->content_encoding_len)) {
+        out->status = PG_ERR_ENCODING;
+
+    } else if (out->body_kind != PG_BODY_MEDIA && lim->max_body
+               && body_len > (long long) lim->max_body)
+    {
+        out->status = PG_ERR_TOO_LARGE;
+    }
+
+    return out->status;
+}
+
+
+pg_status_t
+pg_inspect(pg_arena_t *a, const pg_request_t *req, const pg_limits_t *lim,
+    pg_inspection_t *out)
+{
+    uint32_t     i;
+    pg_status_t  st;
+
+    memset(&out->fields, 0, sizeof(pg_fields_t));
+    memset(&out->findings, 0, sizeof(pg_findings_t));
+
+    st = pg_inspect_headers(req, req->body != NULL ? (long long) req->body_len
+                                                   : 0,
+                            lim, out);
+    if (st != PG_OK) {
+        return st;
+    }
+
+    /* Instagram and Threads carry captions in the query string */
+    if (req->query != NULL && req->query_len) {
+        st = pg_extract_form(a, req->query, req->query_len, PG_SRC_QUERY,
+                             &out->fields);
+        if (st != PG_OK) {
+            goto failed;
+        }
+    }
+
+    if (req->body != NULL && req->body_len
+        && out->body_kind != PG_BODY_MEDIA)
+    {
+        st = pg_extract_body(a, req->content_type, req->content_type_len,
+                             req->body, req->body_len, &out->fields);
+        if (st != PG_OK) {
+            goto failed;
+        }
+    }
+
+    out->dm = pg_platform_is_dm(out->platform, req->path, req->path_len,
+                                &out->fields);
+
+    for (i = 0; i < out->fields.n; i++) {
+        if (pg_platform_skip_field(out->platform, out->fields.items[i].name)) {
+            continue;
+        }
+
+        st = pg_detect_field(a, &out->fields, i, &out->findings);
+        if (st != PG_OK) {
+            goto failed;
+        }
+    }
+
+    return PG_OK;
+
+failed:
+
+    out->status = st;
+
+    return st;
+}
+
+
+static int
+pg_is_identity(const char *enc, size_t len)
+{
+    /* trim the optional white space HTTP allows around a value */
+    while (len && (enc[0] == ' ' || enc[0] == '\t')) {
+        enc++;
+        len--;
+    }
+
+    while (len && (enc[len - 1] == ' ' || enc[len - 1] == '\t')) {
+        len--;
+    }
+
+    return len == 0 || (len == 8 && strncasecmp(enc, "identity", 8) == 0);
+}
