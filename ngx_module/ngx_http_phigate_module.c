@@ -1,0 +1,383 @@
+
+/*
+ * Copyright (C) phigate authors
+ *
+ * Directives, configuration and variables.  The request path is in
+ * ngx_http_phigate_handler.c, the body in ngx_http_phigate_body.c and the
+ * audit log in ngx_http_phigate_audit.c; the engine (src/) decides.
+ */
+
+
+#include <ngx_config.h>
+#include <ngx_core.h>
+#include <ngx_http.h>
+
+#include "ngx_http_phigate_module.h"
+
+
+static ngx_int_t ngx_http_phigate_add_variables(ngx_conf_t *cf);
+static ngx_int_t ngx_http_phigate_init(ngx_conf_t *cf);
+static void *ngx_http_phigate_create_main_conf(ngx_conf_t *cf);
+static void *ngx_http_phigate_create_loc_conf(ngx_conf_t *cf);
+static char *ngx_http_phigate_merge_loc_conf(ngx_conf_t *cf, void *parent,
+    void *child);
+static char *ngx_http_phigate_audit_log(ngx_conf_t *cf, ngx_command_t *cmd,
+    void *conf);
+static char *ngx_http_phigate_redis(ngx_conf_t *cf, ngx_command_t *cmd,
+    void *conf);
+static ngx_int_t ngx_http_phigate_variable(ngx_http_request_t *r,
+    ngx_http_variable_value_t *v, uintptr_t data);
+
+
+static ngx_conf_enum_t  ngx_http_phigate_modes[] = {
+    { ngx_string("enforce"), PG_MODE_ENFORCE },
+    { ngx_string("monitor"), PG_MODE_MONITOR },
+    { ngx_null_string, 0 }
+};
+
+
+static ngx_conf_enum_t  ngx_http_phigate_fail_modes[] = {
+    { ngx_string("closed"), NGX_HTTP_PHIGATE_FAIL_CLOSED },
+    { ngx_string("open"), NGX_HTTP_PHIGATE_FAIL_OPEN },
+    { ngx_null_string, 0 }
+};
+
+
+static ngx_conf_num_bounds_t  ngx_http_phigate_status_bounds = {
+    ngx_conf_check_num_bounds, 400, 599
+};
+
+
+static ngx_command_t  ngx_http_phigate_commands[] = {
+
+    { ngx_string("phigate"),
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_FLAG,
+      ngx_conf_set_flag_slot,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      offsetof(ngx_http_phigate_loc_conf_t, enable),
+      NULL },
+
+    { ngx_string("phigate_mode"),
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE1,
+      ngx_conf_set_enum_slot,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      offsetof(ngx_http_phigate_loc_conf_t, mode),
+      &ngx_http_phigate_modes },
+
+    { ngx_string("phigate_fail"),
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE1,
+      ngx_conf_set_enum_slot,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      offsetof(ngx_http_phigate_loc_conf_t, fail),
+      &ngx_http_phigate_fail_modes },
+
+    { ngx_string("phigate_block_status"),
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE1,
+      ngx_conf_set_num_slot,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      offsetof(ngx_http_phigate_loc_conf_t, block_status),
+      &ngx_http_phigate_status_bounds },
+
+    { ngx_string("phigate_max_body"),
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE1,
+      ngx_conf_set_size_slot,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      offsetof(ngx_http_phigate_loc_conf_t, max_body),
+      NULL },
+
+    { ngx_string("phigate_audit_log"),
+      NGX_HTTP_MAIN_CONF|NGX_CONF_TAKE1,
+      ngx_http_phigate_audit_log,
+      NGX_HTTP_MAIN_CONF_OFFSET,
+      0,
+      NULL },
+
+    { ngx_string("phigate_redis"),
+      NGX_HTTP_MAIN_CONF|NGX_CONF_TAKE1,
+      ngx_http_phigate_redis,
+      NGX_HTTP_MAIN_CONF_OFFSET,
+      0,
+      NULL },
+
+      ngx_null_command
+};
+
+
+static ngx_http_module_t  ngx_http_phigate_module_ctx = {
+    ngx_http_phigate_add_variables,        /* preconfiguration */
+    ngx_http_phigate_init,                 /* postconfiguration */
+
+    ngx_http_phigate_create_main_conf,     /* create main configuration */
+    NULL,                                  /* init main configuration */
+
+    NULL,                                  /* create server configuration */
+    NULL,                                  /* merge server configuration */
+
+    ngx_http_phigate_create_loc_conf,      /* create location configuration */
+    ngx_http_phigate_merge_loc_conf        /* merge location configuration */
+};
+
+
+ngx_module_t  ngx_http_phigate_module = {
+    NGX_MODULE_V1,
+    &ngx_http_phigate_module_ctx,          /* module context */
+    ngx_http_phigate_commands,             /* module directives */
+    NGX_HTTP_MODULE,                       /* module type */
+    NULL,                                  /* init master */
+    NULL,                                  /* init module */
+    NULL,                                  /* init process */
+    NULL,                                  /* init thread */
+    NULL,                                  /* exit thread */
+    NULL,                                  /* exit process */
+    NULL,                                  /* exit master */
+    NGX_MODULE_V1_PADDING
+};
+
+
+#define NGX_HTTP_PHIGATE_VAR_DECISION  0
+#define NGX_HTTP_PHIGATE_VAR_FINDINGS  1
+#define NGX_HTTP_PHIGATE_VAR_REASON    2
+
+
+static ngx_http_variable_t  ngx_http_phigate_vars[] = {
+
+    { ngx_string("phigate_decision"), NULL, ngx_http_phigate_variable,
+      NGX_HTTP_PHIGATE_VAR_DECISION, NGX_HTTP_VAR_NOCACHEABLE, 0 },
+
+    { ngx_string("phigate_findings"), NULL, ngx_http_phigate_variable,
+      NGX_HTTP_PHIGATE_VAR_FINDINGS, NGX_HTTP_VAR_NOCACHEABLE, 0 },
+
+    { ngx_string("phigate_reason"), NULL, ngx_http_phigate_variable,
+      NGX_HTTP_PHIGATE_VAR_REASON, NGX_HTTP_VAR_NOCACHEABLE, 0 },
+
+      ngx_http_null_variable
+};
+
+
+static ngx_str_t  ngx_http_phigate_request_id = ngx_string("request_id");
+
+
+static ngx_int_t
+ngx_http_phigate_add_variables(ngx_conf_t *cf)
+{
+    ngx_http_variable_t  *var, *v;
+
+    for (v = ngx_http_phigate_vars; v->name.len; v++) {
+        var = ngx_http_add_variable(cf, &v->name, v->flags);
+        if (var == NULL) {
+            return NGX_ERROR;
+        }
+
+        var->get_handler = v->get_handler;
+        var->data = v->data;
+    }
+
+    return NGX_OK;
+}
+
+
+/*
+ * The handler runs in the precontent phase: after access checks (so
+ * "satisfy any" cannot override a block, and auth_request has already
+ * run) and before the content handler (proxy_pass), which therefore finds
+ * the body read and never streams an uninspected byte upstream, even with
+ * "proxy_request_buffering off".
+ */
+static ngx_int_t
+ngx_http_phigate_init(ngx_conf_t *cf)
+{
+    ngx_http_handler_pt           *h;
+    ngx_http_core_main_conf_t     *cmcf;
+    ngx_http_phigate_main_conf_t  *pmcf;
+
+    cmcf = ngx_http_conf_get_module_main_conf(cf, ngx_http_core_module);
+
+    h = ngx_array_push(&cmcf->phases[NGX_HTTP_PRECONTENT_PHASE].handlers);
+    if (h == NULL) {
+        return NGX_ERROR;
+    }
+
+    *h = ngx_http_phigate_handler;
+
+    pmcf = ngx_http_conf_get_module_main_conf(cf, ngx_http_phigate_module);
+
+    pmcf->request_id_index = ngx_http_get_variable_index(cf,
+                                               &ngx_http_phigate_request_id);
+    if (pmcf->request_id_index == NGX_ERROR) {
+        return NGX_ERROR;
+    }
+
+    return NGX_OK;
+}
+
+
+static void *
+ngx_http_phigate_create_main_conf(ngx_conf_t *cf)
+{
+    ngx_http_phigate_main_conf_t  *pmcf;
+
+    pmcf = ngx_pcalloc(cf->pool, sizeof(ngx_http_phigate_main_conf_t));
+    if (pmcf == NULL) {
+        return NULL;
+    }
+
+    /*
+     * set by ngx_pcalloc():
+     *
+     *     pmcf->audit_file = NULL;
+     *     pmcf->redis = { 0, NULL };
+     */
+
+    pmcf->request_id_index = NGX_ERROR;
+
+    return pmcf;
+}
+
+
+static void *
+ngx_http_phigate_create_loc_conf(ngx_conf_t *cf)
+{
+    ngx_http_phigate_loc_conf_t  *plcf;
+
+    plcf = ngx_pcalloc(cf->pool, sizeof(ngx_http_phigate_loc_conf_t));
+    if (plcf == NULL) {
+        return NULL;
+    }
+
+    plcf->enable = NGX_CONF_UNSET;
+    plcf->mode = NGX_CONF_UNSET_UINT;
+    plcf->fail = NGX_CONF_UNSET_UINT;
+    plcf->block_status = NGX_CONF_UNSET_UINT;
+    plcf->max_body = NGX_CONF_UNSET_SIZE;
+
+    return plcf;
+}
+
+
+static char *
+ngx_http_phigate_merge_loc_conf(ngx_conf_t *cf, void *parent, void *child)
+{
+    ngx_http_phigate_loc_conf_t *prev = parent;
+    ngx_http_phigate_loc_conf_t *conf = child;
+
+    ngx_conf_merge_value(conf->enable, prev->enable, 0);
+    ngx_conf_merge_uint_value(conf->mode, prev->mode, PG_MODE_ENFORCE);
+    ngx_conf_merge_uint_value(conf->fail, prev->fail,
+                              NGX_HTTP_PHIGATE_FAIL_CLOSED);
+    ngx_conf_merge_uint_value(conf->block_status, prev->block_status,
+                              NGX_HTTP_FORBIDDEN);
+    ngx_conf_merge_size_value(conf->max_body, prev->max_body,
+                              1024 * 1024);
+
+    return NGX_CONF_OK;
+}
+
+
+static char *
+ngx_http_phigate_audit_log(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
+{
+    ngx_http_phigate_main_conf_t *pmcf = conf;
+
+    ngx_str_t  *value;
+
+    if (pmcf->audit_file != NULL) {
+        return "is duplicate";
+    }
+
+    value = cf->args->elts;
+
+    if (ngx_strcmp(value[1].data, "off") == 0) {
+        return NGX_CONF_OK;
+    }
+
+    /*
+     * An nginx-owned open file: opened by the master with O_APPEND,
+     * reopened on "nginx -s reopen" for log rotation.
+     */
+    pmcf->audit_file = ngx_conf_open_file(cf->cycle, &value[1]);
+    if (pmcf->audit_file == NULL) {
+        return NGX_CONF_ERROR;
+    }
+
+    return NGX_CONF_OK;
+}
+
+
+static char *
+ngx_http_phigate_redis(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
+{
+    ngx_http_phigate_main_conf_t *pmcf = conf;
+
+    ngx_str_t  *value;
+    ngx_url_t   u;
+
+    if (pmcf->redis.data != NULL) {
+        return "is duplicate";
+    }
+
+    value = cf->args->elts;
+
+    /*
+     * Resolved now, at configuration time: the worker never resolves a
+     * name (hiredis would do it with a blocking getaddrinfo()).
+     */
+    ngx_memzero(&u, sizeof(ngx_url_t));
+
+    u.url = value[1];
+    u.default_port = 6379;
+
+    if (ngx_parse_url(cf->pool, &u) != NGX_OK) {
+        if (u.err) {
+            ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
+                               "%s in phigate_redis \"%V\"", u.err, &u.url);
+        }
+
+        return NGX_CONF_ERROR;
+    }
+
+    pmcf->redis = value[1];
+
+    return NGX_CONF_OK;
+}
+
+
+static ngx_int_t
+ngx_http_phigate_variable(ngx_http_request_t *r,
+    ngx_http_variable_value_t *v, uintptr_t data)
+{
+    const char              *s;
+    ngx_http_phigate_ctx_t  *ctx;
+
+    ctx = ngx_http_phigate_get_ctx(r->main);
+
+    if (ctx == NULL || ctx->state != NGX_HTTP_PHIGATE_DONE) {
+        v->not_found = 1;
+        return NGX_OK;
+    }
+
+    switch (data) {
+
+    case NGX_HTTP_PHIGATE_VAR_DECISION:
+        s = pg_decision_name(ctx->verdict.decision);
+        v->data = (u_char *) s;
+        v->len = ngx_strlen(s);
+        break;
+
+    case NGX_HTTP_PHIGATE_VAR_REASON:
+        s = ctx->verdict.reason;
+        v->data = (u_char *) s;
+        v->len = ngx_strlen(s);
+        break;
+
+    default: /* NGX_HTTP_PHIGATE_VAR_FINDINGS */
+        v->data = ctx->summary;
+        v->len = ctx->summary_len;
+        break;
+    }
+
+    v->valid = 1;
+    v->no_cacheable = 1;
+    v->not_found = 0;
+
+    return NGX_OK;
+}

@@ -1,0 +1,90 @@
+
+/*
+ * Copyright (C) phigate authors
+ */
+
+
+#ifndef _NGX_HTTP_PHIGATE_MODULE_H_INCLUDED_
+#define _NGX_HTTP_PHIGATE_MODULE_H_INCLUDED_
+
+
+#include <ngx_config.h>
+#include <ngx_core.h>
+#include <ngx_http.h>
+
+#include "pg_audit.h"
+#include "pg_decide.h"
+#include "pg_inspect.h"
+
+
+#define NGX_HTTP_PHIGATE_FAIL_CLOSED  0
+#define NGX_HTTP_PHIGATE_FAIL_OPEN    1
+
+#define NGX_HTTP_PHIGATE_SUMMARY_LEN  128
+
+
+typedef struct {
+    ngx_open_file_t            *audit_file;      /* NULL: no audit log */
+    ngx_str_t                   redis;
+    ngx_int_t                   request_id_index;
+} ngx_http_phigate_main_conf_t;
+
+
+typedef struct {
+    ngx_flag_t                  enable;
+    ngx_uint_t                  mode;
+    ngx_uint_t                  fail;
+    ngx_uint_t                  block_status;
+    size_t                      max_body;
+} ngx_http_phigate_loc_conf_t;
+
+
+typedef enum {
+    NGX_HTTP_PHIGATE_READING = 1,
+    NGX_HTTP_PHIGATE_DONE
+} ngx_http_phigate_state_e;
+
+
+/*
+ * One per main request.  It is also kept in a pool cleanup so that it
+ * survives internal redirects (which clear module contexts): a request is
+ * inspected and audited once whatever locations it passes through.
+ */
+typedef struct {
+    ngx_http_request_t         *request;
+    ngx_http_phigate_state_e    state;
+
+    pg_arena_t                  arena;
+    pg_request_t                req;
+    pg_limits_t                 limits;
+    pg_policy_t                 policy;
+    pg_inspection_t             insp;
+    pg_verdict_t                verdict;
+
+    ngx_str_t                   request_id;
+    long long                   body_len;        /* -1: not read */
+    char                        body_sha256[PG_SHA256_HEX + 1];
+
+    u_char                     *map;             /* mmap()ed body file */
+    size_t                      map_len;
+
+    u_char                      summary[NGX_HTTP_PHIGATE_SUMMARY_LEN];
+    size_t                      summary_len;
+
+    unsigned                    have_sha256:1;
+    unsigned                    audited:1;
+} ngx_http_phigate_ctx_t;
+
+
+ngx_http_phigate_ctx_t *ngx_http_phigate_get_ctx(ngx_http_request_t *r);
+ngx_int_t ngx_http_phigate_handler(ngx_http_request_t *r);
+void ngx_http_phigate_audit(ngx_http_request_t *r,
+    ngx_http_phigate_ctx_t *ctx, ngx_uint_t status);
+ngx_int_t ngx_http_phigate_body(ngx_http_request_t *r,
+    ngx_http_phigate_ctx_t *ctx, u_char **data, size_t *len);
+
+
+extern ngx_module_t  ngx_http_phigate_module;
+
+
+#endif /* _NGX_HTTP_PHIGATE_MODULE_H_INCLUDED_ */
