@@ -1,0 +1,53 @@
+/*
+ * Copyright (C) phigate authors
+ *
+ * Normalisation: rewrites a field's decoded text into the form detectors
+ * scan (ASCII digits, no invisible characters, ...) and keeps, for every
+ * byte of the result, the range of input bytes it came from, so that a
+ * finding in normalised text can be reported against the field's text.
+ *
+ * Normalisation is a list of steps applied in order (pg_normalize.c);
+ * each step maps its input to its output and the maps are composed.
+ */
+
+#ifndef _PG_NORMALIZE_H_INCLUDED_
+#define _PG_NORMALIZE_H_INCLUDED_
+
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "pg_arena.h"
+#include "pg_status.h"
+
+
+typedef struct {
+    char          *text;      /* normalised, NUL-terminated */
+    size_t         len;
+    /*
+     * Byte i of text came from input bytes [from[i], to[i]).  Both are
+     * NULL when text is a plain copy of the input (nothing changed).
+     */
+    uint32_t      *from;
+    uint32_t      *to;
+    size_t         in_len;
+} pg_norm_t;
+
+
+/*
+ * Normalises len bytes of in (any bytes: NULs and invalid UTF-8 are kept
+ * as they are).  Returns PG_OK, PG_ERR_NOMEM, or PG_ERR_TOO_LARGE when
+ * the input does not fit the 32-bit offset map.
+ */
+pg_status_t pg_normalize(pg_arena_t *a, const char *in, size_t len,
+    pg_norm_t *out);
+
+/*
+ * Maps off/len in normalised text (len > 0, within text) to an offset and
+ * length in the input.
+ */
+void pg_norm_span(const pg_norm_t *n, size_t off, size_t len,
+    size_t *in_off, size_t *in_len);
+
+
+#endif /* _PG_NORMALIZE_H_INCLUDED_ */

@@ -1,0 +1,112 @@
+/*
+ * Copyright (C) phigate authors
+ *
+ * Small text helpers shared by the detectors, so that word boundaries,
+ * cue words and digit runs mean the same thing in every detector.
+ *
+ * All helpers work on (text, len) byte ranges that may hold NULs and
+ * invalid UTF-8; only ASCII bytes are ever classified, any byte >= 0x80
+ * is "other" (neither letter, digit nor space).  Every helper does a
+ * bounded amount of work per call, so detectors that call them a bounded
+ * number of times per input byte stay linear.
+ */
+
+#ifndef _PG_TEXT_H_INCLUDED_
+#define _PG_TEXT_H_INCLUDED_
+
+
+#include <stddef.h>
+
+
+/* locale-independent ASCII classes; c is any char or int byte value */
+#define pg_isdigit(c)  ((unsigned) ((unsigned char) (c) - '0') < 10)
+#define pg_isalpha(c)                                                        \
+    ((unsigned) (((unsigned char) (c) | 0x20) - 'a') < 26)
+#define pg_isalnum(c)  (pg_isdigit(c) || pg_isalpha(c))
+#define pg_isspace(c)                                                        \
+    ((c) == ' ' || (c) == '\t' || (c) == '\n' || (c) == '\r'                 \
+     || (c) == '\f' || (c) == '\v')
+#define pg_tolower(c)                                                        \
+    ((unsigned char) ((c) >= 'A' && (c) <= 'Z' ? (c) | 0x20 : (c)))
+
+
+/* the longest cue the lookback helpers account for */
+#define PG_CUE_MAX      32
+
+/* most digit groups pg_digit_groups() records */
+#define PG_GROUPS_MAX   6
+
+
+typedef struct {
+    size_t         off[PG_GROUPS_MAX];
+    size_t         len[PG_GROUPS_MAX];
+    char           sep[PG_GROUPS_MAX];   /* separator before group i, 0 */
+    size_t         n;
+    size_t         end;                  /* just past the last group */
+} pg_groups_t;
+
+
+/* pos starts a word: the byte before is not a letter or digit */
+int pg_word_start(const char *t, size_t pos);
+/* pos ends a word: the byte at pos is not a letter or digit */
+int pg_word_end(const char *t, size_t len, size_t pos);
+
+/*
+ * Matches cue (lower case ASCII) at t + pos case-insensitively as WHOLE
+ * words: when the cue begins (ends) with a letter or digit the text must
+ * have a word boundary there.  A space in the cue matches one or more
+ * blanks.  Returns the length matched in t, 0 when there is no match.
+ */
+size_t pg_cue_at(const char *t, size_t len, size_t pos, const char *cue);
+
+/*
+ * Tries every cue of a NULL-terminated list at pos; returns the longest
+ * match length (0: none) and its index in *which when which is not NULL.
+ */
+size_t pg_cues_at(const char *t, size_t len, size_t pos,
+    const char *const *cues, size_t *which);
+
+/*
+ * The start of the window that holds at most `words` words (runs of
+ * letters and digits) before pos, and no more than `bytes` bytes.
+ */
+size_t pg_back_words(const char *t, size_t pos, size_t words, size_t bytes);
+
+/*
+ * Whether one of the cues lies wholly within the `words` words (at most
+ * `bytes` bytes) before pos.
+ */
+int pg_cue_before(const char *t, size_t pos, size_t words, size_t bytes,
+    const char *const *cues);
+
+/* the number of ASCII digits at t + pos, at most max */
+size_t pg_digit_run(const char *t, size_t len, size_t pos, size_t max);
+/* the value of n digits at t + pos, which the caller has checked */
+unsigned long pg_digits_value(const char *t, size_t pos, size_t n);
+
+/*
+ * Scans at most max (<= PG_GROUPS_MAX) groups of digits from pos, each
+ * separated from the next by exactly one byte of seps (may be "").
+ * A group longer than 16 digits ends the scan.  Returns the number of
+ * groups found (g->n), 0 when t[pos] is not a digit.
+ */
+size_t pg_digit_groups(const char *t, size_t len, size_t pos,
+    const char *seps, size_t max, pg_groups_t *g);
+
+/*
+ * Number boundaries: a number may start at pos when the byte before is
+ * neither a letter or digit nor a joiner ("-./,") that follows a digit,
+ * so "12-555-123-4567" or "1.555" are not read from their middle; it may
+ * end at pos under the mirror rule.
+ */
+int pg_num_start(const char *t, size_t pos);
+int pg_num_end(const char *t, size_t len, size_t pos);
+
+/*
+ * Whether pos is inside a URL-looking token (one that has "://" or
+ * starts with "www." before pos).  Looks back at most 256 bytes.
+ */
+int pg_in_url(const char *t, size_t pos);
+
+
+#endif /* _PG_TEXT_H_INCLUDED_ */
