@@ -1,0 +1,407 @@
+/*
+ * Copyright (C) phigate authors
+ *
+ * Dates of birth: a date that a birth cue introduces.  The cue ("DOB",
+ * "D.O.B.", "date of birth", "birth date", "birthdate", "born", "born on",
+ * "b.", "birthday") may be followed by separators and a few filler words
+ * ("is", "on", "was", a weekday), then one of:
+ *
+ *   numeric   M/D/YYYY, MM-DD-YY, DD.MM.YYYY, YYYY-MM-DD, M/D
+ *   written   Jun 12 1985, June 12, 1985, Jun. 12th, 1985,
+ *             12 June 1985, 12th of June, 1985, June 12
+ *
+ * The date needs a day: "born in 1985" or "born June 1985" is no finding
+ * (a year alone is not PHI).  After "b." and "birthday" the year is also
+ * required, since "Plan b. 6/12" and "birthday party Jun 12" are common.
+ * The finding covers the date, not the cue.
+ */
+
+
+#include "pg_detect.h"
+#include "pg_text.h"
+
+
+#define PG_DOB_GAP        24
+#define PG_DOB_YEAR_MIN   1880
+#define PG_DOB_YEAR_MAX   2099
+
+
+typedef struct {
+    const char    *cue;
+    unsigned       need_year:1;
+} pg_dob_cue_t;
+
+
+static size_t pg_dob_gap(const char *t, size_t len, size_t pos);
+static size_t pg_dob_date(const char *t, size_t len, size_t pos,
+    int *year);
+static size_t pg_dob_numeric(const char *t, size_t len, size_t pos,
+    int *year);
+static size_t pg_dob_written(const char *t, size_t len, size_t pos,
+    int *year);
+static size_t pg_dob_month(const char *t, size_t len, size_t pos,
+    unsigned *month);
+static size_t pg_dob_day(const char *t, size_t len, size_t pos,
+    unsigned *day);
+static size_t pg_dob_year(const char *t, size_t len, size_t pos);
+static size_t pg_dob_blanks(const char *t, size_t len, size_t pos,
+    int comma);
+static int pg_dob_valid(unsigned month, unsigned day);
+
+
+static const pg_dob_cue_t  pg_dob_cues[] = {
+    { "dob", 0 },
+    { "d.o.b.", 0 },
+    { "d.o.b", 0 },
+    { "date of birth", 0 },
+    { "birth date", 0 },
+    { "birthdate", 0 },
+    { "born", 0 },
+    { "b.", 1 },
+    { "birthday", 1 },
+    { NULL, 0 }
+};
+
+
+static const char *const  pg_dob_fillers[] = {
+    "is", "was", "on", "of",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
+    "sat", "sun",
+    NULL
+};
+
+
+/* month names and abbreviations; index / 2 + 1 is the month (Sept: 9) */
+static const char *const  pg_dob_months[] = {
+    "january", "jan", "february", "feb", "march", "mar", "april", "apr",
+    "may", "may", "june", "jun", "july", "jul", "august", "aug",
+    "september", "sep", "october", "oct", "november", "nov",
+    "december", "dec", "sept", NULL
+};
+
+
+pg_status_t
+pg_detect_dob(const pg_scan_t *s, pg_findings_t *out)
+{
+    int           year;
+    size_t        i, k, m, best, bk, d, n;
+    const char   *t;
+    pg_status_t   st;
+
+    t = s->text;
+
+    for (i = 0; i < s->len; i++) {
+
+        if (!pg_isalpha(t[i]) || !pg_word_start(t, i)) {
+            continue;
+        }
+
+        best = 0;
+        bk = 0;
+
+        for (k = 0; pg_dob_cues[k].cue != NULL; k++) {
+            m = pg_cue_at(t, s->len, i, pg_dob_cues[k].cue);
+
+            if (m > best) {
+                best = m;
+                bk = k;
+            }
+        }
+
+        if (best == 0) {
+            continue;
+        }
+
+        d = i + best + pg_dob_gap(t, s->len, i + best);
+
+        n = pg_dob_date(t, s->len, d, &year);
+        if (n == 0 || (pg_dob_cues[bk].need_year && !year)) {
+            continue;
+        }
+
+        st = pg_findings_add(out, s->arena, PG_T_DOB, s->field, d, n,
+                             year ? 90 : 70);
+        if (st != PG_OK) {
+            return st;
+        }
+
+        i = d + n - 1;
+    }
+
+    return PG_OK;
+}
+
+
+static size_t
+pg_dob_gap(const char *t, size_t len, size_t pos)
+{
+    size_t  i, m;
+
+    i = pos;
+
+    while (i < len && i - pos < PG_DOB_GAP) {
+
+        if (pg_isspace(t[i]) || t[i] == ':' || t[i] == '-' || t[i] == ','
+            || t[i] == '=')
+        {
+            i++;
+            continue;
+        }
+
+        m = pg_cues_at(t, len, i, pg_dob_fillers, NULL);
+        if (m == 0) {
+            break;
+        }
+
+        i += m;
+    }
+
+    return i - pos;
+}
+
+
+/* the length of a date at pos (0: none); *year is set when it has one */
+
+static size_t
+pg_dob_date(const char *t, size_t len, size_t pos, int *year)
+{
+    size_t  n;
+
+    *year = 0;
+
+    if (pos >= len || !pg_word_start(t, pos)) {
+        return 0;
+    }
+
+    n = pg_dob_numeric(t, len, pos, year);
+    if (n) {
+        return n;
+    }
+
+    return pg_dob_written(t, len, pos, year);
+}
+
+
+static size_t
+pg_dob_numeric(const char *t, size_t len, size_t pos, int *year)
+{
+    unsigned long  a, b, y;
+    pg_groups_t    g;
+
+    if (pg_digit_groups(t, len, pos, "/-.", 3, &g) < 2) {
+        return 0;
+    }
+
+    if (g.n == 3 && g.sep[1] == g.sep[2] && pg_num_end(t, len, g.end)) {
+
+        a = pg_digits_value(t, g.off[0], g.len[0]);
+        b = pg_digits_value(t, g.off[1], g.len[1]);
+        y = pg_digits_value(t, g.off[2], g.len[2]);
+
+        if (g.len[0] == 4 && g.len[1] <= 2 && g.len[2] <= 2) {
+            /* YYYY-MM-DD */
+            if (a >= PG_DOB_YEAR_MIN && a <= PG_DOB_YEAR_MAX
+                && pg_dob_valid(b, y))
+            {
+                *year = 1;
+                return g.end - pos;
+            }
+
+            return 0;
+        }
+
+        if (g.len[0] <= 2 && g.len[1] <= 2
+            && (g.len[2] == 2
+                || (g.len[2] == 4 && y >= PG_DOB_YEAR_MIN
+                    && y <= PG_DOB_YEAR_MAX))
+            && (pg_dob_valid(a, b) || pg_dob_valid(b, a)))
+        {
+            /* M/D/Y, or D/M/Y as written outside the US */
+            *year = 1;
+            return g.end - pos;
+        }
+
+        return 0;
+    }
+
+    if (g.n == 2 && (g.sep[1] == '/' || g.sep[1] == '-')
+        && g.len[0] <= 2 && g.len[1] <= 2 && pg_num_end(t, len, g.end))
+    {
+        a = pg_digits_value(t, g.off[0], g.len[0]);
+        b = pg_digits_value(t, g.off[1], g.len[1]);
+
+        if (pg_dob_valid(a, b) || pg_dob_valid(b, a)) {
+            return g.end - pos;
+        }
+    }
+
+    return 0;
+}
+
+
+static size_t
+pg_dob_written(const char *t, size_t len, size_t pos, int *year)
+{
+    size_t    i, n, y;
+    unsigned  month, day;
+
+    i = pos;
+
+    n = pg_dob_month(t, len, i, &month);
+
+    if (n) {
+        /* Jun 12 1985, June 12, 1985, Jun. 12th */
+        i += n;
+        n = pg_dob_blanks(t, len, i, 0);
+        if (n == 0) {
+            return 0;
+        }
+
+        i += n;
+        n = pg_dob_day(t, len, i, &day);
+        if (n == 0) {
+            return 0;
+        }
+
+        i += n;
+
+    } else {
+        /* 12 June 1985, 12th of June, 1985 */
+        n = pg_dob_day(t, len, i, &day);
+        if (n == 0) {
+            return 0;
+        }
+
+        i += n;
+        n = pg_dob_blanks(t, len, i, 0);
+        if (n == 0) {
+            return 0;
+        }
+
+        i += n;
+        n = pg_cue_at(t, len, i, "of ");
+        i += n;
+
+        n = pg_dob_month(t, len, i, &month);
+        if (n == 0) {
+            return 0;
+        }
+
+        i += n;
+    }
+
+    if (!pg_dob_valid(month, day)) {
+        return 0;
+    }
+
+    n = pg_dob_blanks(t, len, i, 1);
+    y = n ? pg_dob_year(t, len, i + n) : 0;
+
+    if (y) {
+        *year = 1;
+        i += n + y;
+    }
+
+    return i - pos;
+}
+
+
+static size_t
+pg_dob_month(const char *t, size_t len, size_t pos, unsigned *month)
+{
+    size_t  k, n;
+
+    n = pg_cues_at(t, len, pos, pg_dob_months, &k);
+    if (n == 0) {
+        return 0;
+    }
+
+    *month = k == 24 ? 9 : (unsigned) (k / 2 + 1);
+
+    if (pos + n < len && t[pos + n] == '.') {
+        n++;
+    }
+
+    return n;
+}
+
+
+static size_t
+pg_dob_day(const char *t, size_t len, size_t pos, unsigned *day)
+{
+    int     a, b;
+    size_t  n;
+
+    n = pg_digit_run(t, len, pos, 3);
+    if (n == 0 || n > 2 || !pg_word_start(t, pos)) {
+        return 0;
+    }
+
+    *day = (unsigned) pg_digits_value(t, pos, n);
+
+    if (pos + n + 1 < len && pg_isalpha(t[pos + n])) {
+        /* 1st, 2nd, 3rd, 12th (the suffix need not agree: "12st") */
+        a = pg_tolower(t[pos + n]);
+        b = pg_tolower(t[pos + n + 1]);
+
+        if (!((a == 's' && b == 't') || (a == 'n' && b == 'd')
+              || (a == 'r' && b == 'd') || (a == 't' && b == 'h')))
+        {
+            return 0;
+        }
+
+        n += 2;
+    }
+
+    return pg_word_end(t, len, pos + n) ? n : 0;
+}
+
+
+static size_t
+pg_dob_year(const char *t, size_t len, size_t pos)
+{
+    unsigned long  y;
+
+    if (pg_digit_run(t, len, pos, 5) != 4 || !pg_word_start(t, pos)
+        || !pg_num_end(t, len, pos + 4))
+    {
+        return 0;
+    }
+
+    y = pg_digits_value(t, pos, 4);
+
+    return y >= PG_DOB_YEAR_MIN && y <= PG_DOB_YEAR_MAX ? 4 : 0;
+}
+
+
+/* blanks, with one comma among them when comma is set; 0 when none */
+
+static size_t
+pg_dob_blanks(const char *t, size_t len, size_t pos, int comma)
+{
+    size_t  i;
+
+    i = pos;
+
+    if (comma && i < len && t[i] == ',') {
+        i++;
+    }
+
+    while (i < len && pg_isspace(t[i]) && i - pos < 4) {
+        i++;
+    }
+
+    return i - pos;
+}
+
+
+static int
+pg_dob_valid(unsigned month, unsigned day)
+{
+    static const unsigned char  days[12] = {
+        31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+    };
+
+    return month >= 1 && month <= 12 && day >= 1 && day <= days[month - 1];
+}

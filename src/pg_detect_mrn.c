@@ -1,0 +1,177 @@
+/*
+ * Copyright (C) phigate authors
+ *
+ * Medical record numbers.  There is no national format, so an MRN is an
+ * identifier that a cue introduces: "MRN", "MRN#", "MR#", "medical record
+ * number|no|#", "chart number|no|#", "patient ID", "record #", ...,
+ * followed within a few separators and filler words ("MRN is", "chart
+ * no. :") by an ID of 5-12 letters and digits with at least one digit
+ * (inner hyphens allowed: "MRN 00-123456").  A cue with no such ID after
+ * it ("our patient ID bracelets") is not a finding.
+ */
+
+
+#include "pg_detect.h"
+#include "pg_text.h"
+
+
+/* separators and filler words between the cue and the ID */
+#define PG_MRN_GAP       16
+#define PG_MRN_ID_MIN    5
+#define PG_MRN_ID_MAX    12
+/* an ID with hyphens is at most this long in bytes */
+#define PG_MRN_TOKEN_MAX 16
+
+#define pg_mrn_gap_char(c)                                                  \
+    (pg_isspace(c) || (c) == ':' || (c) == '#' || (c) == '.'                \
+     || (c) == '=' || (c) == '-')
+
+
+static size_t pg_mrn_gap(const char *t, size_t len, size_t pos);
+static size_t pg_mrn_id(const char *t, size_t len, size_t pos);
+
+
+static const char *const  pg_mrn_cues[] = {
+    "mrn",
+    "mrn#",
+    "mr#",
+    "mr #",
+    "medical record number",
+    "medical record no",
+    "medical record #",
+    "medical record#",
+    "med rec number",
+    "med rec no",
+    "med rec #",
+    "chart number",
+    "chart no",
+    "chart #",
+    "chart#",
+    "patient id",
+    "patient id#",
+    "patient identifier",
+    "pt id",
+    "pt. id",
+    "record number",
+    "record no",
+    "record #",
+    "record#",
+    NULL
+};
+
+
+static const char *const  pg_mrn_fillers[] = {
+    "is",
+    "no",
+    "nbr",
+    "num",
+    "number",
+    NULL
+};
+
+
+pg_status_t
+pg_detect_mrn(const pg_scan_t *s, pg_findings_t *out)
+{
+    size_t        i, m, id, n;
+    const char   *t;
+    pg_status_t   st;
+
+    t = s->text;
+
+    for (i = 0; i < s->len; i++) {
+
+        if (!pg_isalpha(t[i]) || !pg_word_start(t, i)) {
+            continue;
+        }
+
+        m = pg_cues_at(t, s->len, i, pg_mrn_cues, NULL);
+        if (m == 0) {
+            continue;
+        }
+
+        id = i + m + pg_mrn_gap(t, s->len, i + m);
+
+        n = pg_mrn_id(t, s->len, id);
+        if (n == 0) {
+            continue;
+        }
+
+        st = pg_findings_add(out, s->arena, PG_T_MRN, s->field, id, n, 90);
+        if (st != PG_OK) {
+            return st;
+        }
+
+        i = id + n - 1;
+    }
+
+    return PG_OK;
+}
+
+
+/* how many bytes of separators and filler words follow the cue at pos */
+
+static size_t
+pg_mrn_gap(const char *t, size_t len, size_t pos)
+{
+    size_t  i, m;
+
+    i = pos;
+
+    while (i < len && i - pos < PG_MRN_GAP) {
+
+        if (pg_mrn_gap_char(t[i])) {
+            i++;
+            continue;
+        }
+
+        m = pg_cues_at(t, len, i, pg_mrn_fillers, NULL);
+        if (m == 0) {
+            break;
+        }
+
+        i += m;
+    }
+
+    return i - pos;
+}
+
+
+/* the length of an ID at pos, 0 when there is none */
+
+static size_t
+pg_mrn_id(const char *t, size_t len, size_t pos)
+{
+    size_t  i, alnum, digits;
+
+    if (!pg_word_start(t, pos)) {
+        return 0;
+    }
+
+    alnum = 0;
+    digits = 0;
+
+    for (i = pos; i < len && i - pos <= PG_MRN_TOKEN_MAX; i++) {
+
+        if (pg_isalnum(t[i])) {
+            alnum++;
+            digits += pg_isdigit(t[i]);
+            continue;
+        }
+
+        /* a hyphen inside the ID, between two letters or digits */
+        if (t[i] == '-' && i > pos && i + 1 < len && pg_isalnum(t[i + 1])) {
+            continue;
+        }
+
+        break;
+    }
+
+    if (i - pos > PG_MRN_TOKEN_MAX || !pg_word_end(t, len, i)
+        || alnum < PG_MRN_ID_MIN || alnum > PG_MRN_ID_MAX || digits == 0)
+    {
+        return 0;
+    }
+
+    return i - pos;
+}

@@ -1,0 +1,252 @@
+/*
+ * Copyright (C) phigate authors
+ *
+ * US/NANP telephone numbers.
+ *
+ *   (555) 123-4567, 555-123-4567, 555.123.4567, 555 123 4567,
+ *   +1 555 123 4567, 1-800-555-0199, +15551234567     fire alone
+ *   5551234567, 15551234567 (bare digits)            only after a cue
+ *
+ * NANP rules: area code and exchange start with 2-9 and neither is an
+ * N11 service code (211, 411, 911, ...).  Short codes such as 988 or 911
+ * are never numbers here: ten digits are required.  A number inside a
+ * longer digit or letter run, or inside a URL, is not a phone number.
+ * Vanity numbers (1-800-FLOWERS) are not read: they are businesses'.
+ * Toll-free numbers are reported with a lower confidence: they are
+ * almost always an organisation's line, not a patient's.
+ */
+
+
+#include "pg_detect.h"
+#include "pg_text.h"
+
+
+#define PG_PHONE_CUE_WORDS  4
+#define PG_PHONE_CUE_BYTES  40
+
+#define pg_phone_sep(c)  ((c) == ' ' || (c) == '-' || (c) == '.')
+
+
+typedef struct {
+    size_t         area;      /* offsets of the three parts */
+    size_t         exch;
+    size_t         line;
+    size_t         end;
+    unsigned       bare:1;    /* ten digits with no separator */
+    unsigned       plus:1;    /* "+1" prefix */
+} pg_phone_t;
+
+
+static int pg_phone_parse(const char *t, size_t len, size_t pos,
+    pg_phone_t *p);
+static int pg_phone_valid(const char *t, const pg_phone_t *p);
+static int pg_phone_toll_free(const char *t, size_t area);
+
+
+static const char *const  pg_phone_cues[] = {
+    "phone",
+    "ph",
+    "tel",
+    "telephone",
+    "call",
+    "calling",
+    "called",
+    "cell",
+    "cellphone",
+    "mobile",
+    "fax",
+    "reach",
+    "reached",
+    "text",
+    "txt",
+    "contact",
+    "pager",
+    "dial",
+    NULL
+};
+
+
+pg_status_t
+pg_detect_phone(const pg_scan_t *s, pg_findings_t *out)
+{
+    size_t        i, skip;
+    uint8_t       conf;
+    pg_phone_t    p;
+    const char   *t;
+    pg_status_t   st;
+
+    t = s->text;
+
+    for (i = 0; i < s->len; i += skip) {
+        skip = pg_digit_run(t, s->len, i, s->len);
+        if (skip == 0) {
+            skip = 1;
+        }
+
+        if (t[i] != '(' && t[i] != '+' && !pg_isdigit(t[i])) {
+            continue;
+        }
+
+        if (!pg_num_start(t, i)
+            || !pg_phone_parse(t, s->len, i, &p)
+            || !pg_phone_valid(t, &p)
+            || pg_in_url(t, i))
+        {
+            continue;
+        }
+
+        if (p.bare && !p.plus
+            && !pg_cue_before(t, i, PG_PHONE_CUE_WORDS, PG_PHONE_CUE_BYTES,
+                              pg_phone_cues))
+        {
+            continue;
+        }
+
+        conf = pg_phone_toll_free(t, p.area) ? 60 : 90;
+
+        st = pg_findings_add(out, s->arena, PG_T_PHONE, s->field, i,
+                             p.end - i, conf);
+        if (st != PG_OK) {
+            return st;
+        }
+
+        skip = p.end - i;
+    }
+
+    return PG_OK;
+}
+
+
+/*
+ * [+1|1 sep] ( "(" AAA ")" [sep] | AAA sep ) EEE sep LLLL, or
+ * [+1|1] AAAEEELLLL; sep is one of space, '-', '.'.  Fixed widths: no
+ * backtracking, at most 18 bytes are looked at.
+ */
+
+static int
+pg_phone_parse(const char *t, size_t len, size_t pos, pg_phone_t *p)
+{
+    size_t  i, n;
+
+    i = pos;
+    p->plus = 0;
+    p->bare = 0;
+
+    if (t[i] == '+') {
+        if (i + 1 >= len || t[i + 1] != '1') {
+            return 0;
+        }
+
+        p->plus = 1;
+        i += 2;
+
+        if (i < len && pg_phone_sep(t[i])) {
+            i++;
+        }
+
+    } else if (t[i] == '1' && i + 2 < len && pg_phone_sep(t[i + 1])
+               && (pg_isdigit(t[i + 2]) || t[i + 2] == '('))
+    {
+        i += 2;
+
+    } else if (t[i] == '1' && pg_digit_run(t, len, i, 12) == 11) {
+        /* 1AAAEEELLLL: a bare number with its country code */
+        i++;
+    }
+
+    if (i >= len) {
+        return 0;
+    }
+
+    if (t[i] == '(') {
+        if (pg_digit_run(t, len, i + 1, 4) != 3
+            || i + 4 >= len || t[i + 4] != ')')
+        {
+            return 0;
+        }
+
+        p->area = i + 1;
+        i += 5;
+
+        if (i < len && pg_phone_sep(t[i])) {
+            i++;
+        }
+
+    } else {
+        n = pg_digit_run(t, len, i, 11);
+
+        if (n == 10) {
+            p->bare = 1;
+            p->area = i;
+            p->exch = i + 3;
+            p->line = i + 6;
+            p->end = i + 10;
+
+            return pg_num_end(t, len, p->end);
+        }
+
+        if (n != 3 || i + 3 >= len || !pg_phone_sep(t[i + 3])) {
+            return 0;
+        }
+
+        p->area = i;
+        i += 4;
+    }
+
+    if (pg_digit_run(t, len, i, 4) != 3
+        || i + 3 >= len || !pg_phone_sep(t[i + 3]))
+    {
+        return 0;
+    }
+
+    p->exch = i;
+    i += 4;
+
+    if (pg_digit_run(t, len, i, 5) != 4) {
+        return 0;
+    }
+
+    p->line = i;
+    p->end = i + 4;
+
+    return pg_num_end(t, len, p->end);
+}
+
+
+static int
+pg_phone_valid(const char *t, const pg_phone_t *p)
+{
+    /* area code and exchange: NXX, and not an N11 service code */
+
+    if (t[p->area] < '2'
+        || (t[p->area + 1] == '1' && t[p->area + 2] == '1'))
+    {
+        return 0;
+    }
+
+    if (t[p->exch] < '2'
+        || (t[p->exch + 1] == '1' && t[p->exch + 2] == '1'))
+    {
+        return 0;
+    }
+
+    return 1;
+}
+
+
+static int
+pg_phone_toll_free(const char *t, size_t area)
+{
+    /* 800, 833, 844, 855, 866, 877, 888 */
+
+    if (t[area] != '8') {
+        return 0;
+    }
+
+    if (t[area + 1] == '0' && t[area + 2] == '0') {
+        return 1;
+    }
+
+    return t[area + 1] == t[area + 2] && t[area + 1] >= '3'
+           && t[area + 1] <= '8';
+}

@@ -1,0 +1,135 @@
+/*
+ * Copyright (C) phigate authors
+ *
+ * US Social Security numbers.
+ *
+ *   AAA-GG-SSSS, AAA GG SSSS     fire alone (the grouping is the signal)
+ *   AAA.GG.SSSS, mixed separators only after a cue
+ *   AAAGGSSSS (9 bare digits)    only after a cue ("SSN", "SS#", ...)
+ *
+ * Every form must pass the SSA validity rules: area not 000, 666 or
+ * 900-999, group not 00, serial not 0000, and not one of the numbers
+ * famous from advertising (078-05-1120, 219-09-9999).  Numbers inside a
+ * longer digit run or a URL are not SSNs.
+ */
+
+
+#include "pg_detect.h"
+#include "pg_text.h"
+
+
+/* cues are looked for in the few words before the number */
+#define PG_SSN_CUE_WORDS  5
+#define PG_SSN_CUE_BYTES  48
+
+
+static int pg_ssn_valid(unsigned long area, unsigned long group,
+    unsigned long serial);
+
+
+static const char *const  pg_ssn_cues[] = {
+    "ssn",
+    "ssns",
+    "ssn#",
+    "ss#",
+    "ss #",
+    "s.s.n",
+    "social security",
+    "social sec",
+    "soc sec",
+    "soc. sec",
+    NULL
+};
+
+
+pg_status_t
+pg_detect_ssn(const pg_scan_t *s, pg_findings_t *out)
+{
+    int           cue, same;
+    size_t        i, run;
+    uint8_t       conf;
+    pg_groups_t   g;
+    const char   *t;
+    pg_status_t   st;
+
+    t = s->text;
+
+    for (i = 0; i < s->len; i += run) {
+        run = pg_digit_run(t, s->len, i, s->len);
+
+        if (run == 0) {
+            run = 1;
+            continue;
+        }
+
+        if (!pg_num_start(t, i) || pg_in_url(t, i)) {
+            continue;
+        }
+
+        pg_digit_groups(t, s->len, i, "- .", 3, &g);
+
+        if (g.n == 3 && g.len[0] == 3 && g.len[1] == 2 && g.len[2] == 4
+            && pg_num_end(t, s->len, g.end)
+            && pg_ssn_valid(pg_digits_value(t, g.off[0], 3),
+                            pg_digits_value(t, g.off[1], 2),
+                            pg_digits_value(t, g.off[2], 4)))
+        {
+            same = g.sep[1] == g.sep[2]
+                   && (g.sep[1] == '-' || g.sep[1] == ' ');
+            cue = pg_cue_before(t, i, PG_SSN_CUE_WORDS, PG_SSN_CUE_BYTES,
+                                pg_ssn_cues);
+
+            if (same || cue) {
+                conf = cue ? 95 : 80;
+
+                st = pg_findings_add(out, s->arena, PG_T_SSN, s->field, i,
+                                     g.end - i, conf);
+                if (st != PG_OK) {
+                    return st;
+                }
+
+                run = g.end - i;
+                continue;
+            }
+        }
+
+        if (run == 9
+            && pg_num_end(t, s->len, i + 9)
+            && pg_ssn_valid(pg_digits_value(t, i, 3),
+                            pg_digits_value(t, i + 3, 2),
+                            pg_digits_value(t, i + 5, 4))
+            && pg_cue_before(t, i, PG_SSN_CUE_WORDS, PG_SSN_CUE_BYTES,
+                             pg_ssn_cues))
+        {
+            st = pg_findings_add(out, s->arena, PG_T_SSN, s->field, i, 9,
+                                 90);
+            if (st != PG_OK) {
+                return st;
+            }
+        }
+    }
+
+    return PG_OK;
+}
+
+
+static int
+pg_ssn_valid(unsigned long area, unsigned long group, unsigned long serial)
+{
+    if (area == 0 || area == 666 || area >= 900) {
+        return 0;
+    }
+
+    if (group == 0 || serial == 0) {
+        return 0;
+    }
+
+    /* printed on sample cards and in ads; used by thousands of people */
+    if ((area == 78 && group == 5 && serial == 1120)
+        || (area == 219 && group == 9 && serial == 9999))
+    {
+        return 0;
+    }
+
+    return 1;
+}
