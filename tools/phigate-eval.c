@@ -1,0 +1,531 @@
+/*
+ * Copyright (C) phigate authors
+ *
+ * phigate-eval: runs the detection engine over labelled JSONL corpora
+ * ({"id","text","phi","kinds":[...]} a line) and reports, per corpus and
+ * over all of them:
+ *
+ *   - per implemented kind, recall: posts labelled with the kind on which
+ *     a finding of the mapped type fired;
+ *   - per type, precision: of the posts where the type fired, those
+ *     labelled with the matching kind;
+ *   - the false-block rate: clean posts (phi false) with any finding;
+ *   - overall PHI recall over posts that hold an implemented kind: posts
+ *     with any finding (the post would be blocked).
+ *
+ * Kinds with no detector yet are listed as "not implemented" with their
+ * counts.  Only ids, types and counts are printed, never a post's text or
+ * a matched value.  It is a report, not a gate: the exit status is 0.
+ *
+ *   phigate-eval corpus.jsonl [more.jsonl ...]
+ */
+
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "pg_arena.h"
+#include "pg_detect.h"
+#include "pg_field.h"
+#include "pg_finding.h"
+
+
+/* distinct corpus kinds counted; more are folded into the last slot */
+#define EV_KINDS_MAX  64
+#define EV_NAME_MAX   32
+/* ids listed per line of the report before "..." */
+#define EV_IDS_MAX    40
+
+
+typedef struct {
+    const char    *kind;       /* label used in corpora */
+    pg_type_t      type;
+} ev_map_t;
+
+
+/* a growing list of post ids, for misses and false blocks */
+typedef struct {
+    char         **ids;
+    size_t         n;
+    size_t         cap;
+} ev_ids_t;
+
+
+typedef struct {
+    size_t         posts;
+    size_t         clean;
+    size_t         skipped;
+    size_t         errors;       /* engine errors */
+
+    /* per type: recall and precision, counted in posts */
+    size_t         pos[PG_T__COUNT];
+    size_t         hit[PG_T__COUNT];
+    size_t         fired[PG_T__COUNT];
+    size_t         tp[PG_T__COUNT];
+    ev_ids_t       miss[PG_T__COUNT];
+    ev_ids_t       wrong[PG_T__COUNT];   /* fired, kind not labelled */
+
+    /* false blocks: clean posts with any finding */
+    size_t         fb;
+    ev_ids_t       fb_ids;
+
+    /* posts with an implemented kind, and how many had any finding */
+    size_t         phi_impl;
+    size_t         phi_impl_caught;
+
+    /* phi posts with only unimplemented kinds that were blocked anyway */
+    size_t         other_blocked;
+
+    /* corpus kinds with no detector, with post counts */
+    char           other[EV_KINDS_MAX][EV_NAME_MAX];
+    size_t         other_n[EV_KINDS_MAX];
+    size_t         nother;
+} ev_stats_t;
+
+
+static int ev_kind_type(const char *kind);
+static void ev_ids_add(ev_ids_t *l, const char *id);
+static void ev_ids_print(const char *label, const ev_ids_t *l);
+static void ev_other_add(ev_stats_t *s, const char *kind);
+static void ev_post(ev_stats_t *s, const char *id, const char *text,
+    size_t len, int phi, json_t *kinds);
+static void ev_file(ev_stats_t *s, ev_stats_t *all, const char *path);
+static void ev_merge(ev_stats_t *all, const ev_stats_t *s);
+static void ev_report(const char *title, const ev_stats_t *s);
+static void ev_free(ev_stats_t *s);
+static double ev_pct(size_t n, size_t d);
+
+
+static const ev_map_t  ev_map[] = {
+    { "ssn",   PG_T_SSN },
+    { "phone", PG_T_PHONE },
+    { "email", PG_T_EMAIL },
+    { "mrn",   PG_T_MRN },
+    /* "dob" is a date of birth; the corpus kind "date" (admission,
+     * discharge, visit dates) is a different kind, not implemented yet */
+    { "dob",   PG_T_DOB },
+    { NULL,    0 }
+};
+
+
+int
+main(int argc, char **argv)
+{
+    int          i;
+    ev_stats_t  *all, *s;
+
+    if (argc < 2) {
+        fprintf(stderr, "usage: %s corpus.jsonl [more.jsonl ...]\n",
+                argv[0]);
+        return 0;
+    }
+
+    all = calloc(1, sizeof(ev_stats_t));
+    s = calloc(1, sizeof(ev_stats_t));
+
+    if (all == NULL || s == NULL) {
+        fprintf(stderr, "phigate-eval: out of memory\n");
+        return 0;
+    }
+
+    for (i = 1; i < argc; i++) {
+        memset(s, 0, sizeof(ev_stats_t));
+        ev_file(s, all, argv[i]);
+        ev_report(argv[i], s);
+        ev_free(s);
+    }
+
+    if (argc > 2) {
+        ev_report("all corpora", all);
+    }
+
+    ev_free(all);
+    free(all);
+    free(s);
+
+    return 0;
+}
+
+
+static int
+ev_kind_type(const char *kind)
+{
+    int  k;
+
+    for (k = 0; ev_map[k].kind != NULL; k++) {
+        if (strcmp(ev_map[k].kind, kind) == 0) {
+            return (int) ev_map[k].type;
+        }
+    }
+
+    return -1;
+}
+
+
+static void
+ev_file(ev_stats_t *s, ev_stats_t *all, const char *path)
+{
+    int           phi;
+    FILE         *fp;
+    char         *line;
+    size_t        cap, lineno;
+    ssize_t       n;
+    json_t       *doc, *id, *text, *kinds;
+    json_error_t  err;
+
+    fp = fopen(path, "r");
+    if (fp == NULL) {
+        fprintf(stderr, "phigate-eval: cannot open %s\n", path);
+        return;
+    }
+
+    line = NULL;
+    cap = 0;
+    lineno = 0;
+
+    while ((n = getline(&line, &cap, fp)) != -1) {
+        lineno++;
+
+        if (n <= 1 && (n == 0 || line[0] == '\n')) {
+            continue;
+        }
+
+        doc = json_loadb(line, (size_t) n, 0, &err);
+
+        id = doc ? json_object_get(doc, "id") : NULL;
+        text = doc ? json_object_get(doc, "text") : NULL;
+        kinds = doc ? json_object_get(doc, "kinds") : NULL;
+
+        if (doc == NULL || !json_is_string(id) || !json_is_string(text)
+            || !json_is_boolean(json_object_get(doc, "phi"))
+            || (kinds != NULL && !json_is_array(kinds)))
+        {
+            /* the line number only: the line may hold PHI */
+            fprintf(stderr, "phigate-eval: %s:%zu: not a corpus record, "
+                    "skipped\n", path, lineno);
+            s->skipped++;
+            json_decref(doc);
+            continue;
+        }
+
+        phi = json_is_true(json_object_get(doc, "phi"));
+
+        ev_post(s, json_string_value(id), json_string_value(text),
+                json_string_length(text), phi, kinds);
+
+        json_decref(doc);
+    }
+
+    free(line);
+    fclose(fp);
+
+    ev_merge(all, s);
+}
+
+
+static void
+ev_post(ev_stats_t *s, const char *id, const char *text, size_t len,
+    int phi, json_t *kinds)
+{
+    int            t, labelled[PG_T__COUNT], any_impl;
+    size_t         k, fired_types;
+    json_t        *v;
+    pg_arena_t     arena;
+    pg_fields_t    fields;
+    pg_findings_t  findings;
+    pg_status_t    st;
+
+    s->posts++;
+
+    memset(labelled, 0, sizeof(labelled));
+    any_impl = 0;
+
+    for (k = 0; kinds != NULL && k < json_array_size(kinds); k++) {
+        v = json_array_get(kinds, k);
+        if (!json_is_string(v)) {
+            continue;
+        }
+
+        t = ev_kind_type(json_string_value(v));
+
+        if (t < 0) {
+            ev_other_add(s, json_string_value(v));
+            continue;
+        }
+
+        labelled[t] = 1;
+        any_impl = 1;
+    }
+
+    pg_arena_init(&arena, 0);
+    memset(&fields, 0, sizeof(fields));
+    memset(&findings, 0, sizeof(findings));
+
+    st = pg_fields_add(&fields, &arena, "text", 4, text, len, PG_SRC_BODY,
+                       0, 0);
+    if (st == PG_OK) {
+        st = pg_detect_field(&arena, &fields, 0, &findings);
+    }
+
+    if (st != PG_OK) {
+        fprintf(stderr, "phigate-eval: %s: engine error %s\n", id,
+                pg_status_name(st));
+        s->errors++;
+    }
+
+    fired_types = 0;
+
+    for (k = 0; k < findings.n; k++) {
+        fired_types |= (size_t) 1 << findings.items[k].type;
+    }
+
+    pg_arena_free(&arena);
+
+    for (t = 0; t < PG_T__COUNT; t++) {
+        int  fired = (fired_types >> t) & 1;
+
+        if (labelled[t]) {
+            s->pos[t]++;
+
+            if (fired) {
+                s->hit[t]++;
+
+            } else {
+                ev_ids_add(&s->miss[t], id);
+            }
+        }
+
+        if (fired) {
+            s->fired[t]++;
+
+            if (labelled[t]) {
+                s->tp[t]++;
+
+            } else {
+                ev_ids_add(&s->wrong[t], id);
+            }
+        }
+    }
+
+    if (!phi) {
+        s->clean++;
+
+        if (fired_types) {
+            s->fb++;
+            ev_ids_add(&s->fb_ids, id);
+        }
+
+    } else if (any_impl) {
+        s->phi_impl++;
+        s->phi_impl_caught += fired_types != 0;
+
+    } else if (fired_types) {
+        s->other_blocked++;
+    }
+}
+
+
+static void
+ev_other_add(ev_stats_t *s, const char *kind)
+{
+    size_t  k;
+
+    for (k = 0; k < s->nother; k++) {
+        if (strcmp(s->other[k], kind) == 0) {
+            s->other_n[k]++;
+            return;
+        }
+    }
+
+    if (s->nother == EV_KINDS_MAX) {
+        s->other_n[EV_KINDS_MAX - 1]++;
+        return;
+    }
+
+    snprintf(s->other[s->nother], EV_NAME_MAX, "%s", kind);
+    s->other_n[s->nother++] = 1;
+}
+
+
+static void
+ev_ids_add(ev_ids_t *l, const char *id)
+{
+    char  **p;
+
+    if (l->n == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 16;
+        p = realloc(l->ids, l->cap * sizeof(char *));
+        if (p == NULL) {
+            l->cap = l->n;
+            return;
+        }
+
+        l->ids = p;
+    }
+
+    l->ids[l->n] = strdup(id);
+    if (l->ids[l->n] != NULL) {
+        l->n++;
+    }
+}
+
+
+static void
+ev_merge(ev_stats_t *all, const ev_stats_t *s)
+{
+    int     t;
+    size_t  k, j;
+
+    all->posts += s->posts;
+    all->clean += s->clean;
+    all->skipped += s->skipped;
+    all->errors += s->errors;
+    all->fb += s->fb;
+    all->phi_impl += s->phi_impl;
+    all->phi_impl_caught += s->phi_impl_caught;
+    all->other_blocked += s->other_blocked;
+
+    for (k = 0; k < s->fb_ids.n; k++) {
+        ev_ids_add(&all->fb_ids, s->fb_ids.ids[k]);
+    }
+
+    for (t = 0; t < PG_T__COUNT; t++) {
+        all->pos[t] += s->pos[t];
+        all->hit[t] += s->hit[t];
+        all->fired[t] += s->fired[t];
+        all->tp[t] += s->tp[t];
+
+        for (k = 0; k < s->miss[t].n; k++) {
+            ev_ids_add(&all->miss[t], s->miss[t].ids[k]);
+        }
+
+        for (k = 0; k < s->wrong[t].n; k++) {
+            ev_ids_add(&all->wrong[t], s->wrong[t].ids[k]);
+        }
+    }
+
+    for (k = 0; k < s->nother; k++) {
+        for (j = 0; j < s->other_n[k]; j++) {
+            ev_other_add(all, s->other[k]);
+        }
+    }
+}
+
+
+static void
+ev_report(const char *title, const ev_stats_t *s)
+{
+    int     k;
+    size_t  j;
+
+    printf("== %s\n", title);
+    printf("posts %zu (clean %zu, phi %zu)", s->posts, s->clean,
+           s->posts - s->clean);
+
+    if (s->skipped) {
+        printf(", %zu lines skipped", s->skipped);
+    }
+
+    if (s->errors) {
+        printf(", %zu engine errors", s->errors);
+    }
+
+    printf("\n\n%-7s %-6s %8s %8s %10s %8s %10s\n", "kind", "type", "posts",
+           "caught", "recall", "fired", "precision");
+
+    for (k = 0; ev_map[k].kind != NULL; k++) {
+        pg_type_t  t = ev_map[k].type;
+
+        printf("%-7s %-6s %8zu %8zu %9.1f%% %8zu %9.1f%%\n",
+               ev_map[k].kind, pg_type_name(t), s->pos[t], s->hit[t],
+               ev_pct(s->hit[t], s->pos[t]), s->fired[t],
+               ev_pct(s->tp[t], s->fired[t]));
+    }
+
+    for (j = 0; j < s->nother; j++) {
+        printf("%-7s %-6s %8zu %8s\n", s->other[j], "-", s->other_n[j],
+               "not implemented");
+    }
+
+    printf("\nfalse blocks: %zu of %zu clean posts (%.1f%%)\n", s->fb,
+           s->clean, ev_pct(s->fb, s->clean));
+    printf("PHI recall, implemented kinds: %zu of %zu posts (%.1f%%)\n",
+           s->phi_impl_caught, s->phi_impl,
+           ev_pct(s->phi_impl_caught, s->phi_impl));
+    printf("PHI posts of unimplemented kinds blocked anyway: %zu\n",
+           s->other_blocked);
+
+    ev_ids_print("false-block ids", &s->fb_ids);
+
+    for (k = 0; ev_map[k].kind != NULL; k++) {
+        pg_type_t  t = ev_map[k].type;
+        char       label[64];
+
+        snprintf(label, sizeof(label), "missed %s", ev_map[k].kind);
+        ev_ids_print(label, &s->miss[t]);
+
+        snprintf(label, sizeof(label), "%s fired, not labelled",
+                 pg_type_name(t));
+        ev_ids_print(label, &s->wrong[t]);
+    }
+
+    printf("\n");
+}
+
+
+static void
+ev_ids_print(const char *label, const ev_ids_t *l)
+{
+    size_t  k;
+
+    if (l->n == 0) {
+        return;
+    }
+
+    printf("%s (%zu):", label, l->n);
+
+    for (k = 0; k < l->n && k < EV_IDS_MAX; k++) {
+        printf(" %s", l->ids[k]);
+    }
+
+    printf("%s\n", l->n > EV_IDS_MAX ? " ..." : "");
+}
+
+
+static void
+ev_free(ev_stats_t *s)
+{
+    int     t;
+    size_t  k;
+
+    for (k = 0; k < s->fb_ids.n; k++) {
+        free(s->fb_ids.ids[k]);
+    }
+
+    free(s->fb_ids.ids);
+
+    for (t = 0; t < PG_T__COUNT; t++) {
+        for (k = 0; k < s->miss[t].n; k++) {
+            free(s->miss[t].ids[k]);
+        }
+
+        for (k = 0; k < s->wrong[t].n; k++) {
+            free(s->wrong[t].ids[k]);
+        }
+
+        free(s->miss[t].ids);
+        free(s->wrong[t].ids);
+    }
+
+    memset(s, 0, sizeof(ev_stats_t));
+}
+
+
+static double
+ev_pct(size_t n, size_t d)
+{
+    return d ? 100.0 * (double) n / (double) d : 0.0;
+}
