@@ -550,8 +550,14 @@ sub h2 {
         '-D', "$c/h2-$n.head", '-o', "$c/h2-$n.body",
         '-H', 'Host: ' . ($a{host} // 'localhost'));
     my @h = @{ $a{headers} || [] };
+    my %have = map { lc($h[$_]) => 1 } grep { !($_ % 2) } 0 .. $#h;
     for (my $i = 0; $i < @h; $i += 2) {
         push @cmd, '-H', "$h[$i]: $h[$i + 1]";
+    }
+    # curl's own defaults would make the platform see headers the test
+    # did not send
+    for my $d ('Accept', 'User-Agent') {
+        push @cmd, '-H', "$d:" unless $have{lc $d};
     }
     if (defined $a{body}) {
         # the request body stays in the client dir, outside the leak scan
@@ -717,8 +723,9 @@ sub is_forwarded_answer {
 
 # The stand-in got the client's request unchanged: request line (path and
 # query), body bytes, Host, and every end-to-end header in order.
+#   lc_names => 1: HTTP/2 carries header names in lower case
 sub is_same_request {
-    my ($self, $rec, $sent, $name) = @_;
+    my ($self, $rec, $sent, $name, %o) = @_;
     if (!$rec || !$rec->{done}) {
         fail("$name: one complete request reached the platform");
         return;
@@ -738,7 +745,8 @@ sub is_same_request {
     my @h = @{ $sent->{headers} || [] };
     my @want;
     for (my $i = 0; $i < @h; $i += 2) {
-        push @want, "$h[$i]: $h[$i + 1]" unless $hop{lc $h[$i]};
+        next if $hop{lc $h[$i]};
+        push @want, ($o{lc_names} ? lc $h[$i] : $h[$i]) . ": $h[$i + 1]";
     }
     my @got = map { "$_->[0]: $_->[1]" }
         grep { !$hop{lc $_->[0]} } @{ $rec->{headers} };
@@ -826,6 +834,66 @@ sub is_audit {
             "$name: audit body_sha256 of the bytes sent");
     }
     return $a;
+}
+
+# Sends $req (via => 'h2' for curl HTTP/2) and checks it went through
+# untouched: one complete record at the stand-in equal to what was sent,
+# the platform's answer to the client, and (when given) the audit record.
+# Returns (response, record).
+sub expect_forwarded {
+    my ($self, $req, $name, %o) = @_;
+    my $mark = $self->standin_mark;
+    my $r = ($o{via} // '') eq 'h2' ? $self->h2(%$req) : $self->http(%$req);
+    my @recs = $self->standin_since($mark);
+    is(scalar @recs, 1, "$name: forwarded once to the platform");
+    $self->is_same_request($recs[0], $req, $name,
+        lc_names => ($o{via} // '') eq 'h2');
+    $self->is_forwarded_answer($r, $recs[0], $name);
+    if ($o{audit}) {
+        my $body = defined $req->{chunks} ? join('', @{ $req->{chunks} })
+                                          : $req->{body} // '';
+        $self->is_audit($r->{request_id}, { status => 0,
+            ($req->{body} || $req->{chunks} ? (body => $body) : ()),
+            %{ $o{audit} } }, $name);
+    }
+    return ($r, $recs[0]);
+}
+
+# Sends $req and checks it was blocked: the block answer with $findings
+# ([[TYPE, field, count], ...]) and not one byte at the stand-in.
+# Returns the response.
+sub expect_blocked {
+    my ($self, $req, $findings, $name, %o) = @_;
+    my $mark = $self->standin_mark;
+    my $r = ($o{via} // '') eq 'h2' ? $self->h2(%$req) : $self->http(%$req);
+    $self->is_block_answer($r, $findings, $name, %o);
+    my @recs = $self->standin_since($mark);
+    is(scalar @recs, 0, "$name: nothing reached the platform");
+    if ($o{audit}) {
+        my $body = defined $req->{chunks} ? join('', @{ $req->{chunks} })
+                                          : $req->{body};
+        $self->is_audit($r->{request_id}, { decision => 'block',
+            reason => 'phi_detected', status => $o{status} // 403,
+            findings => $findings, (defined $body ? (body => $body) : ()),
+            %{ $o{audit} } }, $name);
+    }
+    return $r;
+}
+
+# Sends $req and checks it was refused as uninspectable: status, error
+# code, and nothing at the stand-in.  Returns the response.
+sub expect_refused {
+    my ($self, $req, $status, $code, $name, %o) = @_;
+    my $mark = $self->standin_mark;
+    my $r = ($o{via} // '') eq 'h2' ? $self->h2(%$req) : $self->http(%$req);
+    $self->is_error_answer($r, $status, $code, $name);
+    my @recs = $self->standin_since($mark);
+    is(scalar @recs, 0, "$name: nothing reached the platform");
+    if ($o{audit}) {
+        $self->is_audit($r->{request_id}, { decision => 'block',
+            reason => $code, status => $status, %{ $o{audit} } }, $name);
+    }
+    return $r;
 }
 
 # [[TYPE, field, count], ...] or [{type, field, count}, ...] -> sorted

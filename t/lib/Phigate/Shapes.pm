@@ -1,0 +1,204 @@
+package Phigate::Shapes;
+
+# Request shapes as real platform clients send them, taken from
+# ../shared/platforms/captured.jsonl (hosts, paths, content types, header
+# names, body layouts), with the text replaced by what a test needs.
+#
+# Every builder returns a request hash for Phigate::Test::http()/h2():
+#   { method, path, host, headers => [k, v, ...], body }
+# and, where the text sits in one field, the field name in {field}.
+
+use strict;
+use warnings;
+
+use Exporter qw(import);
+
+our @EXPORT = qw(%PHI %CUE $CLEAN
+    x_tweet x_dm_v1 x_status_form x_alt_text_plain
+    fb_feed_form fb_feed_json fb_messenger_form fb_photo_multipart
+    ig_media_qs linkedin_post mastodon_status mastodon_media
+    register_phi form_enc);
+
+# One value per detector.  The SSN is outside the invalid ranges, the phone
+# number has a real area code and exchange (no 555), the MRN and DOB carry
+# the cue the detectors require.
+our %PHI = (
+    SSN   => '536-22-8411',
+    PHONE => '(617) 432-8817',
+    EMAIL => 'maria.lopez@clinicmail.org',
+    MRN   => '48213377',
+    DOB   => '03/14/1962',
+);
+
+# The text a post carries for each type: the value with its cue.
+our %CUE = (
+    SSN   => "SSN $PHI{SSN}",
+    PHONE => "call $PHI{PHONE}",
+    EMAIL => "write to $PHI{EMAIL}",
+    MRN   => "MRN $PHI{MRN}",
+    DOB   => "DOB $PHI{DOB}",
+);
+
+our $CLEAN = 'Join us Saturday at the spring health fair! Free flu shots '
+    . 'for everyone #wellness @clinic';
+
+# Registers every standard value with the harness' leak scan.
+sub register_phi {
+    my ($t) = @_;
+    $t->phi("$_ value", $PHI{$_}) for sort keys %PHI;
+}
+
+# x-www-form-urlencoded as the fb and twitter clients write it
+sub form_enc {
+    my ($s, $space) = @_;
+    $s =~ s/([^A-Za-z0-9\-._~ ])/sprintf '%%%02X', ord $1/ge;
+    my $sp = $space // '%20';
+    $s =~ s/ /$sp/g;
+    return $s;
+}
+
+sub json_str {
+    my ($s) = @_;
+    $s =~ s/(["\\])/\\$1/g;
+    return qq("$s");
+}
+
+my @JSON_X = ('Content-Type' => 'application/json;charset=UTF-8',
+              'Authorization' => 'Bearer AAAA-test-token',
+              'User-Agent' => 'twitter-api-v2');
+
+sub x_tweet {
+    my ($text) = @_;
+    return { method => 'POST', path => '/2/tweets', host => 'api.x.com',
+             headers => [@JSON_X], field => 'text',
+             body => '{"text":' . json_str($text) . '}' };
+}
+
+sub x_dm_v1 {
+    my ($text) = @_;
+    return { method => 'POST', path => '/1.1/direct_messages/events/new.json',
+             host => 'api.x.com', headers => [@JSON_X],
+             field => 'event.message_create.message_data.text',
+             body => '{"event":{"type":"message_create","message_create":'
+                 . '{"target":{"recipient_id":"42"},"message_data":{"text":'
+                 . json_str($text) . '}}}}' };
+}
+
+sub x_status_form {
+    my ($text) = @_;
+    return { method => 'POST', path => '/1.1/statuses/update.json',
+             host => 'api.x.com', field => 'status',
+             headers => [ 'Content-Type'
+                 => 'application/x-www-form-urlencoded;charset=UTF-8',
+                 'Authorization' => 'OAuth oauth_consumer_key="k", '
+                 . 'oauth_signature="s%3D"' ],
+             body => 'status=' . form_enc($text, '+') . '&tweet_mode=extended' };
+}
+
+# X v1.1 alt text may be sent as text/plain; inspected as one raw field
+sub x_alt_text_plain {
+    my ($text) = @_;
+    return { method => 'POST', path => '/1.1/media/metadata/create.json',
+             host => 'upload.x.com', field => 'body',
+             headers => [ 'Content-Type' => 'text/plain; charset=UTF-8' ],
+             body => $text };
+}
+
+my @FB = ('User-Agent' => 'thuzi_nodejssdk/2.0.0');
+
+sub fb_feed_form {
+    my ($text) = @_;
+    return { method => 'POST', path => '/v20.0/123/feed?access_token=tok',
+             host => 'graph.facebook.com', field => 'message',
+             headers => [ 'Content-Type' => 'application/x-www-form-urlencoded',
+                          @FB ],
+             body => 'message=' . form_enc($text) };
+}
+
+sub fb_feed_json {
+    my ($text) = @_;
+    return { method => 'POST', path => '/v24.0/123/feed?access_token=tok',
+             host => 'graph.facebook.com', field => 'message',
+             headers => [ 'Content-Type' => 'application/json',
+                          'User-Agent' => 'fbbizsdk-nodejs-v24.0.0' ],
+             body => '{"message":' . json_str($text) . ',"id":"123"}' };
+}
+
+# Messenger: form-urlencoded whose message value is a JSON document
+sub fb_messenger_form {
+    my ($text) = @_;
+    return { method => 'POST', path => '/v20.0/me/messages?access_token=tok',
+             host => 'graph.facebook.com', field => 'message.text',
+             headers => [ 'Content-Type' => 'application/x-www-form-urlencoded',
+                          @FB ],
+             body => 'recipient=' . form_enc('{"id":"77"}')
+                 . '&messaging_type=RESPONSE&message='
+                 . form_enc('{"text":' . json_str($text) . '}') };
+}
+
+# multipart with the text part first, then a binary file part
+sub fb_photo_multipart {
+    my ($caption) = @_;
+    my $b = '--------------------------139469968175976362092047';
+    my $png = "\x89PNG\r\n\x1a\n" . join('', map { chr } 0 .. 255) x 2;
+    return { method => 'POST', path => '/v20.0/123/photos?access_token=tok',
+             host => 'graph.facebook.com', field => 'caption',
+             headers => [ 'Content-Type' => "multipart/form-data; boundary=$b",
+                          @FB ],
+             body => "--$b\r\nContent-Disposition: form-data; name=\"caption\""
+                 . "\r\n\r\n$caption\r\n--$b\r\nContent-Disposition: "
+                 . "form-data; name=\"source\"; filename=\"a.png\"\r\n"
+                 . "Content-Type: image/png\r\n\r\n$png\r\n--$b--\r\n" };
+}
+
+# Instagram container: the caption in the query string, no body
+sub ig_media_qs {
+    my ($caption) = @_;
+    return { method => 'POST', host => 'graph.instagram.com',
+             field => 'caption', headers => [ 'User-Agent' => 'node' ],
+             path => '/v19.0/1789/media?image_url='
+                 . form_enc('https://cdn.example.org/fair.jpg')
+                 . '&caption=' . form_enc($caption) . '&access_token=tok' };
+}
+
+sub linkedin_post {
+    my ($text) = @_;
+    return { method => 'POST', path => '/rest/posts', host => 'api.linkedin.com',
+             field => 'commentary',
+             headers => [ 'Content-Type' => 'application/json',
+                          'LinkedIn-Version' => '202511',
+                          'X-Restli-Protocol-Version' => '2.0.0',
+                          'User-Agent' => 'linkedin-api-js-client/0.2.2' ],
+             body => '{"author":"urn:li:person:1","commentary":'
+                 . json_str($text) . ',"visibility":"PUBLIC","distribution":'
+                 . '{"feedDistribution":"MAIN_FEED"},"lifecycleState":'
+                 . '"PUBLISHED"}' };
+}
+
+sub mastodon_status {
+    my ($text, $visibility) = @_;
+    return { method => 'POST', path => '/api/v1/statuses',
+             host => 'mastodon.social', field => 'status',
+             headers => [ 'Content-Type' => 'application/json',
+                          'Authorization' => 'Bearer masto-token',
+                          'User-Agent' => 'node' ],
+             body => '{"status":' . json_str($text) . ',"visibility":"'
+                 . ($visibility // 'public') . '"}' };
+}
+
+# masto v2 media upload: the binary file part first, the description after
+sub mastodon_media {
+    my ($description) = @_;
+    my $b = '----formdata-undici-017649675801';
+    my $png = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR" . ("\x04\xff\x00" x 300);
+    return { method => 'POST', path => '/api/v2/media',
+             host => 'mastodon.social', field => 'description',
+             headers => [ 'Content-Type' => "multipart/form-data; boundary=$b",
+                          'Authorization' => 'Bearer masto-token' ],
+             body => "--$b\r\nContent-Disposition: form-data; name=\"file\"; "
+                 . "filename=\"blob\"\r\nContent-Type: image/png\r\n\r\n$png"
+                 . "\r\n--$b\r\nContent-Disposition: form-data; "
+                 . "name=\"description\"\r\n\r\n$description\r\n--$b--\r\n" };
+}
+
+1;
