@@ -66,6 +66,8 @@ ngx_http_phigate_handler(ngx_http_request_t *r)
         return NGX_DECLINED;
     }
 
+    ngx_http_phigate_scrub_log(r);
+
     ctx = ngx_http_phigate_create_ctx(r, plcf);
     if (ctx == NULL) {
         return NGX_HTTP_INTERNAL_SERVER_ERROR;
@@ -284,11 +286,12 @@ ngx_http_phigate_snapshot(ngx_http_request_t *r, ngx_http_phigate_ctx_t *ctx)
     vv = ngx_http_get_indexed_variable(r, pmcf->request_id_index);
 
     if (vv != NULL && !vv->not_found) {
-        ctx->request_id.data = ngx_pstrdup(r->pool, (ngx_str_t *) vv);
+        ctx->request_id.data = ngx_pnalloc(r->pool, vv->len);
         if (ctx->request_id.data == NULL) {
             return NGX_ERROR;
         }
 
+        ngx_memcpy(ctx->request_id.data, vv->data, vv->len);
         ctx->request_id.len = vv->len;
     }
 

@@ -137,6 +137,7 @@ ngx_module_t  ngx_http_phigate_module = {
 #define NGX_HTTP_PHIGATE_VAR_DECISION  0
 #define NGX_HTTP_PHIGATE_VAR_FINDINGS  1
 #define NGX_HTTP_PHIGATE_VAR_REASON    2
+#define NGX_HTTP_PHIGATE_VAR_REQUEST   3
 
 
 static ngx_http_variable_t  ngx_http_phigate_vars[] = {
@@ -149,6 +150,9 @@ static ngx_http_variable_t  ngx_http_phigate_vars[] = {
 
     { ngx_string("phigate_reason"), NULL, ngx_http_phigate_variable,
       NGX_HTTP_PHIGATE_VAR_REASON, NGX_HTTP_VAR_NOCACHEABLE, 0 },
+
+    { ngx_string("phigate_request"), NULL, ngx_http_phigate_variable,
+      NGX_HTTP_PHIGATE_VAR_REQUEST, 0, 0 },
 
       ngx_http_null_variable
 };
@@ -345,8 +349,24 @@ static ngx_int_t
 ngx_http_phigate_variable(ngx_http_request_t *r,
     ngx_http_variable_value_t *v, uintptr_t data)
 {
+    ngx_str_t                line;
     const char              *s;
     ngx_http_phigate_ctx_t  *ctx;
+
+    if (data == NGX_HTTP_PHIGATE_VAR_REQUEST) {
+        /* for every request, inspected or not: it never logs a query */
+        if (ngx_http_phigate_request_line(r->main, &line) != NGX_OK) {
+            return NGX_ERROR;
+        }
+
+        v->data = line.data;
+        v->len = line.len;
+        v->valid = 1;
+        v->no_cacheable = 0;
+        v->not_found = 0;
+
+        return NGX_OK;
+    }
 
     ctx = ngx_http_phigate_get_ctx(r->main);
 

@@ -80,6 +80,9 @@ ngx_http_phigate_ctx_t *ngx_http_phigate_get_ctx(ngx_http_request_t *r);
 ngx_int_t ngx_http_phigate_handler(ngx_http_request_t *r);
 void ngx_http_phigate_audit(ngx_http_request_t *r,
     ngx_http_phigate_ctx_t *ctx, ngx_uint_t status);
+void ngx_http_phigate_scrub_log(ngx_http_request_t *r);
+ngx_int_t ngx_http_phigate_request_line(ngx_http_request_t *r,
+    ngx_str_t *line);
 ngx_int_t ngx_http_phigate_body(ngx_http_request_t *r,
     ngx_http_phigate_ctx_t *ctx, u_char **data, size_t *len);
 
