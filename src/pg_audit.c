@@ -135,6 +135,8 @@ pg_findings_summary(const pg_findings_t *f, char *buf, size_t size)
                      pg_type_name(t), count);
 
         if (n < 0 || (size_t) n >= size - pos) {
+            /* keep whole entries only */
+            buf[pos] = '\0';
             break;
         }
 
