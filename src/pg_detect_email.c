@@ -139,22 +139,35 @@ pg_email_domain(const char *t, size_t len, size_t pos)
             i++;
         }
 
-        if (i == ls || i - ls > PG_EMAIL_LABEL_MAX
-            || t[ls] == '-' || t[i - 1] == '-'
-            || (i < len && (pg_isalnum(t[i]) || t[i] == '-')))
-        {
+        if (i < len && (pg_isalnum(t[i]) || t[i] == '-')) {
+            /* longer than PG_EMAIL_DOMAIN_MAX */
             return 0;
         }
 
-        labels++;
+        if (i + 1 < len && t[i] == '.' && pg_isalnum(t[i + 1])) {
+            /* an inner label */
+            if (i == ls || i - ls > PG_EMAIL_LABEL_MAX
+                || t[ls] == '-' || t[i - 1] == '-')
+            {
+                return 0;
+            }
 
-        if (i + 1 < len && t[i] == '.' && i - pos < PG_EMAIL_DOMAIN_MAX
-            && pg_isalnum(t[i + 1]))
-        {
+            labels++;
             i++;
             continue;
         }
 
+        /* the last label: a hyphen after it is punctuation ("org- or") */
+
+        while (i > ls && t[i - 1] == '-') {
+            i--;
+        }
+
+        if (i == ls || i - ls > PG_EMAIL_LABEL_MAX || t[ls] == '-') {
+            return 0;
+        }
+
+        labels++;
         break;
     }
 

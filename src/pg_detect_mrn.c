@@ -167,7 +167,7 @@ pg_mrn_id(const char *t, size_t len, size_t pos)
         break;
     }
 
-    if (i - pos > PG_MRN_TOKEN_MAX || !pg_word_end(t, len, i)
+    if (i - pos > PG_MRN_TOKEN_MAX || !pg_num_end(t, len, i)
         || alnum < PG_MRN_ID_MIN || alnum > PG_MRN_ID_MAX || digits == 0)
     {
         return 0;
