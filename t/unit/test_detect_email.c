@@ -1,0 +1,139 @@
+/*
+ * Copyright (C) phigate authors
+ *
+ * E-mail detector: local parts, domains, TLDs, URLs and look-alikes.
+ */
+
+
+#include "detect_fixture.h"
+
+
+static void test_email_plain(void **state);
+static void test_email_local_part(void **state);
+static void test_email_domain(void **state);
+static void test_email_not_addresses(void **state);
+static void test_email_urls(void **state);
+static void test_email_edges(void **state);
+
+
+static void
+test_email_plain(void **state)
+{
+    pg_dt_one(*state, pg_detect_email, "summary at nadia53@hotmail.com",
+              PG_T_EMAIL, 11, 19);
+    pg_dt_one(*state, pg_detect_email, "nadia53@hotmail.com.", PG_T_EMAIL,
+              0, 19);
+    pg_dt_one(*state, pg_detect_email, "<j.o-neill+lab@mail.uni-x.co.uk>",
+              PG_T_EMAIL, 1, 30);
+    pg_dt_one(*state, pg_detect_email, "(A_B%c@EXAMPLE.ORG)", PG_T_EMAIL, 1,
+              17);
+    pg_dt_one(*state, pg_detect_email, "mailto:amy@clinic.org",
+              PG_T_EMAIL, 7, 14);
+}
+
+
+static void
+test_email_local_part(void **state)
+{
+    /* a leading dot is punctuation; a trailing dot or ".." is invalid */
+    pg_dt_one(*state, pg_detect_email, "...amy@clinic.org", PG_T_EMAIL, 3,
+              14);
+    pg_dt_none(*state, pg_detect_email, "amy.@clinic.org");
+    pg_dt_none(*state, pg_detect_email, "a..my@clinic.org");
+
+    /* 64 bytes is the longest local part */
+    pg_dt_one(*state, pg_detect_email,
+              "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+              "@x.org", PG_T_EMAIL, 0, 70);
+    pg_dt_none(*state, pg_detect_email,
+               "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+               "a@x.org");
+}
+
+
+static void
+test_email_domain(void **state)
+{
+    pg_dt_none(*state, pg_detect_email, "amy@localhost");
+    pg_dt_none(*state, pg_detect_email, "amy@clinic.c");
+    pg_dt_none(*state, pg_detect_email, "amy@clinic.c0m");
+    pg_dt_none(*state, pg_detect_email, "amy@-clinic.org");
+    pg_dt_none(*state, pg_detect_email, "amy@clinic-.org");
+    pg_dt_none(*state, pg_detect_email, "amy@.org");
+    pg_dt_none(*state, pg_detect_email, "amy@clinic..org");
+    pg_dt_one(*state, pg_detect_email, "amy@clinic.org-", PG_T_EMAIL, 0,
+              14);
+    pg_dt_one(*state, pg_detect_email, "amy@10-x.health", PG_T_EMAIL, 0,
+              15);
+}
+
+
+static void
+test_email_not_addresses(void **state)
+{
+    pg_dt_none(*state, pg_detect_email, "Follow @MercyHealth for updates");
+    pg_dt_none(*state, pg_detect_email, "RT @cdcgov: wash your hands");
+    pg_dt_none(*state, pg_detect_email, "see logo@2x.png and icon@3x.JPG");
+    pg_dt_none(*state, pg_detect_email, "5 @ 10am");
+    pg_dt_none(*state, pg_detect_email, "a@b");
+    pg_dt_none(*state, pg_detect_email, "@@@@");
+}
+
+
+static void
+test_email_urls(void **state)
+{
+    /* userinfo in a URL is not a contact address (see the detector) */
+    pg_dt_none(*state, pg_detect_email,
+               "https://amy@clinic.org/portal login");
+    pg_dt_one(*state, pg_detect_email,
+              "https://clinic.org/x write amy@clinic.org", PG_T_EMAIL, 27,
+              14);
+}
+
+
+static void
+test_email_edges(void **state)
+{
+    static const char  nul[] = "x\0amy@clinic.org";
+
+    assert_int_equal(pg_dt_runl(*state, pg_detect_email, "", 0), 0);
+    pg_dt_none(*state, pg_detect_email, "@");
+    pg_dt_none(*state, pg_detect_email, "a@");
+    pg_dt_none(*state, pg_detect_email, "a@b.");
+
+    assert_int_equal(pg_dt_runl(*state, pg_detect_email, nul,
+                                sizeof(nul) - 1), 1);
+    pg_dt_check(*state, "nul", 0, PG_T_EMAIL, 2, 14);
+
+    /* the buffer ends inside the TLD: the domain is cut, still valid */
+    assert_int_equal(pg_dt_runl(*state, pg_detect_email, "amy@clinic.org",
+                                13), 1);
+    pg_dt_check(*state, "cut", 0, PG_T_EMAIL, 0, 13);
+
+    assert_int_equal(pg_dt_run(*state, pg_detect_email,
+                               "a@b.org,c@d.net"), 2);
+    pg_dt_check(*state, "two", 1, PG_T_EMAIL, 8, 7);
+}
+
+
+int
+main(void)
+{
+    const struct CMUnitTest  tests[] = {
+        cmocka_unit_test_setup_teardown(test_email_plain,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_email_local_part,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_email_domain,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_email_not_addresses,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_email_urls,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_email_edges,
+                                        pg_dt_setup, pg_dt_teardown),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

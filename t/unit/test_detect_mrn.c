@@ -1,0 +1,137 @@
+/*
+ * Copyright (C) phigate authors
+ *
+ * MRN detector: cues, the gap between cue and ID, ID shapes.
+ */
+
+
+#include "detect_fixture.h"
+
+
+static void test_mrn_cues(void **state);
+static void test_mrn_gap(void **state);
+static void test_mrn_id_shape(void **state);
+static void test_mrn_cue_whole_word(void **state);
+static void test_mrn_lookalikes(void **state);
+static void test_mrn_edges(void **state);
+
+
+static void
+test_mrn_cues(void **state)
+{
+    pg_dt_one(*state, pg_detect_mrn, "Chart MRN# 5194766 flagged", PG_T_MRN,
+              11, 7);
+    pg_dt_one(*state, pg_detect_mrn, "MRN 00123456", PG_T_MRN, 4, 8);
+    pg_dt_one(*state, pg_detect_mrn, "mr# 12345", PG_T_MRN, 4, 5);
+    pg_dt_one(*state, pg_detect_mrn, "MR #12345", PG_T_MRN, 4, 5);
+    pg_dt_one(*state, pg_detect_mrn, "medical record number 123456",
+              PG_T_MRN, 22, 6);
+    pg_dt_one(*state, pg_detect_mrn, "Medical Record No. 123456", PG_T_MRN,
+              19, 6);
+    pg_dt_one(*state, pg_detect_mrn, "medical record #A1234567", PG_T_MRN,
+              16, 8);
+    pg_dt_one(*state, pg_detect_mrn, "chart no: 7654321", PG_T_MRN, 10, 7);
+    pg_dt_one(*state, pg_detect_mrn, "Chart #7654321", PG_T_MRN, 7, 7);
+    pg_dt_one(*state, pg_detect_mrn, "patient ID: AB12345", PG_T_MRN, 12,
+              7);
+    pg_dt_one(*state, pg_detect_mrn, "record # 998877", PG_T_MRN, 9, 6);
+}
+
+
+static void
+test_mrn_gap(void **state)
+{
+    pg_dt_one(*state, pg_detect_mrn, "MRN is 5194766", PG_T_MRN, 7, 7);
+    pg_dt_one(*state, pg_detect_mrn, "MRN number: 5194766", PG_T_MRN, 12,
+              7);
+    pg_dt_one(*state, pg_detect_mrn, "MRN - 5194766", PG_T_MRN, 6, 7);
+    /* other words between the cue and the ID end the search */
+    pg_dt_none(*state, pg_detect_mrn, "MRN for bed 5194766");
+    pg_dt_none(*state, pg_detect_mrn, "MRN isolation 5194766");
+    /* too many separators */
+    pg_dt_none(*state, pg_detect_mrn, "MRN:                   5194766");
+}
+
+
+static void
+test_mrn_id_shape(void **state)
+{
+    pg_dt_none(*state, pg_detect_mrn, "MRN 1234");
+    pg_dt_one(*state, pg_detect_mrn, "MRN 12345", PG_T_MRN, 4, 5);
+    pg_dt_one(*state, pg_detect_mrn, "MRN 123456789012", PG_T_MRN, 4, 12);
+    pg_dt_none(*state, pg_detect_mrn, "MRN 1234567890123");
+    pg_dt_one(*state, pg_detect_mrn, "MRN 00-123456.", PG_T_MRN, 4, 9);
+    pg_dt_none(*state, pg_detect_mrn, "MRN pending");
+    pg_dt_none(*state, pg_detect_mrn, "MRN ABCDEFG");
+    pg_dt_none(*state, pg_detect_mrn, "MRN 12345.6");
+    pg_dt_none(*state, pg_detect_mrn, "MRN 1-2-3-4-5-6-7-8-9");
+}
+
+
+static void
+test_mrn_cue_whole_word(void **state)
+{
+    pg_dt_none(*state, pg_detect_mrn, "XMRN 5194766");
+    pg_dt_none(*state, pg_detect_mrn, "MRNs 5194766");
+    pg_dt_none(*state, pg_detect_mrn, "Mr. 5194766");
+    pg_dt_none(*state, pg_detect_mrn, "patient identification 5194766");
+    pg_dt_none(*state, pg_detect_mrn, "#recordnumber 5194766");
+}
+
+
+static void
+test_mrn_lookalikes(void **state)
+{
+    pg_dt_none(*state, pg_detect_mrn,
+               "Our patient ID bracelets got a redesign in 2024!");
+    pg_dt_none(*state, pg_detect_mrn,
+               "Our medical records team hit a record 10,000 requests");
+    pg_dt_none(*state, pg_detect_mrn, "a new record #1 ranking");
+    pg_dt_none(*state, pg_detect_mrn, "Chart a course to health in 2025");
+}
+
+
+static void
+test_mrn_edges(void **state)
+{
+    static const char  nul[] = "MRN\0 12345";
+
+    assert_int_equal(pg_dt_runl(*state, pg_detect_mrn, "", 0), 0);
+    pg_dt_none(*state, pg_detect_mrn, "MRN");
+    pg_dt_none(*state, pg_detect_mrn, "MRN#");
+    pg_dt_none(*state, pg_detect_mrn, "medical record");
+
+    /* a NUL is not one of the separators between cue and ID */
+    assert_int_equal(pg_dt_runl(*state, pg_detect_mrn, nul,
+                                sizeof(nul) - 1), 0);
+
+    assert_int_equal(pg_dt_runl(*state, pg_detect_mrn, "MRN 123456", 9),
+                     1);
+    pg_dt_check(*state, "cut", 0, PG_T_MRN, 4, 5);
+
+    assert_int_equal(pg_dt_run(*state, pg_detect_mrn,
+                               "MRN 12345 and MRN 67890"), 2);
+    pg_dt_check(*state, "two", 1, PG_T_MRN, 18, 5);
+}
+
+
+int
+main(void)
+{
+    const struct CMUnitTest  tests[] = {
+        cmocka_unit_test_setup_teardown(test_mrn_cues,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_mrn_gap,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_mrn_id_shape,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_mrn_cue_whole_word,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_mrn_lookalikes,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_mrn_edges,
+                                        pg_dt_setup, pg_dt_teardown),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,225 @@
+/*
+ * Copyright (C) phigate authors
+ *
+ * Phone detector: NANP formats, cues for bare digits, NANP validity,
+ * boundaries, short codes and marketing look-alikes.
+ */
+
+
+#include "detect_fixture.h"
+
+
+static void test_phone_formats(void **state);
+static void test_phone_country_code(void **state);
+static void test_phone_bare_needs_cue(void **state);
+static void test_phone_nanp_rules(void **state);
+static void test_phone_short_codes(void **state);
+static void test_phone_longer_runs(void **state);
+static void test_phone_toll_free(void **state);
+static void test_phone_lookalikes(void **state);
+static void test_phone_edges(void **state);
+
+
+static void
+test_phone_formats(void **state)
+{
+    pg_dt_one(*state, pg_detect_phone, "reach me at (555) 234-5678 today",
+              PG_T_PHONE, 12, 14);
+    pg_dt_one(*state, pg_detect_phone, "(555)234-5678", PG_T_PHONE, 0, 13);
+    pg_dt_one(*state, pg_detect_phone, "at 555-234-5678.", PG_T_PHONE, 3,
+              12);
+    pg_dt_one(*state, pg_detect_phone, "at 555.234.5678", PG_T_PHONE, 3,
+              12);
+    pg_dt_one(*state, pg_detect_phone, "at 555 234 5678", PG_T_PHONE, 3,
+              12);
+    pg_dt_one(*state, pg_detect_phone, "at 555-234 5678", PG_T_PHONE, 3,
+              12);
+    pg_dt_one(*state, pg_detect_phone, "in 2020 555 234 5678", PG_T_PHONE,
+              8, 12);
+}
+
+
+static void
+test_phone_country_code(void **state)
+{
+    pg_dt_one(*state, pg_detect_phone, "at +1 865 473 9166 re", PG_T_PHONE,
+              3, 15);
+    pg_dt_one(*state, pg_detect_phone, "+1-865-473-9166", PG_T_PHONE, 0,
+              15);
+    pg_dt_one(*state, pg_detect_phone, "+1 (865) 473-9166", PG_T_PHONE, 0,
+              17);
+    pg_dt_one(*state, pg_detect_phone, "1-865-473-9166", PG_T_PHONE, 0,
+              14);
+    pg_dt_one(*state, pg_detect_phone, "1 (865) 473-9166", PG_T_PHONE, 0,
+              16);
+    /* "+1" marks an E.164 number well enough without a cue */
+    pg_dt_one(*state, pg_detect_phone, "wa +18654739166", PG_T_PHONE, 3,
+              12);
+    /* other countries are out of scope */
+    pg_dt_none(*state, pg_detect_phone, "+44 20 7946 0958");
+}
+
+
+static void
+test_phone_bare_needs_cue(void **state)
+{
+    pg_dt_one(*state, pg_detect_phone, "call 8654739166", PG_T_PHONE, 5,
+              10);
+    pg_dt_one(*state, pg_detect_phone, "Cell: 8654739166", PG_T_PHONE, 6,
+              10);
+    pg_dt_one(*state, pg_detect_phone, "text her at 8654739166 asap",
+              PG_T_PHONE, 12, 10);
+    pg_dt_one(*state, pg_detect_phone, "phone 18654739166", PG_T_PHONE, 6,
+              11);
+
+    pg_dt_none(*state, pg_detect_phone, "order 8654739166 shipped");
+    pg_dt_none(*state, pg_detect_phone, "8654739166");
+    pg_dt_none(*state, pg_detect_phone, "18654739166");
+    /* the cue must be a whole word */
+    pg_dt_none(*state, pg_detect_phone, "recall 8654739166");
+    pg_dt_none(*state, pg_detect_phone, "telemetry 8654739166");
+    /* and close */
+    pg_dt_none(*state, pg_detect_phone,
+               "call us about the new order list ticket 8654739166");
+}
+
+
+static void
+test_phone_nanp_rules(void **state)
+{
+    /* area code and exchange start with 2-9 */
+    pg_dt_none(*state, pg_detect_phone, "at 155-234-5678");
+    pg_dt_none(*state, pg_detect_phone, "at 055-234-5678");
+    pg_dt_none(*state, pg_detect_phone, "at 555-134-5678");
+    pg_dt_none(*state, pg_detect_phone, "at 555-034-5678");
+    pg_dt_none(*state, pg_detect_phone, "call 1554739166");
+    /* N11 codes are services, not area codes or exchanges */
+    pg_dt_none(*state, pg_detect_phone, "at 911-234-5678");
+    pg_dt_none(*state, pg_detect_phone, "at 411-234-5678");
+    pg_dt_none(*state, pg_detect_phone, "at 555-911-5678");
+    pg_dt_none(*state, pg_detect_phone, "at (211) 234-5678");
+
+    pg_dt_one(*state, pg_detect_phone, "at 200-200-0000", PG_T_PHONE, 3,
+              12);
+    pg_dt_one(*state, pg_detect_phone, "at 912-234-5678", PG_T_PHONE, 3,
+              12);
+}
+
+
+static void
+test_phone_short_codes(void **state)
+{
+    pg_dt_none(*state, pg_detect_phone, "In crisis? Call 988.");
+    pg_dt_none(*state, pg_detect_phone, "In an emergency dial 911");
+    pg_dt_none(*state, pg_detect_phone, "call 911 or text 741741");
+    pg_dt_none(*state, pg_detect_phone, "Call 211 for help");
+}
+
+
+static void
+test_phone_longer_runs(void **state)
+{
+    pg_dt_none(*state, pg_detect_phone, "id 5555-234-5678");
+    pg_dt_none(*state, pg_detect_phone, "id 555-234-56789");
+    pg_dt_none(*state, pg_detect_phone, "id 555-234-5678-9");
+    pg_dt_none(*state, pg_detect_phone, "id 12-555-234-5678");
+    pg_dt_none(*state, pg_detect_phone, "idx555-234-5678");
+    pg_dt_none(*state, pg_detect_phone, "call 86547391660");
+    pg_dt_none(*state, pg_detect_phone, "call 865473916");
+    pg_dt_none(*state, pg_detect_phone, "id 555-2345-678");
+}
+
+
+static void
+test_phone_toll_free(void **state)
+{
+    pg_dt_t  *fx = *state;
+
+    pg_dt_one(fx, pg_detect_phone, "Call 1-800-234-5678", PG_T_PHONE, 5,
+              14);
+    assert_int_equal(fx->findings.items[0].confidence, 60);
+
+    pg_dt_one(fx, pg_detect_phone, "Call 855-234-5678", PG_T_PHONE, 5, 12);
+    assert_int_equal(fx->findings.items[0].confidence, 60);
+
+    pg_dt_one(fx, pg_detect_phone, "Call 865-234-5678", PG_T_PHONE, 5, 12);
+    assert_int_equal(fx->findings.items[0].confidence, 90);
+
+    /* vanity numbers are not read */
+    pg_dt_none(fx, pg_detect_phone, "Call 1-800-FLOWERS");
+    pg_dt_none(fx, pg_detect_phone, "Call 1-800-555-HELP");
+}
+
+
+static void
+test_phone_lookalikes(void **state)
+{
+    pg_dt_none(*state, pg_detect_phone,
+               "Our nurses logged 6,476 volunteer hours in 2020.");
+    pg_dt_none(*state, pg_detect_phone,
+               "Our urgent care is open 7 days a week, 8am-8pm.");
+    pg_dt_none(*state, pg_detect_phone, "1 in 8 women will face it");
+    pg_dt_none(*state, pg_detect_phone, "SSN 532-71-4420");
+    pg_dt_none(*state, pg_detect_phone, "ZIP 90210-1234");
+    pg_dt_none(*state, pg_detect_phone, "raised $2,345,678.90 this year");
+    pg_dt_none(*state, pg_detect_phone, "Room 2345, 6789 Elm St");
+    pg_dt_none(*state, pg_detect_phone,
+               "see https://x.com/status/555-234-5678 now");
+    pg_dt_none(*state, pg_detect_phone,
+               "https://x.com/hosp/status/1790012345678901234");
+    pg_dt_none(*state, pg_detect_phone, "www.example.org/555.234.5678");
+    pg_dt_none(*state, pg_detect_phone, "on 2024-05-17, call us");
+    pg_dt_none(*state, pg_detect_phone, "#5552345678");
+}
+
+
+static void
+test_phone_edges(void **state)
+{
+    static const char  nul[] = "call\0(555) 234-5678";
+
+    assert_int_equal(pg_dt_runl(*state, pg_detect_phone, "", 0), 0);
+    pg_dt_none(*state, pg_detect_phone, "(");
+    pg_dt_none(*state, pg_detect_phone, "+");
+    pg_dt_none(*state, pg_detect_phone, "+1");
+    pg_dt_none(*state, pg_detect_phone, "1-");
+    pg_dt_none(*state, pg_detect_phone, "(555");
+    pg_dt_none(*state, pg_detect_phone, "(555)");
+    pg_dt_none(*state, pg_detect_phone, "555-234-567");
+
+    assert_int_equal(pg_dt_runl(*state, pg_detect_phone, nul,
+                                sizeof(nul) - 1), 1);
+    pg_dt_check(*state, "nul", 0, PG_T_PHONE, 5, 14);
+
+    /* a buffer that ends inside a number: only what is within len */
+    assert_int_equal(pg_dt_runl(*state, pg_detect_phone, "555-234-56789",
+                                12), 1);
+}
+
+
+int
+main(void)
+{
+    const struct CMUnitTest  tests[] = {
+        cmocka_unit_test_setup_teardown(test_phone_formats,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_phone_country_code,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_phone_bare_needs_cue,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_phone_nanp_rules,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_phone_short_codes,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_phone_longer_runs,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_phone_toll_free,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_phone_lookalikes,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_phone_edges,
+                                        pg_dt_setup, pg_dt_teardown),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
