@@ -81,7 +81,7 @@ ngx_http_phigate_handler(ngx_http_request_t *r)
                            &ctx->limits, &ctx->insp)
         != PG_OK)
     {
-        ctx->body_len = r->headers_in.content_length_n;
+        /* body_len stays -1: the audit says the body was not read */
         pg_decide(&ctx->policy, &ctx->insp, &ctx->verdict);
         ngx_http_phigate_decided(r, ctx, 0);
 
