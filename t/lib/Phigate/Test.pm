@@ -100,6 +100,9 @@ sub new {
 
 sub dir { $_[0]{dir} }
 
+# client-side scratch space, not part of the leak scan (what a user typed)
+sub client_dir { $_[0]{client} }
+
 # A free loopback port per name, stable for the object's life.  Ports are
 # found by binding port 0; the tiny race with other processes is accepted.
 sub port {
@@ -281,15 +284,17 @@ sub done {
     done_testing();
 }
 
+# $file: another nginx's error log (the demo's); default: ours
 sub check_error_log {
-    my ($self) = @_;
-    my $log = -f "$self->{dir}/error.log"
-        ? read_file("$self->{dir}/error.log") : '';
+    my ($self, $file) = @_;
+    $file //= "$self->{dir}/error.log";
+    my $log = -f $file ? read_file($file) : '';
+    my $label = File::Spec->abs2rel($file, $self->{dir});
     my @bad = grep { /\[(?:alert|emerg|crit)\]/ } split /\n/, $log;
-    ok(!@bad, 'error.log: no [alert], [emerg] or [crit] lines')
+    ok(!@bad, "$label: no [alert], [emerg] or [crit] lines")
         or diag(scalar(@bad) . " lines, first: " . scrub($self, $bad[0]));
     my @sig = grep { /exited on signal/ } split /\n/, $log;
-    ok(!@sig, 'error.log: no worker exited on signal')
+    ok(!@sig, "$label: no worker exited on signal")
         or diag(scrub($self, $sig[0]));
 }
 
