@@ -4,7 +4,7 @@
  * US/NANP telephone numbers.
  *
  *   (555) 123-4567, 555-123-4567, 555.123.4567, 555 123 4567,
- *   +1 555 123 4567, 1-800-555-0199, +15551234567     fire alone
+ *   555/123-4567, +1 555 123 4567, 1-800-555-0199, +15551234567     fire alone
  *   5551234567, 15551234567 (bare digits)            only after a cue
  *
  * NANP rules: area code and exchange start with 2-9 and neither is an
@@ -118,7 +118,7 @@ pg_detect_phone(const pg_scan_t *s, pg_findings_t *out)
 
 
 /*
- * [+1|1 sep] ( "(" AAA ")" [sep] | AAA sep ) EEE sep LLLL, or
+ * [+1|1 sep] ( "(" AAA ")" [sep] | AAA (sep|/) ) EEE sep LLLL, or
  * [+1|1] AAAEEELLLL; sep is one of space, '-', '.'.  Fixed widths: no
  * backtracking, at most 18 bytes are looked at.
  */
@@ -185,7 +185,10 @@ pg_phone_parse(const char *t, size_t len, size_t pos, pg_phone_t *p)
             return pg_num_end(t, len, p->end);
         }
 
-        if (n != 3 || i + 3 >= len || !pg_phone_sep(t[i + 3])) {
+        /* "727/482-3324": a slash after the area code is an old style */
+        if (n != 3 || i + 3 >= len
+            || !(pg_phone_sep(t[i + 3]) || t[i + 3] == '/'))
+        {
             return 0;
         }
 

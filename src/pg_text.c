@@ -119,7 +119,12 @@ pg_back_words(const char *t, size_t pos, size_t words, size_t bytes)
             i--;
         }
 
-        while (i > lo && pg_isalnum(t[i - 1])) {
+        /* "patient's" is one word: an apostrophe inside a word joins */
+        while (i > lo
+               && (pg_isalnum(t[i - 1])
+                   || (t[i - 1] == '\'' && i >= 2 && pg_isalnum(t[i - 2])
+                       && pg_isalnum(t[i]))))
+        {
             i--;
         }
 

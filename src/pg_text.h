@@ -68,7 +68,8 @@ size_t pg_cues_at(const char *t, size_t len, size_t pos,
 
 /*
  * The start of the window that holds at most `words` words (runs of
- * letters and digits) before pos, and no more than `bytes` bytes.
+ * letters and digits, an inner apostrophe included) before pos, and no
+ * more than `bytes` bytes.
  */
 size_t pg_back_words(const char *t, size_t pos, size_t words, size_t bytes);
 

@@ -36,6 +36,10 @@ test_phone_formats(void **state)
               12);
     pg_dt_one(*state, pg_detect_phone, "in 2020 555 234 5678", PG_T_PHONE,
               8, 12);
+    pg_dt_one(*state, pg_detect_phone, "at 727/482-3324", PG_T_PHONE, 3,
+              12);
+    /* the slash only after the area code */
+    pg_dt_none(*state, pg_detect_phone, "at 727-482/3324");
 }
 
 
@@ -71,6 +75,11 @@ test_phone_bare_needs_cue(void **state)
               PG_T_PHONE, 12, 10);
     pg_dt_one(*state, pg_detect_phone, "phone 18654739166", PG_T_PHONE, 6,
               11);
+    /* "patient's" counts as one word of the cue window */
+    pg_dt_one(*state, pg_detect_phone, "text the patient's mom: 8654739166",
+              PG_T_PHONE, 24, 10);
+    pg_dt_none(*state, pg_detect_phone,
+               "text the patient and her mom: 8654739166");
 
     pg_dt_none(*state, pg_detect_phone, "order 8654739166 shipped");
     pg_dt_none(*state, pg_detect_phone, "8654739166");
