@@ -47,8 +47,8 @@ pg_status_t pg_extract_json(pg_arena_t *a, const char *buf, size_t len,
  * application/x-www-form-urlencoded and query strings: '&' separated
  * name=value pairs, '+' and %XX decoded.  A malformed escape is kept
  * literally (as browsers and servers do) rather than refused.  A value
- * that is a JSON object or array (Messenger's message={"text":...}) also
- * yields its string values as "name.path" fields.
+ * that is a JSON object or array (Messenger's message={"text":...})
+ * yields its string values as "name.path" fields instead of itself.
  */
 pg_status_t pg_extract_form(pg_arena_t *a, const char *buf, size_t len,
     pg_source_t src, pg_fields_t *out);

@@ -14,7 +14,8 @@ static int pg_form_hex(char c);
 static pg_status_t pg_form_pair(pg_arena_t *a, const char *buf,
     const char *p, const char *end, pg_source_t src, pg_fields_t *out);
 static pg_status_t pg_form_json(pg_arena_t *a, const char *name,
-    const char *v, size_t vlen, pg_source_t src, pg_fields_t *out);
+    const char *v, size_t vlen, pg_source_t src, pg_fields_t *out,
+    int *parsed);
 
 
 pg_status_t
@@ -54,6 +55,7 @@ pg_form_pair(pg_arena_t *a, const char *buf, const char *p, const char *end,
     char         *name, *value;
     size_t        nlen, vlen, voff, vraw;
     const char   *eq;
+    int           parsed;
     pg_status_t   st;
 
     eq = memchr(p, '=', end - p);
@@ -75,27 +77,31 @@ pg_form_pair(pg_arena_t *a, const char *buf, const char *p, const char *end,
         return PG_ERR_NOMEM;
     }
 
-    st = pg_fields_add(out, a, name, nlen, value, vlen, src, voff, vraw);
-    if (st != PG_OK) {
+    st = pg_form_json(a, name, value, vlen, src, out, &parsed);
+    if (st != PG_OK || parsed) {
         return st;
     }
 
-    return pg_form_json(a, name, value, vlen, src, out);
+    return pg_fields_add(out, a, name, nlen, value, vlen, src, voff, vraw);
 }
 
 
 /*
  * Messenger sends message={"text":...}: the JSON's strings become fields
- * of their own so that platform rules can name them.  A value that only
- * looks like JSON (Meta documents single-quoted pseudo-JSON) is not an
- * error: the whole decoded value has already been added as a field.
+ * of their own ("message.text") so that platform rules can name them, and
+ * the whole value is then not read a second time (each identifier would
+ * be counted twice).  A value that only looks like JSON (Meta documents
+ * single-quoted pseudo-JSON) is not an error: *parsed stays 0 and the
+ * caller reads the whole decoded value as one field.
  */
 static pg_status_t
 pg_form_json(pg_arena_t *a, const char *name, const char *v, size_t vlen,
-    pg_source_t src, pg_fields_t *out)
+    pg_source_t src, pg_fields_t *out, int *parsed)
 {
     size_t       i, n;
     pg_status_t  st;
+
+    *parsed = 0;
 
     for (i = 0; i < vlen; i++) {
         if (v[i] != ' ' && v[i] != '\t' && v[i] != '\r' && v[i] != '\n') {
@@ -111,7 +117,12 @@ pg_form_json(pg_arena_t *a, const char *name, const char *v, size_t vlen,
 
     st = pg_extract_json(a, v, vlen, src, name, out);
 
-    if (st == PG_OK || st == PG_ERR_NOMEM || pg_fields_full(out)) {
+    if (st == PG_OK) {
+        *parsed = 1;
+        return st;
+    }
+
+    if (st == PG_ERR_NOMEM || pg_fields_full(out)) {
         return st;
     }
 
