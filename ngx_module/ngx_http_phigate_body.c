@@ -23,9 +23,9 @@ static ngx_int_t ngx_http_phigate_map(ngx_http_phigate_ctx_t *ctx,
 
 
 /*
- * NGX_OK with *data and *len (NULL and 0 when there is no body), NGX_DECLINED when
- * the body of a text type is over phigate_max_body, NGX_ERROR otherwise.
- * Media bodies are not gathered: they are not read as text.
+ * NGX_OK with *data and *len (NULL and 0 when there is no body),
+ * NGX_DECLINED when a body phigate_max_body bounds is over it, NGX_ERROR
+ * otherwise.  Media bodies are not gathered: they are not read as text.
  */
 ngx_int_t
 ngx_http_phigate_body(ngx_http_request_t *r, ngx_http_phigate_ctx_t *ctx,
@@ -57,7 +57,9 @@ ngx_http_phigate_body(ngx_http_request_t *r, ngx_http_phigate_ctx_t *ctx,
         return NGX_OK;
     }
 
-    if (ctx->limits.max_body && total > (off_t) ctx->limits.max_body) {
+    if (pg_limit_applies(ctx->insp.body_kind) && ctx->limits.max_body
+        && total > (off_t) ctx->limits.max_body)
+    {
         return NGX_DECLINED;
     }
 

@@ -377,7 +377,11 @@ ngx_http_phigate_inspect(ngx_http_request_t *r, ngx_http_phigate_ctx_t *ctx)
         ctx->req.body = (const char *) body;
         ctx->req.body_len = len;
 
-        if (body != NULL && ctx->insp.body_kind != PG_BODY_MEDIA
+        /*
+         * The hash matches a record with an archived post; an upload's
+         * megabytes are not hashed in the worker.
+         */
+        if (body != NULL && len <= ctx->limits.max_body
             && pg_sha256_hex(body, len, ctx->body_sha256) == 0)
         {
             ctx->have_sha256 = 1;

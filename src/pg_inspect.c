@@ -11,6 +11,7 @@
 
 
 static int pg_is_identity(const char *enc, size_t len);
+static size_t pg_text_size(const pg_fields_t *f);
 
 
 pg_status_t
@@ -33,7 +34,7 @@ pg_inspect_headers(const pg_request_t *req, long long body_len,
     if (!pg_is_identity(req->content_encoding, req->content_encoding_len)) {
         out->status = PG_ERR_ENCODING;
 
-    } else if (out->body_kind != PG_BODY_MEDIA && lim->max_body
+    } else if (pg_limit_applies(out->body_kind) && lim->max_body
                && body_len > (long long) lim->max_body)
     {
         out->status = PG_ERR_TOO_LARGE;
@@ -77,6 +78,14 @@ pg_inspect(pg_arena_t *a, const pg_request_t *req, const pg_limits_t *lim,
         if (st != PG_OK) {
             goto failed;
         }
+
+        /* a multipart body's limit is on the text it carries (above) */
+        if (out->body_kind == PG_BODY_MULTIPART && lim->max_body
+            && pg_text_size(&out->fields) > lim->max_body)
+        {
+            st = PG_ERR_TOO_LARGE;
+            goto failed;
+        }
     }
 
     out->dm = pg_platform_is_dm(out->platform, req->path, req->path_len,
@@ -117,4 +126,32 @@ pg_is_identity(const char *enc, size_t len)
     }
 
     return len == 0 || (len == 8 && strncasecmp(enc, "identity", 8) == 0);
+}
+
+
+int
+pg_limit_applies(pg_body_kind_t kind)
+{
+    /*
+     * Media is not read as text.  A multipart upload carries files beside
+     * a little text: its file parts are only scanned for the boundary, so
+     * the limit applies to the text found in it, not to the whole body
+     * (nginx's client_max_body_size bounds that).
+     */
+    return kind != PG_BODY_MEDIA && kind != PG_BODY_MULTIPART;
+}
+
+
+static size_t
+pg_text_size(const pg_fields_t *f)
+{
+    size_t  i, n;
+
+    n = 0;
+
+    for (i = 0; i < f->n; i++) {
+        n += f->items[i].len;
+    }
+
+    return n;
 }

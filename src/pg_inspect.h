@@ -60,6 +60,9 @@ typedef struct {
 pg_status_t pg_inspect_headers(const pg_request_t *req, long long body_len,
     const pg_limits_t *lim, pg_inspection_t *out);
 
+/* 1 when phigate_max_body bounds the whole body of this kind */
+int pg_limit_applies(pg_body_kind_t kind);
+
 /* full inspection of a request whose body has been read */
 pg_status_t pg_inspect(pg_arena_t *a, const pg_request_t *req,
     const pg_limits_t *lim, pg_inspection_t *out);
