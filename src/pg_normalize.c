@@ -58,14 +58,16 @@ pg_normalize(pg_arena_t *a, const char *in, size_t len, pg_norm_t *out)
         return PG_ERR_TOO_LARGE;
     }
 
-    out->text = (char *) in;
+    out->text = NULL;
     out->len = len;
     out->from = NULL;
     out->to = NULL;
     out->in_len = len;
 
     for (k = 0; pg_norm_steps[k] != NULL; k++) {
-        st = pg_norm_steps[k](a, out->text, out->len, &next);
+        /* each step reads the previous step's output, or the input */
+        st = pg_norm_steps[k](a, out->from ? out->text : in, out->len,
+                              &next);
         if (st != PG_OK) {
             return st;
         }
@@ -81,8 +83,8 @@ pg_normalize(pg_arena_t *a, const char *in, size_t len, pg_norm_t *out)
         }
     }
 
-    if (out->text == in) {
-        /* no step copied: the result must still be ours and terminated */
+    if (out->from == NULL) {
+        /* no step changed anything: a terminated copy of the input */
         out->text = pg_arena_strndup(a, in, len);
         if (out->text == NULL) {
             return PG_ERR_NOMEM;
@@ -123,7 +125,7 @@ pg_norm_unicode(pg_arena_t *a, const char *in, size_t len, pg_norm_t *out)
     utf8proc_int32_t   cp;
     utf8proc_ssize_t   n;
 
-    out->text = (char *) in;
+    out->text = NULL;
     out->len = len;
     out->from = NULL;
     out->to = NULL;

@@ -26,7 +26,8 @@ typedef struct {
     size_t         len;
     /*
      * Byte i of text came from input bytes [from[i], to[i]).  Both are
-     * NULL when text is a plain copy of the input (nothing changed).
+     * NULL when text is a plain copy of the input (nothing changed); a
+     * step that changes nothing returns them NULL and text unset.
      */
     uint32_t      *from;
     uint32_t      *to;

@@ -43,10 +43,12 @@ test_email_local_part(void **state)
 
     /* 64 bytes is the longest local part */
     pg_dt_one(*state, pg_detect_email,
-              "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+              "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+              "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
               "@x.org", PG_T_EMAIL, 0, 70);
     pg_dt_none(*state, pg_detect_email,
-               "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+               "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+               "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
                "a@x.org");
 }
 
