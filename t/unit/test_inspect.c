@@ -297,6 +297,44 @@ test_headers_decide_early(void **state)
 
 
 static void
+test_multipart_limit_is_on_text(void **state)
+{
+    pg_ix_t  *ix = *state;
+    char     *body, *p;
+    size_t    n;
+
+    n = 3 * 1024 * 1024;
+    body = malloc(n + 512);
+    assert_non_null(body);
+
+    /* a 3 MiB file part (no boundary in it) and a short caption */
+    p = body + sprintf(body, "--b\r\nContent-Disposition: form-data; "
+                             "name=\"media\"; filename=\"x.bin\"\r\n"
+                             "Content-Type: application/octet-stream\r\n\r\n");
+    memset(p, 0x01, n);
+    p += n;
+    sprintf(p, "\r\n--b\r\nContent-Disposition: form-data; "
+               "name=\"caption\"\r\n\r\nSSN 180-59-5995\r\n--b--\r\n");
+
+    request(ix, "api.x.com", "/2/media/upload/1/append", NULL,
+            "multipart/form-data; boundary=b", body);
+
+    /* read past the 1 MiB text limit, and the caption still inspected */
+    assert_int_equal(ix->insp.status, PG_OK);
+    assert_int_equal(ix->verdict.decision, PG_DECISION_BLOCK);
+    assert_string_equal(ix->verdict.reason, "phi_detected");
+
+    /* the text itself over the limit is refused */
+    ix->lim.max_body = 8;
+    request(ix, "api.x.com", "/2/media/upload/1/append", NULL,
+            "multipart/form-data; boundary=b", body);
+    assert_int_equal(ix->insp.status, PG_ERR_TOO_LARGE);
+
+    free(body);
+}
+
+
+static void
 test_summary(void **state)
 {
     char           buf[64];
@@ -369,6 +407,8 @@ main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_invalid_utf8_in_audit, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_multipart_limit_is_on_text,
+                                        setup, teardown),
         cmocka_unit_test(test_summary),
         cmocka_unit_test(test_sha256),
     };
