@@ -62,7 +62,7 @@ deps:
 	scripts/deps.sh test
 
 # C unit tests (cmocka), one binary per t/unit/test_*.c
-$(BUILD)/unit/%: t/unit/%.c t/unit/unit.h $(BUILD)/libphigate.a
+$(BUILD)/unit/%: t/unit/%.c $(wildcard t/unit/*.h) $(BUILD)/libphigate.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -It/unit $< -o $@ $(BUILD)/libphigate.a \
 	    $(ENGINE_LIBS) -lcmocka
@@ -71,7 +71,7 @@ unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
 
 # libFuzzer harnesses, built with ASan/UBSan from the engine sources
-$(BUILD)/fuzz/%: t/fuzz/%.c $(SRC_C) $(wildcard src/*.h)
+$(BUILD)/fuzz/%: t/fuzz/%.c $(wildcard t/fuzz/*.h) $(SRC_C) $(wildcard src/*.h)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) -std=gnu99 -g -O1 -Isrc \
 	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
@@ -84,8 +84,7 @@ fuzz-smoke: $(FUZZ_BIN)
 	FUZZ_SECONDS=5 scripts/run-fuzz.sh $(FUZZ_BIN)
 
 integration: module
-	PHIGATE_MODULE=$(abspath $(MODULE)) NGINX_BIN=$(NGINX_BIN) \
-	    prove -v t/
+	PHIGATE_MODULE=$(abspath $(MODULE)) NGINX_BIN=$(NGINX_BIN) prove t/
 
 eval: $(BUILD)/phigate-eval
 	$(BUILD)/phigate-eval ../shared/corpus/posts.jsonl t/corpus/*.jsonl
