@@ -93,8 +93,8 @@ test: deps
 	$(MAKE) all
 	$(MAKE) unit
 	$(MAKE) fuzz-smoke
-	$(MAKE) integration
 	$(MAKE) eval
+	$(MAKE) integration
 
 demo:
 	scripts/deps.sh demo
