@@ -13,7 +13,25 @@ static const char  *pg_type_names[PG_T__COUNT] = {
     "PHONE",
     "EMAIL",
     "MRN",
-    "DOB"
+    "DOB",
+    "FAX",
+    "NAME",
+    "ADDRESS",
+    "ZIP",
+    "DATE",
+    "AGE",
+    "HEALTH_PLAN",
+    "ACCOUNT",
+    "LICENSE",
+    "NPI",
+    "VEHICLE",
+    "DEVICE",
+    "URL",
+    "IP",
+    "BIOMETRIC",
+    "MEDIA",
+    "OTHER_ID",
+    "CUSTOM"
 };
 
 

@@ -16,13 +16,36 @@
 #include "pg_status.h"
 
 
-/* stable type names are in pg_type_name(); keep docs/detection.md in step */
+/*
+ * Stable type names are in pg_type_name() and docs/detection.md; policy,
+ * consent "kinds" and the audit trail use them.  Append only: the audit
+ * trail and consent records outlive any build.  The comments name the
+ * Safe Harbor identifier (45 CFR 164.514(b)(2)(i)) each type covers.
+ */
 typedef enum {
-    PG_T_SSN = 0,
-    PG_T_PHONE,
-    PG_T_EMAIL,
-    PG_T_MRN,
-    PG_T_DOB,
+    PG_T_SSN = 0,        /* (G) social security numbers */
+    PG_T_PHONE,          /* (D) telephone numbers */
+    PG_T_EMAIL,          /* (F) electronic mail addresses */
+    PG_T_MRN,            /* (H) medical record numbers */
+    PG_T_DOB,            /* (C) birth date */
+    PG_T_FAX,            /* (E) fax numbers */
+    PG_T_NAME,           /* (A) names of the individual or relatives */
+    PG_T_ADDRESS,        /* (B) street address, city, PO box */
+    PG_T_ZIP,            /* (B) ZIP codes in address context */
+    PG_T_DATE,           /* (C) admission, discharge, death, surgery dates */
+    PG_T_AGE,            /* (C) ages over 89 */
+    PG_T_HEALTH_PLAN,    /* (I) health plan beneficiary numbers (MBI...) */
+    PG_T_ACCOUNT,        /* (J) account numbers */
+    PG_T_LICENSE,        /* (K) certificate/licence numbers (DL, DEA) */
+    PG_T_NPI,            /* (K) a provider's NPI: policy may differ */
+    PG_T_VEHICLE,        /* (L) VINs, licence plates */
+    PG_T_DEVICE,         /* (M) device identifiers, serial numbers */
+    PG_T_URL,            /* (N) URLs that identify a person */
+    PG_T_IP,             /* (O) IP addresses */
+    PG_T_BIOMETRIC,      /* (P) biometric identifiers */
+    PG_T_MEDIA,          /* (Q) full-face photos: an image or video upload */
+    PG_T_OTHER_ID,       /* (R) any other unique identifying number */
+    PG_T_CUSTOM,         /* an organisation's own rule (phigate_rules) */
     PG_T__COUNT
 } pg_type_t;
 
