@@ -154,6 +154,7 @@ ngx_http_phigate_create_ctx(ngx_http_request_t *r,
     ctx->policy.block_status = plcf->block_status;
 
     pg_arena_init(&ctx->arena, 0);
+    ngx_http_phigate_lookup_init(&ctx->lookup, r);
 
     cln->handler = ngx_http_phigate_cleanup;
 
@@ -182,7 +183,10 @@ ngx_http_phigate_cleanup(void *data)
 
     r = ctx->request;
 
-    if (ctx->state == NGX_HTTP_PHIGATE_READING && !ctx->audited) {
+    /* a reply that comes after the request is gone must find no one */
+    ngx_http_phigate_lookup_detach(&ctx->lookup);
+
+    if (ctx->state != NGX_HTTP_PHIGATE_DONE && !ctx->audited) {
         ctx->insp.status = PG_ERR_BODY_UNREADABLE;
         ctx->verdict.decision = PG_DECISION_BLOCK;
         ctx->verdict.reason = pg_status_name(PG_ERR_BODY_UNREADABLE);

@@ -25,8 +25,12 @@ static char *ngx_http_phigate_audit_log(ngx_conf_t *cf, ngx_command_t *cmd,
     void *conf);
 static char *ngx_http_phigate_redis(ngx_conf_t *cf, ngx_command_t *cmd,
     void *conf);
+static char *ngx_http_phigate_redis_read(ngx_conf_t *cf, ngx_command_t *cmd,
+    void *conf);
 static ngx_int_t ngx_http_phigate_variable(ngx_http_request_t *r,
     ngx_http_variable_value_t *v, uintptr_t data);
+static ngx_int_t ngx_http_phigate_init_process(ngx_cycle_t *cycle);
+static void ngx_http_phigate_exit_process(ngx_cycle_t *cycle);
 
 
 static ngx_conf_enum_t  ngx_http_phigate_modes[] = {
@@ -93,11 +97,32 @@ static ngx_command_t  ngx_http_phigate_commands[] = {
       NULL },
 
     { ngx_string("phigate_redis"),
-      NGX_HTTP_MAIN_CONF|NGX_CONF_TAKE1,
+      NGX_HTTP_MAIN_CONF|NGX_CONF_1MORE,
       ngx_http_phigate_redis,
       NGX_HTTP_MAIN_CONF_OFFSET,
       0,
       NULL },
+
+    { ngx_string("phigate_redis_read"),
+      NGX_HTTP_MAIN_CONF|NGX_CONF_1MORE,
+      ngx_http_phigate_redis_read,
+      NGX_HTTP_MAIN_CONF_OFFSET,
+      0,
+      NULL },
+
+    { ngx_string("phigate_redis_timeout"),
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE1,
+      ngx_conf_set_msec_slot,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      offsetof(ngx_http_phigate_loc_conf_t, redis_timeout),
+      NULL },
+
+    { ngx_string("phigate_redis_fail"),
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE1,
+      ngx_conf_set_enum_slot,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      offsetof(ngx_http_phigate_loc_conf_t, redis_fail),
+      &ngx_http_phigate_fail_modes },
 
       ngx_null_command
 };
@@ -125,10 +150,10 @@ ngx_module_t  ngx_http_phigate_module = {
     NGX_HTTP_MODULE,                       /* module type */
     NULL,                                  /* init master */
     NULL,                                  /* init module */
-    NULL,                                  /* init process */
+    ngx_http_phigate_init_process,         /* init process */
     NULL,                                  /* init thread */
     NULL,                                  /* exit thread */
-    NULL,                                  /* exit process */
+    ngx_http_phigate_exit_process,         /* exit process */
     NULL,                                  /* exit master */
     NGX_MODULE_V1_PADDING
 };
@@ -229,7 +254,8 @@ ngx_http_phigate_create_main_conf(ngx_conf_t *cf)
      * set by ngx_pcalloc():
      *
      *     pmcf->audit_file = NULL;
-     *     pmcf->redis = { 0, NULL };
+     *     pmcf->redis = NULL;
+     *     pmcf->redis_read = NULL;
      */
 
     pmcf->request_id_index = NGX_ERROR;
@@ -253,6 +279,8 @@ ngx_http_phigate_create_loc_conf(ngx_conf_t *cf)
     plcf->fail = NGX_CONF_UNSET_UINT;
     plcf->block_status = NGX_CONF_UNSET_UINT;
     plcf->max_body = NGX_CONF_UNSET_SIZE;
+    plcf->redis_timeout = NGX_CONF_UNSET_MSEC;
+    plcf->redis_fail = NGX_CONF_UNSET_UINT;
 
     return plcf;
 }
@@ -272,6 +300,9 @@ ngx_http_phigate_merge_loc_conf(ngx_conf_t *cf, void *parent, void *child)
                               NGX_HTTP_FORBIDDEN);
     ngx_conf_merge_size_value(conf->max_body, prev->max_body,
                               1024 * 1024);
+    ngx_conf_merge_msec_value(conf->redis_timeout, prev->redis_timeout, 50);
+    ngx_conf_merge_uint_value(conf->redis_fail, prev->redis_fail,
+                              NGX_HTTP_PHIGATE_FAIL_CLOSED);
 
     return NGX_CONF_OK;
 }
@@ -312,36 +343,93 @@ ngx_http_phigate_redis(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
 {
     ngx_http_phigate_main_conf_t *pmcf = conf;
 
-    ngx_str_t  *value;
-    ngx_url_t   u;
-
-    if (pmcf->redis.data != NULL) {
+    if (pmcf->redis != NULL) {
         return "is duplicate";
     }
 
-    value = cf->args->elts;
-
-    /*
-     * Resolved now, at configuration time: the worker never resolves a
-     * name (hiredis would do it with a blocking getaddrinfo()).
-     */
-    ngx_memzero(&u, sizeof(ngx_url_t));
-
-    u.url = value[1];
-    u.default_port = 6379;
-
-    if (ngx_parse_url(cf->pool, &u) != NGX_OK) {
-        if (u.err) {
-            ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
-                               "%s in phigate_redis \"%V\"", u.err, &u.url);
-        }
-
+    pmcf->redis = ngx_pcalloc(cf->pool, sizeof(ngx_http_phigate_redis_t));
+    if (pmcf->redis == NULL) {
         return NGX_CONF_ERROR;
     }
 
-    pmcf->redis = value[1];
+    return ngx_http_phigate_redis_parse(cf, (ngx_str_t *) cf->args->elts + 1,
+                                        cf->args->nelts - 1, pmcf->redis);
+}
 
-    return NGX_CONF_OK;
+
+/*
+ * Many gateways share one consent store: each may read from a local
+ * replica while writes (the audit stream) go to the primary.
+ */
+static char *
+ngx_http_phigate_redis_read(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
+{
+    ngx_http_phigate_main_conf_t *pmcf = conf;
+
+    if (pmcf->redis_read != NULL) {
+        return "is duplicate";
+    }
+
+    pmcf->redis_read = ngx_pcalloc(cf->pool,
+                                   sizeof(ngx_http_phigate_redis_t));
+    if (pmcf->redis_read == NULL) {
+        return NGX_CONF_ERROR;
+    }
+
+    return ngx_http_phigate_redis_parse(cf, (ngx_str_t *) cf->args->elts + 1,
+                                        cf->args->nelts - 1,
+                                        pmcf->redis_read);
+}
+
+
+/* one connection per worker per endpoint, opened when the worker starts */
+static ngx_int_t
+ngx_http_phigate_init_process(ngx_cycle_t *cycle)
+{
+    ngx_http_phigate_main_conf_t  *pmcf;
+
+    if (ngx_process != NGX_PROCESS_WORKER
+        && ngx_process != NGX_PROCESS_SINGLE)
+    {
+        return NGX_OK;
+    }
+
+    pmcf = ngx_http_cycle_get_module_main_conf(cycle,
+                                               ngx_http_phigate_module);
+    if (pmcf == NULL) {
+        return NGX_OK;
+    }
+
+    if (pmcf->redis != NULL) {
+        ngx_http_phigate_redis_start(pmcf->redis, cycle->log);
+    }
+
+    if (pmcf->redis_read != NULL) {
+        ngx_http_phigate_redis_start(pmcf->redis_read, cycle->log);
+    }
+
+    return NGX_OK;
+}
+
+
+static void
+ngx_http_phigate_exit_process(ngx_cycle_t *cycle)
+{
+    ngx_http_phigate_main_conf_t  *pmcf;
+
+    pmcf = ngx_http_cycle_get_module_main_conf(cycle,
+                                               ngx_http_phigate_module);
+    if (pmcf == NULL) {
+        return;
+    }
+
+    if (pmcf->redis != NULL) {
+        ngx_http_phigate_redis_stop(pmcf->redis);
+    }
+
+    if (pmcf->redis_read != NULL) {
+        ngx_http_phigate_redis_stop(pmcf->redis_read);
+    }
 }
 
 

@@ -16,6 +16,9 @@
 #include "pg_decide.h"
 #include "pg_inspect.h"
 
+#include "ngx_http_phigate_lookup.h"
+#include "ngx_http_phigate_redis.h"
+
 
 #define NGX_HTTP_PHIGATE_FAIL_CLOSED  0
 #define NGX_HTTP_PHIGATE_FAIL_OPEN    1
@@ -25,7 +28,8 @@
 
 typedef struct {
     ngx_open_file_t            *audit_file;      /* NULL: no audit log */
-    ngx_str_t                   redis;
+    ngx_http_phigate_redis_t   *redis;           /* primary: writes */
+    ngx_http_phigate_redis_t   *redis_read;      /* reads; may be a replica */
     ngx_int_t                   request_id_index;
 } ngx_http_phigate_main_conf_t;
 
@@ -36,11 +40,14 @@ typedef struct {
     ngx_uint_t                  fail;
     ngx_uint_t                  block_status;
     size_t                      max_body;
+    ngx_msec_t                  redis_timeout;
+    ngx_uint_t                  redis_fail;
 } ngx_http_phigate_loc_conf_t;
 
 
 typedef enum {
     NGX_HTTP_PHIGATE_READING = 1,
+    NGX_HTTP_PHIGATE_LOOKUP,          /* waiting on Redis */
     NGX_HTTP_PHIGATE_DONE
 } ngx_http_phigate_state_e;
 
@@ -64,6 +71,8 @@ typedef struct {
     ngx_str_t                   request_id;
     long long                   body_len;        /* -1: not read */
     char                        body_sha256[PG_SHA256_HEX + 1];
+
+    ngx_http_phigate_lookup_t   lookup;
 
     u_char                     *map;             /* mmap()ed body file */
     size_t                      map_len;
