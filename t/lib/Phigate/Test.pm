@@ -646,12 +646,14 @@ sub audit_lines {
 sub audit_for {
     my ($self, $rid) = @_;
     return undef unless defined $rid;
-    my $deadline = time + $WAIT;
+    # after one miss, wait less: a broken module must fail fast, not slowly
+    my $deadline = time + ($self->{audit_missed} ? 1 : $WAIT);
     while (time < $deadline) {
         my @m = grep { ($_->{request_id} // '') eq $rid } $self->audit_lines;
         return $m[0] if @m;
         sleep $POLL;
     }
+    $self->{audit_missed} = 1;
     return undef;
 }
 
