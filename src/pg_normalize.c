@@ -1,15 +1,23 @@
 /*
  * Copyright (C) phigate authors
  *
- * The steps, in order:
+ * The steps, in order; each sees the previous step's output and the
+ * offset maps are composed here, so a step only maps its own input to its
+ * own output.  No step makes its text longer.
  *
+ *   pct       percent-encoding left in text ("%2D", "%C2%A0"), twice:
+ *             a Facebook Graph batch body is encoded twice, so one
+ *             decode upstream leaves "%2520" ("%20" after the first pass)
+ *   html      HTML entities: common named ones, "&#45;", "&#x2D;"
+ *   escape    LinkedIn little-text backslash escapes ("\(" "\-" "\#")
  *   unicode   drop invisible format characters, fold fullwidth ASCII,
  *             decimal digits of every script, dashes and spaces to ASCII
+ *   split     digits split one by one ("1 8 0 - 5 9 ..."): collapsed
+ *   letters   the letter O for zero, l and I for one, in digit runs
  *
- * Later steps (HTML entities, LinkedIn backslash escapes, letter O for
- * zero, digits split by spaces) go into pg_norm_steps[] below; each sees
- * the previous step's output and the offset maps are composed here, so a
- * step only maps its own input to its own output.
+ * The byte-level steps run before unicode so that what they produce
+ * ("&#65296;" is a fullwidth zero, "%E2%80%8B" a zero-width space) is
+ * folded like text that arrived that way.
  */
 
 
@@ -19,6 +27,7 @@
 #include <utf8proc.h>
 
 #include "pg_normalize.h"
+#include "pg_text.h"
 
 
 /* pg_norm_char() results other than an ASCII byte */
@@ -28,13 +37,61 @@
 /* the longest run of decimal digits in Unicode is 50 (math digits) */
 #define PG_ND_RUN_MAX  64
 
+/* the longest entity read: "&#x10FFFF;", "&hyphen;" */
+#define PG_ENT_MAX     10
+
+/* single-digit tokens that make a split run ("1 8 0 5 9 ...") */
+#define PG_SPLIT_MIN   6
+
+#define pg_hexval(c)                                                        \
+    (pg_isdigit(c) ? (c) - '0'                                               \
+     : ((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'f' ? ((c) | 0x20) - 'a' + 10 \
+     : -1)
+
+/* letters that stand for digits inside a number: O o for 0, l I for 1 */
+#define pg_digit_letter(c)                                                  \
+    ((c) == 'O' || (c) == 'o' || (c) == 'l' || (c) == 'I')
+#define pg_digitish(c)  (pg_isdigit(c) || pg_digit_letter(c))
+
+
+/* an output being built: text and its map, at most the input's length */
+typedef struct {
+    char          *text;
+    uint32_t      *from;
+    uint32_t      *to;
+    size_t         o;
+} pg_nbuf_t;
+
 
 typedef pg_status_t (*pg_norm_step_pt)(pg_arena_t *a, const char *in,
     size_t len, pg_norm_t *out);
 
 
+static pg_status_t pg_nbuf_init(pg_arena_t *a, pg_nbuf_t *b, size_t len);
+static void pg_nbuf_put(pg_nbuf_t *b, char c, size_t from, size_t to);
+static void pg_nbuf_done(pg_nbuf_t *b, size_t len, pg_norm_t *out);
+static void pg_norm_unchanged(size_t len, pg_norm_t *out);
+static pg_status_t pg_norm_pct(pg_arena_t *a, const char *in, size_t len,
+    pg_norm_t *out);
+static size_t pg_norm_pct_at(const char *in, size_t len, size_t i,
+    unsigned char *dec, size_t *nd);
+static pg_status_t pg_norm_html(pg_arena_t *a, const char *in, size_t len,
+    pg_norm_t *out);
+static size_t pg_norm_entity(const char *in, size_t len, size_t i,
+    unsigned char *dec, size_t *nd);
+static pg_status_t pg_norm_escape(pg_arena_t *a, const char *in,
+    size_t len, pg_norm_t *out);
 static pg_status_t pg_norm_unicode(pg_arena_t *a, const char *in,
     size_t len, pg_norm_t *out);
+static pg_status_t pg_norm_split(pg_arena_t *a, const char *in, size_t len,
+    pg_norm_t *out);
+static int pg_norm_token(const char *in, size_t len, size_t i);
+static size_t pg_norm_gap(const char *in, size_t len, size_t i,
+    char *sep);
+static pg_status_t pg_norm_letters(pg_arena_t *a, const char *in,
+    size_t len, pg_norm_t *out);
+static int pg_norm_letter_word(const char *in, size_t len, size_t s,
+    size_t e);
 static int pg_norm_char(utf8proc_int32_t cp);
 static int pg_norm_digit(utf8proc_int32_t cp);
 static pg_status_t pg_norm_compose(pg_arena_t *a, pg_norm_t *cur,
@@ -42,8 +99,46 @@ static pg_status_t pg_norm_compose(pg_arena_t *a, pg_norm_t *cur,
 
 
 static const pg_norm_step_pt  pg_norm_steps[] = {
+    pg_norm_pct,
+    pg_norm_pct,
+    pg_norm_html,
+    pg_norm_escape,
     pg_norm_unicode,
+    pg_norm_split,
+    pg_norm_letters,
     NULL
+};
+
+
+/* named entities worth reading: what they show is ASCII */
+static const struct {
+    const char    *name;      /* between '&' and ';' */
+    char           c;
+} pg_entities[] = {
+    { "amp",    '&' },
+    { "lt",     '<' },
+    { "gt",     '>' },
+    { "quot",   '"' },
+    { "apos",   '\'' },
+    { "nbsp",   ' ' },
+    { "ensp",   ' ' },
+    { "emsp",   ' ' },
+    { "thinsp", ' ' },
+    { "ndash",  '-' },
+    { "mdash",  '-' },
+    { "minus",  '-' },
+    { "hyphen", '-' },
+    { "dash",   '-' },
+    { "num",    '#' },
+    { "commat", '@' },
+    { "period", '.' },
+    { "colon",  ':' },
+    { "lpar",   '(' },
+    { "rpar",   ')' },
+    { "sol",    '/' },
+    { "plus",   '+' },
+    { "percnt", '%' },
+    { NULL,     0 }
 };
 
 
@@ -107,6 +202,359 @@ pg_norm_span(const pg_norm_t *n, size_t off, size_t len, size_t *in_off,
 
     *in_off = n->from[off];
     *in_len = n->to[off + len - 1] - n->from[off];
+}
+
+
+/* an output of at most len bytes, with its map */
+
+static pg_status_t
+pg_nbuf_init(pg_arena_t *a, pg_nbuf_t *b, size_t len)
+{
+    b->text = pg_arena_alloc(a, len + 1);
+    b->from = pg_arena_alloc(a, (len + 1) * sizeof(uint32_t));
+    b->to = pg_arena_alloc(a, (len + 1) * sizeof(uint32_t));
+    b->o = 0;
+
+    if (b->text == NULL || b->from == NULL || b->to == NULL) {
+        return PG_ERR_NOMEM;
+    }
+
+    return PG_OK;
+}
+
+
+static void
+pg_nbuf_put(pg_nbuf_t *b, char c, size_t from, size_t to)
+{
+    b->text[b->o] = c;
+    b->from[b->o] = (uint32_t) from;
+    b->to[b->o] = (uint32_t) to;
+    b->o++;
+}
+
+
+static void
+pg_nbuf_done(pg_nbuf_t *b, size_t len, pg_norm_t *out)
+{
+    b->text[b->o] = '\0';
+    out->text = b->text;
+    out->len = b->o;
+    out->from = b->from;
+    out->to = b->to;
+    out->in_len = len;
+}
+
+
+static void
+pg_norm_unchanged(size_t len, pg_norm_t *out)
+{
+    out->text = NULL;
+    out->len = len;
+    out->from = NULL;
+    out->to = NULL;
+    out->in_len = len;
+}
+
+
+/*
+ * Percent-encoding left in text.  Encoders never encode letters and
+ * digits, so "%41" stays as it is: only punctuation, blanks and whole
+ * UTF-8 sequences ("%C2%A0") are decoded, and a sequence that is not
+ * valid UTF-8 ("100%A9") is left alone.  "100%25" reads "100%", which
+ * changes nothing a detector looks at; "%2520" takes both passes.
+ */
+
+static pg_status_t
+pg_norm_pct(pg_arena_t *a, const char *in, size_t len, pg_norm_t *out)
+{
+    size_t          i, k, n, nd;
+    pg_nbuf_t       b;
+    pg_status_t     st;
+    unsigned char   dec[4];
+
+    for (i = 0; i < len; i++) {
+        if (in[i] == '%' && pg_norm_pct_at(in, len, i, dec, &nd) != 0) {
+            break;
+        }
+    }
+
+    if (i == len) {
+        pg_norm_unchanged(len, out);
+        return PG_OK;
+    }
+
+    st = pg_nbuf_init(a, &b, len);
+    if (st != PG_OK) {
+        return st;
+    }
+
+    for (k = 0; k < i; k++) {
+        pg_nbuf_put(&b, in[k], k, k + 1);
+    }
+
+    while (i < len) {
+        n = in[i] == '%' ? pg_norm_pct_at(in, len, i, dec, &nd) : 0;
+
+        if (n == 0) {
+            pg_nbuf_put(&b, in[i], i, i + 1);
+            i++;
+            continue;
+        }
+
+        for (k = 0; k < nd; k++) {
+            pg_nbuf_put(&b, (char) dec[k], i, i + n);
+        }
+
+        i += n;
+    }
+
+    pg_nbuf_done(&b, len, out);
+
+    return PG_OK;
+}
+
+
+/* the bytes decoded from "%XX"... at i and the length read, 0: none */
+
+static size_t
+pg_norm_pct_at(const char *in, size_t len, size_t i, unsigned char *dec,
+    size_t *nd)
+{
+    int                v, h, l;
+    size_t             k, need;
+    utf8proc_int32_t   cp;
+
+    need = 1;
+
+    for (k = 0; k < need; k++) {
+        if (i + 3 * k + 2 >= len || in[i + 3 * k] != '%') {
+            return 0;
+        }
+
+        h = pg_hexval(in[i + 3 * k + 1]);
+        l = pg_hexval(in[i + 3 * k + 2]);
+
+        if (h < 0 || l < 0) {
+            return 0;
+        }
+
+        v = h * 16 + l;
+        dec[k] = (unsigned char) v;
+
+        if (k > 0) {
+            continue;
+        }
+
+        if (v < 0x80) {
+            if (v == '\t' || v == '\n' || v == '\r'
+                || (v >= 0x20 && v < 0x7f && !pg_isalnum(v)))
+            {
+                *nd = 1;
+                return 3;
+            }
+
+            return 0;
+        }
+
+        need = v >= 0xc2 && v <= 0xdf ? 2
+               : v >= 0xe0 && v <= 0xef ? 3
+               : v >= 0xf0 && v <= 0xf4 ? 4 : 0;
+
+        if (need == 0) {
+            return 0;
+        }
+    }
+
+    if (utf8proc_iterate(dec, (utf8proc_ssize_t) need, &cp)
+        != (utf8proc_ssize_t) need)
+    {
+        return 0;
+    }
+
+    *nd = need;
+
+    return 3 * need;
+}
+
+
+/*
+ * HTML entities: the named ones in pg_entities[] and numeric ones.  A
+ * ';' is required, as it is in what editors and APIs produce, so prose
+ * such as "R&D" or "AT&T" is never read as an entity.
+ */
+
+static pg_status_t
+pg_norm_html(pg_arena_t *a, const char *in, size_t len, pg_norm_t *out)
+{
+    size_t          i, k, n, nd;
+    pg_nbuf_t       b;
+    pg_status_t     st;
+    unsigned char   dec[4];
+
+    for (i = 0; i < len; i++) {
+        if (in[i] == '&' && pg_norm_entity(in, len, i, dec, &nd) != 0) {
+            break;
+        }
+    }
+
+    if (i == len) {
+        pg_norm_unchanged(len, out);
+        return PG_OK;
+    }
+
+    st = pg_nbuf_init(a, &b, len);
+    if (st != PG_OK) {
+        return st;
+    }
+
+    for (k = 0; k < i; k++) {
+        pg_nbuf_put(&b, in[k], k, k + 1);
+    }
+
+    while (i < len) {
+        n = in[i] == '&' ? pg_norm_entity(in, len, i, dec, &nd) : 0;
+
+        if (n == 0) {
+            pg_nbuf_put(&b, in[i], i, i + 1);
+            i++;
+            continue;
+        }
+
+        for (k = 0; k < nd; k++) {
+            pg_nbuf_put(&b, (char) dec[k], i, i + n);
+        }
+
+        i += n;
+    }
+
+    pg_nbuf_done(&b, len, out);
+
+    return PG_OK;
+}
+
+
+/* the UTF-8 bytes of the entity at i and its length, 0: none */
+
+static size_t
+pg_norm_entity(const char *in, size_t len, size_t i, unsigned char *dec,
+    size_t *nd)
+{
+    int                hex, v;
+    size_t             j, k, digits;
+    utf8proc_int32_t   cp;
+    utf8proc_ssize_t   n;
+
+    j = i + 1;
+
+    if (j < len && in[j] == '#') {
+        j++;
+        hex = j < len && (in[j] == 'x' || in[j] == 'X');
+        j += hex;
+        cp = 0;
+
+        for (digits = 0; j < len && digits < 8; j++, digits++) {
+            v = hex ? pg_hexval(in[j]) : pg_isdigit(in[j]) ? in[j] - '0'
+                                                            : -1;
+            if (v < 0) {
+                break;
+            }
+
+            cp = cp * (hex ? 16 : 10) + v;
+        }
+
+        if (digits == 0 || digits == 8 || j >= len || in[j] != ';'
+            || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)
+            || cp == 0x7f
+            || (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r'))
+        {
+            return 0;
+        }
+
+        n = utf8proc_encode_char(cp, dec);
+        if (n <= 0) {
+            return 0;
+        }
+
+        *nd = (size_t) n;
+
+        return j + 1 - i;
+    }
+
+    for (k = 0; pg_entities[k].name != NULL; k++) {
+        for (j = 0; pg_entities[k].name[j] != '\0'; j++) {
+            if (i + 1 + j >= len || in[i + 1 + j] != pg_entities[k].name[j])
+            {
+                break;
+            }
+        }
+
+        if (pg_entities[k].name[j] == '\0' && i + 1 + j < len
+            && in[i + 1 + j] == ';')
+        {
+            dec[0] = (unsigned char) pg_entities[k].c;
+            *nd = 1;
+            return j + 2;
+        }
+    }
+
+    return 0;
+}
+
+
+/*
+ * LinkedIn's "little text" format escapes its reserved characters with
+ * a backslash ("\(555\) 234\-5678", "\#"): a backslash before ASCII
+ * punctuation stands for that character.  A backslash before a letter or
+ * digit is kept: it is text, not an escape.
+ */
+
+static pg_status_t
+pg_norm_escape(pg_arena_t *a, const char *in, size_t len, pg_norm_t *out)
+{
+    size_t         i, k;
+    pg_nbuf_t      b;
+    pg_status_t    st;
+
+#define pg_escaped(c)                                                       \
+    ((unsigned char) (c) > 0x20 && (unsigned char) (c) < 0x7f               \
+     && !pg_isalnum(c))
+
+    for (i = 0; i + 1 < len; i++) {
+        if (in[i] == '\\' && pg_escaped(in[i + 1])) {
+            break;
+        }
+    }
+
+    if (i + 1 >= len) {
+        pg_norm_unchanged(len, out);
+        return PG_OK;
+    }
+
+    st = pg_nbuf_init(a, &b, len);
+    if (st != PG_OK) {
+        return st;
+    }
+
+    for (k = 0; k < i; k++) {
+        pg_nbuf_put(&b, in[k], k, k + 1);
+    }
+
+    while (i < len) {
+        if (in[i] == '\\' && i + 1 < len && pg_escaped(in[i + 1])) {
+            pg_nbuf_put(&b, in[i + 1], i, i + 2);
+            i += 2;
+            continue;
+        }
+
+        pg_nbuf_put(&b, in[i], i, i + 1);
+        i++;
+    }
+
+#undef pg_escaped
+
+    pg_nbuf_done(&b, len, out);
+
+    return PG_OK;
 }
 
 
@@ -300,4 +748,269 @@ pg_norm_compose(pg_arena_t *a, pg_norm_t *cur, const pg_norm_t *next)
     cur->to = to;
 
     return PG_OK;
+}
+
+
+/*
+ * Digits split one by one to slip past number patterns: "1 8 0 - 5 9 -
+ * 5 9 9 5", "5.5.5.2.3.4.5.6.7.8".  A run of PG_SPLIT_MIN or more
+ * single-character tokens (a digit, or O/o/l/I for 0/1), at least all
+ * but one of them digits, each from the next by one space, '.', '-' or
+ * " - ", is collapsed: the separator that splits the digits (the run's
+ * first) goes, another one is kept as a group separator, so the example
+ * reads "180-59-5995".  Version strings and lists ("1.2.3", "steps 1 2
+ * 3") are shorter than that.
+ */
+
+static pg_status_t
+pg_norm_split(pg_arena_t *a, const char *in, size_t len, pg_norm_t *out)
+{
+    char          sep, split;
+    size_t        i, k, g, ntok, ndig, end, copied;
+    pg_nbuf_t     b;
+    pg_status_t   st;
+    int           built;
+
+    built = 0;
+    copied = 0;
+    b.o = 0;
+
+    for (i = 0; i < len; /* void */ ) {
+
+        if (!pg_norm_token(in, len, i)) {
+            i++;
+            continue;
+        }
+
+        /* the extent of the run of tokens at i */
+
+        ntok = 1;
+        ndig = pg_isdigit(in[i]);
+        split = 0;
+        k = i + 1;
+
+        for ( ;; ) {
+            g = pg_norm_gap(in, len, k, &sep);
+
+            if (g == 0 || !pg_norm_token(in, len, k + g)) {
+                break;
+            }
+
+            if (split == 0) {
+                split = g == 1 ? sep : ' ';
+            }
+
+            ntok++;
+            ndig += pg_isdigit(in[k + g]);
+            k += g + 1;
+        }
+
+        end = k;
+
+        if (ntok < PG_SPLIT_MIN || ndig + 1 < PG_SPLIT_MIN
+            || ndig + 2 < ntok)
+        {
+            /* not a split number: skip the whole run, once */
+            i = end;
+            continue;
+        }
+
+        if (!built) {
+            st = pg_nbuf_init(a, &b, len);
+            if (st != PG_OK) {
+                return st;
+            }
+
+            built = 1;
+        }
+
+        for ( /* void */ ; copied < i; copied++) {
+            pg_nbuf_put(&b, in[copied], copied, copied + 1);
+        }
+
+        for (k = i; k < end; /* void */ ) {
+            pg_nbuf_put(&b, pg_isdigit(in[k]) ? in[k]
+                            : (in[k] == 'O' || in[k] == 'o') ? '0' : '1',
+                        k, k + 1);
+            k++;
+
+            g = pg_norm_gap(in, len, k, &sep);
+            if (g == 0 || k + g >= end) {
+                break;
+            }
+
+            if (g == 3) {
+                pg_nbuf_put(&b, sep, k + 1, k + 2);
+
+            } else if (sep != split) {
+                pg_nbuf_put(&b, sep, k, k + 1);
+            }
+
+            k += g;
+        }
+
+        copied = end;
+        i = end;
+    }
+
+    if (!built) {
+        pg_norm_unchanged(len, out);
+        return PG_OK;
+    }
+
+    for ( /* void */ ; copied < len; copied++) {
+        pg_nbuf_put(&b, in[copied], copied, copied + 1);
+    }
+
+    pg_nbuf_done(&b, len, out);
+
+    return PG_OK;
+}
+
+
+/* a single digit (or O/o/l/I) standing alone as a word at i */
+
+static int
+pg_norm_token(const char *in, size_t len, size_t i)
+{
+    return i < len && pg_digitish(in[i]) && pg_word_start(in, i)
+           && pg_word_end(in, len, i + 1);
+}
+
+
+/* the separator between two tokens at i: ' ', '.', '-' or " X " */
+
+static size_t
+pg_norm_gap(const char *in, size_t len, size_t i, char *sep)
+{
+    if (i >= len) {
+        return 0;
+    }
+
+    if (in[i] == ' ' && i + 2 < len && in[i + 2] == ' '
+        && (in[i + 1] == '-' || in[i + 1] == '.' || in[i + 1] == '/'))
+    {
+        *sep = in[i + 1];
+        return 3;
+    }
+
+    if (in[i] == ' ' || in[i] == '.' || in[i] == '-') {
+        *sep = in[i];
+        return 1;
+    }
+
+    return 0;
+}
+
+
+/*
+ * The letter O for zero and l or I for one inside a number: "18O-59-
+ * 5995", "l8O", "1OO".  Only a word made of nothing but digits and
+ * these letters changes, and only when it is mostly digits, starts with
+ * a digit and has three characters or more, or joins another group of
+ * digits ("-", ".", "/", " "), so "H2O", "CO2", "lol", "1l" and "IO" stay
+ * as they are.
+ */
+
+static pg_status_t
+pg_norm_letters(pg_arena_t *a, const char *in, size_t len, pg_norm_t *out)
+{
+    int           any;
+    size_t        i, s, k;
+    pg_nbuf_t     b;
+    pg_status_t   st;
+
+    any = 0;
+
+    for (i = 0; i < len && !any; i++) {
+        if (!pg_isalnum(in[i]) || !pg_word_start(in, i)) {
+            continue;
+        }
+
+        for (s = i; i < len && pg_isalnum(in[i]); i++) {
+            /* void */
+        }
+
+        any = pg_norm_letter_word(in, len, s, i);
+    }
+
+    if (!any) {
+        pg_norm_unchanged(len, out);
+        return PG_OK;
+    }
+
+    st = pg_nbuf_init(a, &b, len);
+    if (st != PG_OK) {
+        return st;
+    }
+
+    for (i = 0; i < len; /* void */ ) {
+
+        if (!pg_isalnum(in[i])) {
+            pg_nbuf_put(&b, in[i], i, i + 1);
+            i++;
+            continue;
+        }
+
+        for (s = i; i < len && pg_isalnum(in[i]); i++) {
+            /* void */
+        }
+
+        any = pg_norm_letter_word(in, len, s, i);
+
+        for (k = s; k < i; k++) {
+            pg_nbuf_put(&b, !any || pg_isdigit(in[k]) ? in[k]
+                            : (in[k] == 'O' || in[k] == 'o') ? '0' : '1',
+                        k, k + 1);
+        }
+    }
+
+    pg_nbuf_done(&b, len, out);
+
+    return PG_OK;
+}
+
+
+/* whether the word [s, e) is a number written with O/o/l/I in it */
+
+static int
+pg_norm_letter_word(const char *in, size_t len, size_t s, size_t e)
+{
+    int     before, after;
+    size_t  k, digits, letters;
+
+#define pg_joins(c)  ((c) == '-' || (c) == '.' || (c) == '/' || (c) == ' ')
+
+    digits = 0;
+    letters = 0;
+
+    for (k = s; k < e; k++) {
+        if (pg_isdigit(in[k])) {
+            digits++;
+
+        } else if (pg_digit_letter(in[k])) {
+            letters++;
+
+        } else {
+            return 0;
+        }
+    }
+
+    if (letters == 0) {
+        return 0;
+    }
+
+    before = s >= 2 && pg_joins(in[s - 1]) && pg_isdigit(in[s - 2]);
+    after = e + 1 < len && pg_joins(in[e]) && pg_isdigit(in[e + 1]);
+
+#undef pg_joins
+
+    if (digits == 0) {
+        /* a lone "O" between two groups of digits */
+        return e - s == 1 && before && after;
+    }
+
+    /* "1OO": a number that starts with a digit */
+    return (digits >= 2 && digits >= letters)
+           || (pg_isdigit(in[s]) && e - s >= 3) || before || after;
 }

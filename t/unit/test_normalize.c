@@ -17,6 +17,13 @@ static void test_norm_spaces_dashes(void **state);
 static void test_norm_other_kept(void **state);
 static void test_norm_invalid_utf8(void **state);
 static void test_norm_span(void **state);
+static void pg_tn_is(pg_dt_t *fx, const char *in, const char *want);
+static void test_norm_percent(void **state);
+static void test_norm_html(void **state);
+static void test_norm_escape(void **state);
+static void test_norm_split(void **state);
+static void test_norm_letters(void **state);
+static void test_norm_composed(void **state);
 
 
 /* normalises len bytes from an exact-size copy of in */
@@ -205,6 +212,179 @@ test_norm_span(void **state)
 }
 
 
+/* normalises the string in and compares the text with want */
+static void
+pg_tn_is(pg_dt_t *fx, const char *in, const char *want)
+{
+    pg_norm_t  n;
+
+    pg_tn(fx, in, strlen(in), &n);
+
+    if (n.len != strlen(want) || memcmp(n.text, want, n.len) != 0) {
+        print_error("input \"%s\": normalised to \"%.*s\", wanted \"%s\"\n",
+                    in, (int) n.len, n.text, want);
+        fail();
+    }
+}
+
+
+static void
+test_norm_percent(void **state)
+{
+    pg_norm_t  n;
+
+    pg_tn_is(*state, "SSN 532%2D71%2D4420", "SSN 532-71-4420");
+    pg_tn(*state, "SSN 532%2D71", 12, &n);
+    assert_int_equal(n.from[7], 7);
+    assert_int_equal(n.to[7], 10);
+
+    /* the Graph batch body, encoded twice: "%2520" needs both passes */
+    pg_tn_is(*state, "call 555%2520234%25205678", "call 555 234 5678");
+    pg_tn(*state, "a%2520b", 7, &n);
+    assert_int_equal(n.len, 3);
+    assert_int_equal(n.from[1], 1);
+    assert_int_equal(n.to[1], 6);
+
+    /* a UTF-8 sequence decodes whole, then folds: NBSP, fullwidth 1 */
+    pg_tn_is(*state, "a%C2%A0b%EF%BC%91", "a b1");
+
+    /* letters and digits are never encoded; bad UTF-8 stays */
+    pg_tn_is(*state, "%41%30 100%25 50% %2 %zz %A9 %C2%41 %E2%80",
+             "%41%30 100% 50% %2 %zz %A9 %C2%41 %E2%80");
+    pg_tn_is(*state, "%", "%");
+    pg_tn_is(*state, "x%0", "x%0");
+}
+
+
+static void
+test_norm_html(void **state)
+{
+    pg_norm_t  n;
+
+    pg_tn_is(*state, "555&#45;234&ndash;5678", "555-234-5678");
+    pg_tn_is(*state, "&#x35;&#X33;2&nbsp;&amp;&lt;&gt;&quot;&apos;",
+             "532 &<>\"'");
+    pg_tn(*state, "1&#45;2", 7, &n);
+    assert_int_equal(n.len, 3);
+    assert_int_equal(n.from[1], 1);
+    assert_int_equal(n.to[1], 6);
+
+    /* a fullwidth digit and a zero-width space written as entities */
+    pg_tn_is(*state, "&#65297;&#8203;2", "12");
+
+    /* not entities: no ';', unknown names, NUL, controls, surrogates */
+    pg_tn_is(*state, "R&D AT&T; &amp &#; &#0; &#7; &#xD800; &#x110000; "
+             "&#12345678; &Amp; &",
+             "R&D AT&T; &amp &#; &#0; &#7; &#xD800; &#x110000; "
+             "&#12345678; &Amp; &");
+
+    /* double escaping is one level: "&amp;#45;" shows "&#45;" */
+    pg_tn_is(*state, "&amp;#45;", "&#45;");
+}
+
+
+static void
+test_norm_escape(void **state)
+{
+    pg_norm_t  n;
+
+    pg_tn_is(*state, "\\(555\\) 234\\-5678 \\#care \\\\",
+             "(555) 234-5678 #care \\");
+    pg_tn(*state, "5\\-6", 4, &n);
+    assert_int_equal(n.len, 3);
+    assert_int_equal(n.from[1], 1);
+    assert_int_equal(n.to[1], 3);
+
+    /* before a letter, digit or space, or at the end: text */
+    pg_tn_is(*state, "C:\\temp \\1 \\ x\\", "C:\\temp \\1 \\ x\\");
+}
+
+
+static void
+test_norm_split(void **state)
+{
+    pg_norm_t  n;
+
+    pg_tn_is(*state, "SSN 5 3 2 - 7 1 - 4 4 2 0.", "SSN 532-71-4420.");
+    pg_tn_is(*state, "5.5.5.2.3.4.5.6.7.8", "5552345678");
+    pg_tn_is(*state, "1-8-0-5-9-5-9-9-5", "180595995");
+    pg_tn_is(*state, "5 5 5.2 3 4.5 6 7 8", "555.234.5678");
+    pg_tn_is(*state, "1 8 O - 5 9 - 5 9 9 l", "180-59-5991");
+
+    pg_tn(*state, "x 1 2 3 4 5 6 y", 15, &n);
+    assert_int_equal(n.len, 10);
+    assert_memory_equal(n.text, "x 123456 y", 10);
+    assert_int_equal(n.from[3], 4);
+    assert_int_equal(n.to[7], 13);
+
+    /* short runs, mostly letters, words: as they are */
+    pg_tn_is(*state, "steps 1 2 3, v1.2.3.4, 1.2.3.4.5, O O O O O O 1, "
+             "a b c d e f g, 12 3 4 5 6 7",
+             "steps 1 2 3, v1.2.3.4, 1.2.3.4.5, O O O O O O 1, "
+             "a b c d e f g, 12 3 4 5 6 7");
+    pg_tn_is(*state, "1  2  3  4  5  6", "1  2  3  4  5  6");
+}
+
+
+static void
+test_norm_letters(void **state)
+{
+    pg_tn_is(*state, "18O-59-5995", "180-59-5995");
+    pg_tn_is(*state, "l8O-59-5995", "180-59-5995");
+    pg_tn_is(*state, "SSN 532-7l-442O", "SSN 532-71-4420");
+    pg_tn_is(*state, "2O2O and 1OO%", "2020 and 100%");
+    pg_tn_is(*state, "555-234-567O", "555-234-5670");
+    pg_tn_is(*state, "12 O 34", "12 0 34");
+
+    /* words that are not numbers */
+    pg_tn_is(*state, "H2O CO2 lol IO Ol O2x I5 O. I 5 lOl 1l",
+             "H2O CO2 lol IO Ol O2x I5 O. I 5 lOl 1l");
+}
+
+
+/* all the steps at once, mapped back through each other */
+static void
+test_norm_composed(void **state)
+{
+    size_t     off, len;
+    pg_norm_t  n;
+
+    /* "SSN 5&#51;2\-7l%2D4420 ok" reads "SSN 532-71-4420 ok" */
+    static const char  in[] = "SSN 5&#51;2\\-7l%2D4420 ok";
+
+    pg_tn(*state, in, sizeof(in) - 1, &n);
+    assert_int_equal(n.len, 18);
+    assert_memory_equal(n.text, "SSN 532-71-4420 ok", 18);
+
+    pg_norm_span(&n, 4, 11, &off, &len);
+    assert_int_equal(off, 4);
+    assert_int_equal(len, 18);
+
+    /* the entity's digit, the escape's hyphen, O for zero */
+    pg_norm_span(&n, 5, 1, &off, &len);
+    assert_int_equal(off, 5);
+    assert_int_equal(len, 5);
+    pg_norm_span(&n, 7, 1, &off, &len);
+    assert_int_equal(off, 11);
+    assert_int_equal(len, 2);
+    pg_norm_span(&n, 9, 1, &off, &len);
+    assert_int_equal(off, 14);
+    assert_int_equal(len, 1);
+    pg_norm_span(&n, 16, 2, &off, &len);
+    assert_int_equal(off, 23);
+    assert_int_equal(len, 2);
+
+    /* and through the whole engine */
+    assert_int_equal(pg_dt_fieldl(*state, in, sizeof(in) - 1), 1);
+    pg_dt_check(*state, "composed", 0, PG_T_SSN, 4, 18);
+
+    /* split digits with fullwidth ones and an entity among them */
+    assert_int_equal(pg_dt_field(*state, "SSN 5 3 2 &#45; 7 1 - 4 4 2 "
+                                 "\xef\xbc\x90 ok"), 1);
+    pg_dt_check(*state, "split", 0, PG_T_SSN, 4, 27);
+}
+
+
 int
 main(void)
 {
@@ -224,6 +404,18 @@ main(void)
         cmocka_unit_test_setup_teardown(test_norm_invalid_utf8,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_norm_span,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_norm_percent,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_norm_html,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_norm_escape,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_norm_split,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_norm_letters,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_norm_composed,
                                         pg_dt_setup, pg_dt_teardown),
     };
 
