@@ -59,6 +59,13 @@ pg_audit_line(const pg_audit_t *au, size_t *len)
 
     json_object_set_new(o, "schema", json_integer(PG_AUDIT_SCHEMA));
     json_object_set_new(o, "time", json_string(ts));
+
+    /* where the record was written, when several gateways feed one store */
+    if (au->gateway != NULL && au->gateway_len > 0) {
+        json_object_set_new(o, "gateway",
+                            pg_json_str(au->gateway, au->gateway_len));
+    }
+
     json_object_set_new(o, "request_id",
                         pg_json_str(au->request_id, au->request_id_len));
     json_object_set_new(o, "decision",

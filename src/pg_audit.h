@@ -34,6 +34,9 @@ typedef struct {
                                              0 when forwarded */
     long long               body_len;     /* -1: not read */
     const char             *body_sha256;  /* hex, NULL: not read */
+    const char             *gateway;      /* configured gateway id, NULL
+                                             or "": no "gateway" key */
+    size_t                  gateway_len;
 } pg_audit_t;
 
 
