@@ -25,13 +25,9 @@ static ngx_http_phigate_ctx_t *ngx_http_phigate_create_ctx(
 static void ngx_http_phigate_cleanup(void *data);
 static ngx_int_t ngx_http_phigate_snapshot(ngx_http_request_t *r,
     ngx_http_phigate_ctx_t *ctx);
-static ngx_int_t ngx_http_phigate_header(ngx_http_request_t *r,
-    const char *name, size_t len, ngx_str_t *value);
 static void ngx_http_phigate_body_handler(ngx_http_request_t *r);
 static void ngx_http_phigate_inspect(ngx_http_request_t *r,
     ngx_http_phigate_ctx_t *ctx);
-static void ngx_http_phigate_decided(ngx_http_request_t *r,
-    ngx_http_phigate_ctx_t *ctx, ngx_uint_t status);
 static ngx_int_t ngx_http_phigate_act(ngx_http_request_t *r,
     ngx_http_phigate_ctx_t *ctx);
 static ngx_int_t ngx_http_phigate_send_block(ngx_http_request_t *r,
@@ -53,7 +49,8 @@ ngx_http_phigate_handler(ngx_http_request_t *r)
     ctx = ngx_http_phigate_get_ctx(r);
 
     if (ctx != NULL) {
-        if (ctx->state == NGX_HTTP_PHIGATE_READING) {
+        if (ctx->state != NGX_HTTP_PHIGATE_DONE) {
+            /* still reading the body or waiting on Redis */
             return NGX_DONE;
         }
 
@@ -152,6 +149,11 @@ ngx_http_phigate_create_ctx(ngx_http_request_t *r,
     ctx->policy.mode = plcf->mode;
     ctx->policy.fail_open = (plcf->fail == NGX_HTTP_PHIGATE_FAIL_OPEN);
     ctx->policy.block_status = plcf->block_status;
+    ctx->policy.redis_fail_open =
+                            (plcf->redis_fail == NGX_HTTP_PHIGATE_FAIL_OPEN);
+    ctx->policy.dm_block = (plcf->dm == NGX_HTTP_PHIGATE_DM_BLOCK);
+    ctx->policy.consent_never = plcf->consent_never;
+    ctx->consent_slot = NGX_ERROR;
 
     pg_arena_init(&ctx->arena, 0);
     ngx_http_phigate_lookup_init(&ctx->lookup, r);
@@ -304,7 +306,7 @@ ngx_http_phigate_snapshot(ngx_http_request_t *r, ngx_http_phigate_ctx_t *ctx)
 
 
 /* NGX_OK: one header found; NGX_DECLINED: none; NGX_BUSY: several */
-static ngx_int_t
+ngx_int_t
 ngx_http_phigate_header(ngx_http_request_t *r, const char *name, size_t len,
     ngx_str_t *value)
 {
@@ -356,6 +358,13 @@ ngx_http_phigate_body_handler(ngx_http_request_t *r)
 
     ngx_http_phigate_inspect(r, ctx);
 
+    /* a post with findings may be approved or consented to: ask Redis */
+    if (ngx_http_phigate_grants_start(r, ctx) == NGX_AGAIN) {
+        return;
+    }
+
+    ngx_http_phigate_decided(r, ctx, 0);
+
     r->write_event_handler = ngx_http_core_run_phases;
     ngx_http_core_run_phases(r);
 }
@@ -395,12 +404,10 @@ ngx_http_phigate_inspect(ngx_http_request_t *r, ngx_http_phigate_ctx_t *ctx)
     }
 
     pg_decide(&ctx->policy, &ctx->insp, &ctx->verdict);
-
-    ngx_http_phigate_decided(r, ctx, 0);
 }
 
 
-static void
+void
 ngx_http_phigate_decided(ngx_http_request_t *r, ngx_http_phigate_ctx_t *ctx,
     ngx_uint_t status)
 {

@@ -27,6 +27,8 @@ static char *ngx_http_phigate_redis(ngx_conf_t *cf, ngx_command_t *cmd,
     void *conf);
 static char *ngx_http_phigate_redis_read(ngx_conf_t *cf, ngx_command_t *cmd,
     void *conf);
+static char *ngx_http_phigate_consent_never(ngx_conf_t *cf,
+    ngx_command_t *cmd, void *conf);
 static ngx_int_t ngx_http_phigate_variable(ngx_http_request_t *r,
     ngx_http_variable_value_t *v, uintptr_t data);
 static ngx_int_t ngx_http_phigate_init_process(ngx_cycle_t *cycle);
@@ -43,6 +45,13 @@ static ngx_conf_enum_t  ngx_http_phigate_modes[] = {
 static ngx_conf_enum_t  ngx_http_phigate_fail_modes[] = {
     { ngx_string("closed"), NGX_HTTP_PHIGATE_FAIL_CLOSED },
     { ngx_string("open"), NGX_HTTP_PHIGATE_FAIL_OPEN },
+    { ngx_null_string, 0 }
+};
+
+
+static ngx_conf_enum_t  ngx_http_phigate_dm_modes[] = {
+    { ngx_string("inspect"), NGX_HTTP_PHIGATE_DM_INSPECT },
+    { ngx_string("block"), NGX_HTTP_PHIGATE_DM_BLOCK },
     { ngx_null_string, 0 }
 };
 
@@ -123,6 +132,27 @@ static ngx_command_t  ngx_http_phigate_commands[] = {
       NGX_HTTP_LOC_CONF_OFFSET,
       offsetof(ngx_http_phigate_loc_conf_t, redis_fail),
       &ngx_http_phigate_fail_modes },
+
+    { ngx_string("phigate_dm"),
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE1,
+      ngx_conf_set_enum_slot,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      offsetof(ngx_http_phigate_loc_conf_t, dm),
+      &ngx_http_phigate_dm_modes },
+
+    { ngx_string("phigate_consent_header"),
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE1,
+      ngx_conf_set_str_slot,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      offsetof(ngx_http_phigate_loc_conf_t, consent_header),
+      NULL },
+
+    { ngx_string("phigate_consent_never"),
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE1,
+      ngx_http_phigate_consent_never,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      0,
+      NULL },
 
       ngx_null_command
 };
@@ -281,6 +311,8 @@ ngx_http_phigate_create_loc_conf(ngx_conf_t *cf)
     plcf->max_body = NGX_CONF_UNSET_SIZE;
     plcf->redis_timeout = NGX_CONF_UNSET_MSEC;
     plcf->redis_fail = NGX_CONF_UNSET_UINT;
+    plcf->dm = NGX_CONF_UNSET_UINT;
+    plcf->consent_never = (pg_typeset_t) -1;
 
     return plcf;
 }
@@ -303,6 +335,15 @@ ngx_http_phigate_merge_loc_conf(ngx_conf_t *cf, void *parent, void *child)
     ngx_conf_merge_msec_value(conf->redis_timeout, prev->redis_timeout, 50);
     ngx_conf_merge_uint_value(conf->redis_fail, prev->redis_fail,
                               NGX_HTTP_PHIGATE_FAIL_CLOSED);
+    ngx_conf_merge_uint_value(conf->dm, prev->dm, NGX_HTTP_PHIGATE_DM_INSPECT);
+    ngx_conf_merge_str_value(conf->consent_header, prev->consent_header,
+                             PG_CONSENT_HEADER);
+
+    if (conf->consent_never == (pg_typeset_t) -1) {
+        conf->consent_never = (prev->consent_never == (pg_typeset_t) -1)
+                              ? PG_CONSENT_NEVER_DEFAULT
+                              : prev->consent_never;
+    }
 
     return NGX_CONF_OK;
 }
@@ -379,6 +420,35 @@ ngx_http_phigate_redis_read(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
     return ngx_http_phigate_redis_parse(cf, (ngx_str_t *) cf->args->elts + 1,
                                         cf->args->nelts - 1,
                                         pmcf->redis_read);
+}
+
+
+/* phigate_consent_never SSN,MRN,...: types no consent can cover */
+static char *
+ngx_http_phigate_consent_never(ngx_conf_t *cf, ngx_command_t *cmd,
+    void *conf)
+{
+    ngx_http_phigate_loc_conf_t *plcf = conf;
+
+    ngx_str_t   *value;
+    const char  *bad;
+
+    if (plcf->consent_never != (pg_typeset_t) -1) {
+        return "is duplicate";
+    }
+
+    value = cf->args->elts;
+
+    if (pg_consent_kinds_parse((const char *) value[1].data, value[1].len,
+                               &plcf->consent_never, &bad)
+        != 0)
+    {
+        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
+                           "unknown identifier type in \"%V\"", &value[1]);
+        return NGX_CONF_ERROR;
+    }
+
+    return NGX_CONF_OK;
 }
 
 

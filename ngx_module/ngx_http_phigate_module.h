@@ -25,6 +25,9 @@
 
 #define NGX_HTTP_PHIGATE_SUMMARY_LEN  128
 
+#define NGX_HTTP_PHIGATE_DM_INSPECT   0
+#define NGX_HTTP_PHIGATE_DM_BLOCK     1
+
 
 typedef struct {
     ngx_open_file_t            *audit_file;      /* NULL: no audit log */
@@ -42,6 +45,9 @@ typedef struct {
     size_t                      max_body;
     ngx_msec_t                  redis_timeout;
     ngx_uint_t                  redis_fail;
+    ngx_uint_t                  dm;
+    ngx_str_t                   consent_header;
+    pg_typeset_t                consent_never;
 } ngx_http_phigate_loc_conf_t;
 
 
@@ -73,6 +79,10 @@ typedef struct {
     char                        body_sha256[PG_SHA256_HEX + 1];
 
     ngx_http_phigate_lookup_t   lookup;
+    pg_grants_t                 grants;
+    pg_consent_t                consent;
+    ngx_int_t                   consent_slot;
+    char                        consent_ref[17];  /* token's hash prefix */
 
     u_char                     *map;             /* mmap()ed body file */
     size_t                      map_len;
@@ -82,10 +92,19 @@ typedef struct {
 
     unsigned                    have_sha256:1;
     unsigned                    audited:1;
+    unsigned                    consent_invalid:1;
 } ngx_http_phigate_ctx_t;
 
 
 ngx_http_phigate_ctx_t *ngx_http_phigate_get_ctx(ngx_http_request_t *r);
+ngx_int_t ngx_http_phigate_header(ngx_http_request_t *r, const char *name,
+    size_t len, ngx_str_t *value);
+void ngx_http_phigate_decided(ngx_http_request_t *r,
+    ngx_http_phigate_ctx_t *ctx, ngx_uint_t status);
+ngx_int_t ngx_http_phigate_grants_start(ngx_http_request_t *r,
+    ngx_http_phigate_ctx_t *ctx);
+void ngx_http_phigate_grants_decide(ngx_http_request_t *r,
+    ngx_http_phigate_ctx_t *ctx);
 ngx_int_t ngx_http_phigate_handler(ngx_http_request_t *r);
 void ngx_http_phigate_audit(ngx_http_request_t *r,
     ngx_http_phigate_ctx_t *ctx, ngx_uint_t status);

@@ -10,6 +10,9 @@
 #define _PG_DECIDE_H_INCLUDED_
 
 
+#include <time.h>
+
+#include "pg_consent.h"
 #include "pg_inspect.h"
 
 
@@ -29,8 +32,23 @@ typedef enum {
 typedef struct {
     pg_mode_t             mode;
     unsigned              fail_open:1;   /* forward what cannot be read */
+    unsigned              redis_fail_open:1; /* forward when the consent
+                                                store cannot answer */
+    unsigned              dm_block:1;    /* refuse every direct message */
     int                   block_status;  /* HTTP status for PHI blocks */
+    pg_typeset_t          consent_never; /* types no consent covers */
 } pg_policy_t;
+
+
+/* what the consent store said about a request with findings */
+typedef struct {
+    unsigned              unavailable:1; /* it could not answer in time */
+    unsigned              approved:1;    /* the exact post is approved */
+    unsigned              token:1;       /* a consent token was presented */
+    const pg_consent_t   *consent;       /* the token's record, or NULL */
+    const char           *platform;
+    time_t                now;
+} pg_grants_t;
 
 
 typedef struct {
@@ -41,8 +59,21 @@ typedef struct {
 } pg_verdict_t;
 
 
+/* the verdict on what the request carries */
 void pg_decide(const pg_policy_t *p, const pg_inspection_t *in,
     pg_verdict_t *out);
+
+/* 1 when the verdict may change with what the consent store says */
+int pg_decide_needs_grants(const pg_verdict_t *v);
+
+/*
+ * The verdict once the consent store answered: an approval of the exact
+ * post allows it; a presented consent token allows it when its record
+ * covers every finding, or names why not; a store that cannot answer
+ * blocks it ("consent_unavailable") unless redis_fail_open.
+ */
+void pg_decide_grants(const pg_policy_t *p, const pg_inspection_t *in,
+    const pg_grants_t *g, pg_verdict_t *out);
 
 const char *pg_decision_name(pg_decision_t d);
 const char *pg_mode_name(pg_mode_t m);
