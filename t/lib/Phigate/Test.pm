@@ -44,7 +44,7 @@ use POSIX qw(WNOHANG);
 use Test::More;
 use Time::HiRes qw(time sleep);
 
-our @EXPORT_OK = qw(sha256_hex json_decode phi_forms);
+our @EXPORT_OK = qw(sha256_hex phi_forms);
 
 my $T_DIR   = abs_path(dirname(__FILE__) . '/../..');       # repo/t
 my $TOP     = dirname($T_DIR);
@@ -257,6 +257,8 @@ sub stop_one {
     my ($self, $name, @signals) = @_;
     my $pid = delete $self->{pids}{$name} or return;
     for my $sig (@signals, 'KILL') {
+        # a master killed outright would orphan its workers: take them too
+        kill 'KILL', children_of($pid) if $sig eq 'KILL';
         kill $sig, $pid;
         my $deadline = time + ($sig eq 'KILL' ? 2 : $WAIT);
         while (time < $deadline) {
@@ -268,9 +270,22 @@ sub stop_one {
     return 0;
 }
 
+# pids whose parent is $ppid (from /proc), e.g. nginx's workers
+sub children_of {
+    my ($ppid) = @_;
+    my @kids;
+    for my $stat (glob '/proc/[0-9]*/stat') {
+        open my $fh, '<', $stat or next;
+        my $line = <$fh> // next;
+        # pid (comm) state ppid ...; comm may contain spaces
+        push @kids, $1 if $line =~ /^(\d+) \(.*\) \S+ (\d+) / && $2 == $ppid;
+    }
+    return @kids;
+}
+
 # Ends a test file: stop everything, then the checks every .t must run.
 sub done {
-    my ($self, %opt) = @_;
+    my ($self) = @_;
     $self->stop;
     $self->check_error_log;
     $self->check_no_phi;
@@ -954,8 +969,6 @@ sub norm_findings {
 
 # ---------------------------------------------------------------------------
 # small helpers
-
-sub json_decode { JSON::PP->new->decode($_[0]) }
 
 sub read_file {
     my ($f) = @_;
