@@ -782,8 +782,7 @@ sub is_same_request {
     my $line_ok = $rec->{request_line} =~ m{^\Q$sent->{method}\E \Q$sent->{path}\E HTTP/1\.[01]$};
     ok($line_ok, "$name: request line (method, path, query) unchanged")
         or diag('got ' . $self->scrub($rec->{request_line}));
-    my $want_body = defined $sent->{chunks} ? join('', @{ $sent->{chunks} })
-                                            : $sent->{body} // '';
+    my $want_body = sent_body($sent) // '';
     ok($rec->{body} eq $want_body, "$name: body byte for byte")
         or diag(sprintf 'sent %d bytes (sha %s), got %d (sha %s)',
             length $want_body, substr(sha256_hex($want_body), 0, 12),
@@ -885,6 +884,19 @@ sub is_audit {
     return $a;
 }
 
+# via 'h2': curl HTTP/2; otherwise the raw HTTP/1.1 client
+sub send_req {
+    my ($self, $req, $via) = @_;
+    return ($via // '') eq 'h2' ? $self->h2(%$req) : $self->http(%$req);
+}
+
+# the body bytes a request hash sends (chunks joined), undef for none
+sub sent_body {
+    my ($req) = @_;
+    return defined $req->{chunks} ? join('', @{ $req->{chunks} })
+                                  : $req->{body};
+}
+
 # Sends $req (via => 'h2' for curl HTTP/2) and checks it went through
 # untouched: one complete record at the stand-in equal to what was sent,
 # the platform's answer to the client, and (when given) the audit record.
@@ -892,17 +904,16 @@ sub is_audit {
 sub expect_forwarded {
     my ($self, $req, $name, %o) = @_;
     my $mark = $self->standin_mark;
-    my $r = ($o{via} // '') eq 'h2' ? $self->h2(%$req) : $self->http(%$req);
+    my $r = $self->send_req($req, $o{via});
     my @recs = $self->standin_since($mark);
     is(scalar @recs, 1, "$name: forwarded once to the platform");
     $self->is_same_request($recs[0], $req, $name,
         lc_names => ($o{via} // '') eq 'h2');
     $self->is_forwarded_answer($r, $recs[0], $name);
     if ($o{audit}) {
-        my $body = defined $req->{chunks} ? join('', @{ $req->{chunks} })
-                                          : $req->{body} // '';
+        my $body = sent_body($req);
         $self->is_audit($r->{request_id}, { status => 0,
-            ($req->{body} || $req->{chunks} ? (body => $body) : ()),
+            (defined $body ? (body => $body) : ()),
             %{ $o{audit} } }, $name);
     }
     return ($r, $recs[0]);
@@ -914,13 +925,12 @@ sub expect_forwarded {
 sub expect_blocked {
     my ($self, $req, $findings, $name, %o) = @_;
     my $mark = $self->standin_mark;
-    my $r = ($o{via} // '') eq 'h2' ? $self->h2(%$req) : $self->http(%$req);
+    my $r = $self->send_req($req, $o{via});
     $self->is_block_answer($r, $findings, $name, %o);
     my @recs = $self->standin_since($mark);
     is(scalar @recs, 0, "$name: nothing reached the platform");
     if ($o{audit}) {
-        my $body = defined $req->{chunks} ? join('', @{ $req->{chunks} })
-                                          : $req->{body};
+        my $body = sent_body($req);
         $self->is_audit($r->{request_id}, { decision => 'block',
             reason => 'phi_detected', status => $o{status} // 403,
             findings => $findings, (defined $body ? (body => $body) : ()),
@@ -935,7 +945,7 @@ sub expect_refused {
     my ($self, $req, $status, $code, $name, %o) = @_;
     my $mark = $self->standin_mark;
     my $seen = () = $self->audit_lines;
-    my $r = ($o{via} // '') eq 'h2' ? $self->h2(%$req) : $self->http(%$req);
+    my $r = $self->send_req($req, $o{via});
     if (h2_answer_lost($r)) {
         # see h2_answer_lost(); the answer is checked in the audit record
         note("$name: curl lost the early HTTP/2 answer (rc 92)");
