@@ -26,7 +26,7 @@ UNIT_C     := $(sort $(wildcard t/unit/test_*.c))
 UNIT_BIN   := $(UNIT_C:t/unit/%.c=$(BUILD)/unit/%)
 FUZZ_C     := $(sort $(wildcard t/fuzz/fuzz_*.c))
 FUZZ_BIN   := $(FUZZ_C:t/fuzz/%.c=$(BUILD)/fuzz/%)
-TOOLS      := $(BUILD)/phigate-eval
+TOOLS      := $(BUILD)/phigate-eval $(BUILD)/phigate-audit
 
 MODULE     := $(BUILD)/ngx_http_phigate_module.so
 
@@ -55,6 +55,10 @@ $(MODULE): config $(SRC_C) $(wildcard src/*.h) $(MOD_C)
 tools: $(TOOLS)
 
 $(BUILD)/phigate-eval: tools/phigate-eval.c $(BUILD)/libphigate.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $< -o $@ $(BUILD)/libphigate.a $(ENGINE_LIBS)
+
+$(BUILD)/phigate-audit: tools/phigate-audit.c $(BUILD)/libphigate.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $< -o $@ $(BUILD)/libphigate.a $(ENGINE_LIBS)
 
