@@ -32,6 +32,10 @@ pg_status_t pg_detect_phone(const pg_scan_t *s, pg_findings_t *out);
 pg_status_t pg_detect_email(const pg_scan_t *s, pg_findings_t *out);
 pg_status_t pg_detect_mrn(const pg_scan_t *s, pg_findings_t *out);
 pg_status_t pg_detect_dob(const pg_scan_t *s, pg_findings_t *out);
+pg_status_t pg_detect_name(const pg_scan_t *s, pg_findings_t *out);
+pg_status_t pg_detect_address(const pg_scan_t *s, pg_findings_t *out);
+pg_status_t pg_detect_zip(const pg_scan_t *s, pg_findings_t *out);
+pg_status_t pg_detect_date(const pg_scan_t *s, pg_findings_t *out);
 
 /* runs normalisation and all detectors over fields->items[field] */
 pg_status_t pg_detect_field(pg_arena_t *a, const pg_fields_t *fields,

@@ -104,9 +104,13 @@ static const ev_map_t  ev_map[] = {
     { "phone", PG_T_PHONE },
     { "email", PG_T_EMAIL },
     { "mrn",   PG_T_MRN },
-    /* "dob" is a date of birth; the corpus kind "date" (admission,
-     * discharge, visit dates) is a different kind, not implemented yet */
+    /* "dob" is a date of birth; "date" any other date of a person's
+     * care (admission, discharge, death, surgery) */
     { "dob",   PG_T_DOB },
+    { "name",  PG_T_NAME },
+    /* ZIP findings count as ADDRESS: see ev_post() */
+    { "address", PG_T_ADDRESS },
+    { "date",  PG_T_DATE },
     { NULL,    0 }
 };
 
@@ -280,6 +284,11 @@ ev_post(ev_stats_t *s, const char *id, const char *text, size_t len,
 
     for (k = 0; k < findings.n; k++) {
         fired_types |= (size_t) 1 << findings.items[k].type;
+    }
+
+    /* the corpus kind "address" covers ZIP codes in an address */
+    if (fired_types & ((size_t) 1 << PG_T_ZIP)) {
+        fired_types |= (size_t) 1 << PG_T_ADDRESS;
     }
 
     pg_arena_free(&arena);

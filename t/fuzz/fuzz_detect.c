@@ -25,6 +25,10 @@ static const pg_detector_pt  fz_detectors[] = {
     pg_detect_email,
     pg_detect_mrn,
     pg_detect_dob,
+    pg_detect_name,
+    pg_detect_address,
+    pg_detect_zip,
+    pg_detect_date,
     NULL
 };
 

@@ -1,0 +1,605 @@
+/*
+ * Copyright (C) phigate authors
+ *
+ * Street addresses and PO boxes: geographic units smaller than a state.
+ *
+ *   street   house number, an optional direction, one to four street-name
+ *            words written with a capital or an ordinal ("4th"), a street
+ *            suffix ("Street", "St", "Ave.", "Blvd", "Dr", "Way" ...), an
+ *            optional direction and unit ("Apt 4B", "Suite 200", "#12"),
+ *            then ", City" and ", ST" when they follow;
+ *   PO box   "PO Box 123", "P.O. Box", "Post Office Box", "POB";
+ *   cue      "lives on", "lives at", "resides at", "home on" before a
+ *            street name and suffix without a number.
+ *
+ * Not addresses: a number that is a price, a count or a year ("in 2024
+ * Park Place opened"), "4 West" (a ward: no suffix), "Dr. Lee" after a
+ * number ("at 5 Dr. Lee"): the suffixes "Dr" and "St" followed by a
+ * capitalised word that is not a unit word or a state are a title or a
+ * saint.  The ZIP code after an address is the ZIP detector's.
+ */
+
+
+#include <string.h>
+
+#include "pg_detect.h"
+#include "pg_detect_geo.h"
+#include "pg_text.h"
+
+
+#define PG_ADDR_WORDS     4       /* street-name words */
+#define PG_ADDR_CITY      3       /* city words */
+
+
+static size_t pg_addr_blanks(const char *t, size_t len, size_t pos);
+static size_t pg_addr_capword(const char *t, size_t len, size_t pos);
+static size_t pg_addr_ordinal(const char *t, size_t len, size_t pos);
+static size_t pg_addr_suffix(const char *t, size_t len, size_t pos,
+    int *title);
+static size_t pg_addr_direction(const char *t, size_t len, size_t pos);
+static size_t pg_addr_name_suffix(const char *t, size_t len, size_t pos);
+static size_t pg_addr_words_suffix(const char *t, size_t len, size_t pos);
+static size_t pg_addr_tail(const char *t, size_t len, size_t pos);
+static size_t pg_addr_unit(const char *t, size_t len, size_t pos);
+static size_t pg_addr_pobox(const char *t, size_t len, size_t pos);
+static int pg_addr_year_before(const char *t, size_t pos, size_t n);
+
+
+static const char *const  pg_addr_suffixes[] = {
+    "street", "st", "avenue", "ave", "av", "road", "rd", "lane", "ln",
+    "boulevard", "blvd", "drive", "dr", "court", "ct", "way", "place",
+    "pl", "circle", "cir", "terrace", "ter", "parkway", "pkwy", "highway",
+    "hwy", "trail", "trl", "square", "sq", "loop", "alley", "crescent",
+    "row", "pike", "plaza", "path", "run", "pass", "point", "pt", "bend",
+    "cove", "crossing", "xing", "expressway", "freeway", "turnpike",
+    "ridge", "hollow", "heights", "hts", NULL
+};
+
+/* suffixes that are also titles: "Dr. Lee", "St. Mary's" */
+static const char *const  pg_addr_titles[] = { "dr", "st", "pt", NULL };
+
+static const char *const  pg_addr_directions[] = {
+    "n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east",
+    "west", "northeast", "northwest", "southeast", "southwest", NULL
+};
+
+static const char *const  pg_addr_units[] = {
+    "apt", "apartment", "unit", "suite", "ste", "#", "room", "rm", "fl",
+    "floor", "bldg", "building", "lot", "space", NULL
+};
+
+static const char *const  pg_addr_pobox_cues[] = {
+    "po box", "p.o. box", "p. o. box", "p o box", "p.o box",
+    "post office box", "pob", NULL
+};
+
+static const char *const  pg_addr_cues[] = {
+    "lives on", "lives at", "living on", "lived on", "lived at",
+    "resides on", "resides at", "home on", "house on", "address:",
+    "address is", NULL
+};
+
+/* "in 2024 Park Place opened": a year, not a house number */
+static const char *const  pg_addr_year_words[] = {
+    "in", "since", "by", "of", "from", "until", "till", "to", "before",
+    "after", "during", "year", "class", NULL
+};
+
+
+pg_status_t
+pg_detect_address(const pg_scan_t *s, pg_findings_t *out)
+{
+    size_t        i, n, m;
+    uint8_t       conf;
+    const char   *t;
+    pg_status_t   st;
+
+    t = s->text;
+
+    for (i = 0; i < s->len; i++) {
+
+        n = 0;
+        conf = 0;
+
+        if (pg_isdigit(t[i]) && pg_num_start(t, i)
+            && (i == 0 || (t[i - 1] != '$' && t[i - 1] != '#')))
+        {
+            n = pg_geo_street(t, s->len, i);
+            conf = 85;
+
+            if (n && pg_addr_year_before(t, i, n)) {
+                n = 0;
+            }
+
+        } else if (pg_isalpha(t[i]) && pg_word_start(t, i)) {
+            m = pg_cues_at(t, s->len, i, pg_addr_pobox_cues, NULL);
+
+            if (m) {
+                n = pg_addr_pobox(t, s->len, i + m);
+                n = n ? m + n : 0;
+                conf = 80;
+
+            } else {
+                m = pg_cues_at(t, s->len, i, pg_addr_cues, NULL);
+
+                if (m) {
+                    m += pg_addr_blanks(t, s->len, i + m);
+                    n = pg_addr_name_suffix(t, s->len, i + m);
+
+                    if (n) {
+                        n += pg_addr_tail(t, s->len, i + m + n);
+                        i += m;
+                        conf = 70;
+                    }
+                }
+            }
+        }
+
+        if (n == 0) {
+            continue;
+        }
+
+        st = pg_findings_add(out, s->arena, PG_T_ADDRESS, s->field, i, n,
+                             conf);
+        if (st != PG_OK) {
+            return st;
+        }
+
+        i += n - 1;
+    }
+
+    return PG_OK;
+}
+
+
+size_t
+pg_geo_street(const char *t, size_t len, size_t pos)
+{
+    size_t  i, n;
+
+    if (pos >= len || !pg_isdigit(t[pos])) {
+        return 0;
+    }
+
+    /* house number: 1-6 digits, a letter ("12B") or "-14" */
+    n = pg_digit_run(t, len, pos, 7);
+    if (n > 6) {
+        return 0;
+    }
+
+    i = pos + n;
+
+    if (i + 1 < len && t[i] == '-' && pg_isdigit(t[i + 1])) {
+        n = pg_digit_run(t, len, i + 1, 7);
+        if (n > 6) {
+            return 0;
+        }
+
+        i += 1 + n;
+
+    } else if (i < len && pg_isalpha(t[i]) && pg_word_end(t, len, i + 1)) {
+        i++;
+    }
+
+    if (!pg_word_end(t, len, i)) {
+        return 0;
+    }
+
+    n = pg_addr_blanks(t, len, i);
+    if (n == 0) {
+        return 0;
+    }
+
+    i += n;
+
+    n = pg_addr_name_suffix(t, len, i);
+    if (n == 0) {
+        return 0;
+    }
+
+    i += n;
+    i += pg_addr_tail(t, len, i);
+
+    return i - pos;
+}
+
+
+/* [direction] name words suffix [direction] at pos; its length or 0 */
+
+static size_t
+pg_addr_name_suffix(const char *t, size_t len, size_t pos)
+{
+    size_t  n, b, m;
+
+    /* "12 N. Oak St"; "100 West Street" has no direction but a name */
+    n = pg_addr_direction(t, len, pos);
+    b = n ? pg_addr_blanks(t, len, pos + n) : 0;
+
+    if (b) {
+        m = pg_addr_words_suffix(t, len, pos + n + b);
+        if (m) {
+            return n + b + m;
+        }
+    }
+
+    return pg_addr_words_suffix(t, len, pos);
+}
+
+
+static size_t
+pg_addr_words_suffix(const char *t, size_t len, size_t pos)
+{
+    int     title;
+    size_t  i, n, b, words, s;
+
+    i = pos;
+
+    for (words = 0; words < PG_ADDR_WORDS; words++) {
+
+        n = pg_addr_capword(t, len, i);
+        if (n == 0) {
+            n = pg_addr_ordinal(t, len, i);
+        }
+
+        if (n == 0) {
+            return 0;
+        }
+
+        b = pg_addr_blanks(t, len, i + n);
+
+        /* "Mill Lane": the word after this one is the suffix */
+        if (b && words < PG_ADDR_WORDS) {
+            s = pg_addr_suffix(t, len, i + n + b, &title);
+
+            if (s) {
+                i += n + b + s;
+
+                if (title) {
+                    /* "Dr. Lee", "St. Mary's": a capitalised word after */
+                    b = pg_addr_blanks(t, len, i);
+
+                    if (b && i + b < len && t[i + b] >= 'A'
+                        && t[i + b] <= 'Z'
+                        && pg_addr_direction(t, len, i + b) == 0
+                        && pg_cues_at(t, len, i + b, pg_addr_units, NULL)
+                           == 0
+                        && !pg_geo_state_before(t, i + b
+                               + pg_addr_capword(t, len, i + b)))
+                    {
+                        return 0;
+                    }
+                }
+
+                /* "Main St NW" */
+                b = pg_addr_blanks(t, len, i);
+                n = b ? pg_addr_direction(t, len, i + b) : 0;
+
+                if (n && pg_word_end(t, len, i + b + n)
+                    && (i + b + n >= len || t[i + b + n] != '\''))
+                {
+                    i += b + n;
+                }
+
+                return i - pos;
+            }
+        }
+
+        if (b == 0) {
+            return 0;
+        }
+
+        i += n + b;
+    }
+
+    return 0;
+}
+
+
+/* unit, ", City", ", ST" after a street; their length */
+
+static size_t
+pg_addr_tail(const char *t, size_t len, size_t pos)
+{
+    size_t  i, j, n, w;
+
+    i = pos;
+
+    /* ", Apt 4B", " Suite 200", " #12" */
+    j = i;
+    if (j < len && t[j] == ',') {
+        j++;
+    }
+
+    j += pg_addr_blanks(t, len, j);
+    n = pg_addr_unit(t, len, j);
+
+    if (n) {
+        i = j + n;
+    }
+
+    /* ", Northfield", ", New Port Richey", " in Clearwater" */
+    j = i;
+    n = pg_addr_blanks(t, len, j);
+
+    if (j < len && (t[j] == ','
+                    || (n && pg_cue_at(t, len, j + n, "in ") > 0)))
+    {
+        j += t[j] == ',' ? 1 : n + pg_cue_at(t, len, j + n, "in ");
+
+        n = pg_addr_blanks(t, len, j);
+        j += n;
+
+        for (w = 0; w < PG_ADDR_CITY; w++) {
+            n = pg_addr_capword(t, len, j);
+            if (n == 0) {
+                break;
+            }
+
+            i = j + n;
+            j = i + pg_addr_blanks(t, len, i);
+
+            if (j == i) {
+                break;
+            }
+        }
+    }
+
+    /* ", FL", " Florida": only after a city or a unit */
+    if (i > pos) {
+        j = i;
+        if (j < len && t[j] == ',') {
+            j++;
+        }
+
+        j += pg_addr_blanks(t, len, j);
+        n = pg_addr_capword(t, len, j);
+
+        if (n && pg_geo_state_before(t, j + n)) {
+            i = j + n;
+        }
+    }
+
+    return i - pos;
+}
+
+
+static size_t
+pg_addr_unit(const char *t, size_t len, size_t pos)
+{
+    size_t  i, n;
+
+    if (pos < len && t[pos] == '#') {
+        i = pos + 1;
+
+    } else {
+        n = pg_cues_at(t, len, pos, pg_addr_units, NULL);
+        if (n == 0) {
+            return 0;
+        }
+
+        i = pos + n;
+
+        if (i < len && t[i] == '.') {
+            i++;
+        }
+
+        if (i < len && t[i] == '#') {
+            i++;
+        }
+
+        i += pg_addr_blanks(t, len, i);
+    }
+
+    /* "4B", "200", "B-12" */
+    for (n = 0; i + n < len && n < 8
+                && (pg_isalnum(t[i + n]) || (n > 0 && t[i + n] == '-'
+                                             && i + n + 1 < len
+                                             && pg_isalnum(t[i + n + 1])));
+         n++)
+    {
+        /* void */
+    }
+
+    if (n == 0 || n == 8 || !pg_word_end(t, len, i + n)
+        || (!pg_isdigit(t[i]) && !(n <= 2 && t[i] >= 'A' && t[i] <= 'Z')
+            && !pg_isdigit(t[i + n - 1])))
+    {
+        return 0;
+    }
+
+    return i + n - pos;
+}
+
+
+/* "Box" then a number: "PO Box 123"; the number's length with blanks */
+
+static size_t
+pg_addr_pobox(const char *t, size_t len, size_t pos)
+{
+    size_t  i, n;
+
+    i = pos;
+
+    if (i < len && t[i] == '.') {
+        i++;
+    }
+
+    if (i < len && t[i] == '#') {
+        i++;
+    }
+
+    i += pg_addr_blanks(t, len, i);
+
+    if (i < len && t[i] == '#') {
+        i++;
+    }
+
+    n = pg_digit_run(t, len, i, 11);
+
+    if (n == 0 || n > 10 || !pg_num_end(t, len, i + n)) {
+        return 0;
+    }
+
+    return i + n - pos;
+}
+
+
+static size_t
+pg_addr_blanks(const char *t, size_t len, size_t pos)
+{
+    size_t  i;
+
+    for (i = pos; i < len && i - pos < 4 && (t[i] == ' ' || t[i] == '\t');
+         i++)
+    {
+        /* void */
+    }
+
+    return i - pos;
+}
+
+
+/* a word with a capital first: "Mill", "O'Hara", "Martin-Luther" */
+
+static size_t
+pg_addr_capword(const char *t, size_t len, size_t pos)
+{
+    size_t  i;
+
+    if (pos >= len || t[pos] < 'A' || t[pos] > 'Z'
+        || !pg_word_start(t, pos))
+    {
+        return 0;
+    }
+
+    for (i = pos + 1; i < len && i - pos < 32; i++) {
+
+        if (pg_isalpha(t[i])) {
+            continue;
+        }
+
+        if ((t[i] == '\'' || t[i] == '-') && i + 1 < len
+            && pg_isalpha(t[i + 1]))
+        {
+            continue;
+        }
+
+        break;
+    }
+
+    /* "St." and "Ave." keep their dot */
+    if (i < len && t[i] == '.' && i - pos <= 4) {
+        i++;
+    }
+
+    if (i < len && pg_isdigit(t[i])) {
+        return 0;
+    }
+
+    return i - pos;
+}
+
+
+/* "4th", "42nd", "1st", "103rd" */
+
+static size_t
+pg_addr_ordinal(const char *t, size_t len, size_t pos)
+{
+    size_t  n;
+
+    n = pg_digit_run(t, len, pos, 4);
+
+    if (n == 0 || n > 3 || pos + n + 2 > len || !pg_word_start(t, pos)) {
+        return 0;
+    }
+
+    if (pg_cue_at(t, len, pos + n, "st") == 0
+        && pg_cue_at(t, len, pos + n, "nd") == 0
+        && pg_cue_at(t, len, pos + n, "rd") == 0
+        && pg_cue_at(t, len, pos + n, "th") == 0)
+    {
+        /* pg_cue_at() wants a word start: compare by hand */
+        char  a = (char) pg_tolower(t[pos + n]);
+        char  b = (char) pg_tolower(t[pos + n + 1]);
+
+        if (!((a == 's' && b == 't') || (a == 'n' && b == 'd')
+              || (a == 'r' && b == 'd') || (a == 't' && b == 'h')))
+        {
+            return 0;
+        }
+    }
+
+    return pg_word_end(t, len, pos + n + 2) ? n + 2 : 0;
+}
+
+
+/* a street suffix word at pos, its dot included; *title for Dr, St */
+
+static size_t
+pg_addr_suffix(const char *t, size_t len, size_t pos, int *title)
+{
+    size_t  n, k;
+
+    *title = 0;
+
+    if (pos >= len || t[pos] < 'A' || t[pos] > 'Z') {
+        return 0;
+    }
+
+    n = pg_cues_at(t, len, pos, pg_addr_suffixes, &k);
+    if (n == 0) {
+        return 0;
+    }
+
+    *title = pg_cues_at(t, len, pos, pg_addr_titles, NULL) == n;
+
+    if (pos + n < len && t[pos + n] == '.') {
+        n++;
+    }
+
+    return n;
+}
+
+
+static size_t
+pg_addr_direction(const char *t, size_t len, size_t pos)
+{
+    size_t  n;
+
+    if (pos >= len || t[pos] < 'A' || t[pos] > 'Z') {
+        return 0;
+    }
+
+    n = pg_cues_at(t, len, pos, pg_addr_directions, NULL);
+
+    if (n && pos + n < len && t[pos + n] == '.') {
+        n++;
+    }
+
+    return n;
+}
+
+
+static int
+pg_addr_year_before(const char *t, size_t pos, size_t n)
+{
+    size_t         d, w;
+    unsigned long  y;
+
+    for (d = 0; d < 5 && pg_isdigit(t[pos + d]); d++) {
+        /* void */
+    }
+
+    if (d != 4) {
+        return 0;
+    }
+
+    y = pg_digits_value(t, pos, 4);
+    if (y < 1900 || y > 2099) {
+        return 0;
+    }
+
+    w = pg_back_words(t, pos, 1, 16);
+
+    return w < pos && pg_cues_at(t, pos, w, pg_addr_year_words, NULL) > 0;
+}

@@ -1,0 +1,584 @@
+/*
+ * Copyright (C) phigate authors
+ *
+ * Dates tied to an individual other than birth (DOB has its own
+ * detector): admission, discharge, death, surgery or procedure, a
+ * patient's appointment.  Forms:
+ *
+ *   numeric   M/D, M/D/YY, M/D/YYYY, M-D-YYYY, D.M.YYYY, YYYY-MM-DD
+ *   written   March 3, Mar. 3rd, 2024, 3 March 2024, the 3rd of March,
+ *             with a weekday before ("Monday, March 3")
+ *   month     "in March", "in March 2024": only right after an event verb
+ *             ("admitted in March"), the month being a date element
+ *
+ * A date is a finding only with a cue that ties it to a person's care:
+ *
+ *   - an event verb or phrase within a few words before it ("was
+ *     admitted on", "discharged", "passed away on", "died", "underwent",
+ *     "date of death", "DOD", "admit date", "date of service") or in the
+ *     same sentence after it ("On 3/4 Mrs. Chen was admitted");
+ *   - an event noun before it ("surgery", "appointment", "procedure",
+ *     "transplant", "biopsy", "visit") with a person next to it: "her",
+ *     "his", "patient", "pt", a possessive ("Maria's surgery"), an
+ *     honorific or a name of the names dataset.  "Your appointment" and
+ *     "their visit" are the reader's in marketing, not a patient's.
+ *
+ * So "blood drive on Sep 19", "open enrollment Oct 15 - Dec 7", "join us
+ * on March 3" and "our new surgery center opens May 1" are no findings.
+ */
+
+
+#include "pg_detect.h"
+#include "pg_lexicon.h"
+#include "pg_text.h"
+
+
+#define PG_DATE_YEAR_MIN  1900
+#define PG_DATE_YEAR_MAX  2099
+#define PG_DATE_BACK      6       /* words from a cue to the date */
+#define PG_DATE_AFTER     10      /* words from the date to a verb after */
+#define PG_DATE_PERSON    6       /* words from an event noun to a person */
+#define PG_DATE_BYTES     96      /* bytes of those windows */
+
+
+static size_t pg_date_at(const char *t, size_t len, size_t pos,
+    int *month_only);
+static size_t pg_date_numeric(const char *t, size_t len, size_t pos);
+static size_t pg_date_written(const char *t, size_t len, size_t pos,
+    int *month_only);
+static size_t pg_date_month(const char *t, size_t len, size_t pos,
+    unsigned *month);
+static size_t pg_date_day(const char *t, size_t len, size_t pos,
+    unsigned *day);
+static size_t pg_date_year(const char *t, size_t len, size_t pos);
+static int pg_date_valid(unsigned month, unsigned day);
+static unsigned pg_date_cue(const char *t, size_t len, size_t pos,
+    size_t end, int month_only);
+static int pg_date_person(const char *t, size_t from, size_t to);
+static int pg_date_verb_after(const char *t, size_t len, size_t pos);
+
+
+/* event verbs and phrases: a person's care on its own */
+static const char *const  pg_date_verbs[] = {
+    "admitted", "readmitted", "admit date", "admission date",
+    "date of admission", "discharged", "discharge date",
+    "date of discharge", "released from", "died", "passed away",
+    "date of death", "dod", "deceased", "underwent", "operated on",
+    "intubated", "diagnosed", "gave birth", "was seen", "were seen",
+    "date of service", "dos", "date of injury", "hospitalized",
+    "airlifted", "date of surgery", "surgery date", "procedure date",
+    NULL
+};
+
+/* a birth date is DOB's */
+static const char *const  pg_date_birth[] = {
+    "dob", "d.o.b", "born", "b.", "birth", "birthday", "birthdate", NULL
+};
+
+/* the verbs that may also take "in March" */
+static const char *const  pg_date_month_verbs[] = {
+    "admitted", "readmitted", "discharged", "died", "passed away",
+    "underwent", "diagnosed", "hospitalized", "transferred", NULL
+};
+
+/* event nouns: a person's care when a person is named next to them */
+static const char *const  pg_date_nouns[] = {
+    "surgery", "operation", "procedure", "appointment", "appt",
+    "follow-up", "followup", "visit", "transplant", "biopsy", "scan",
+    "mri", "ct", "chemo", "infusion", "dialysis", "delivery", "c-section",
+    "induction", "funeral", "memorial service", "amputation", "exam",
+    "consult", "consultation", "admission", "discharge", "delivered",
+    "transferred", "injured", "coded", "rushed", "released", "death",
+    NULL
+};
+
+/* a person next to an event noun */
+static const char *const  pg_date_people[] = {
+    "her", "his", "patient", "patient's", "pt", "pt's", "mr", "mrs", "ms",
+    "mx", "him", "she", "he", "mom", "dad", "son", "daughter", "husband",
+    "wife", "baby", "grandma", "grandpa", NULL
+};
+
+static const char *const  pg_date_weekdays[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
+    "sat", "sun", NULL
+};
+
+/* index / 2 + 1 is the month (Sept: 9) */
+static const char *const  pg_date_months[] = {
+    "january", "jan", "february", "feb", "march", "mar", "april", "apr",
+    "may", "may", "june", "jun", "july", "jul", "august", "aug",
+    "september", "sep", "october", "oct", "november", "nov",
+    "december", "dec", "sept", NULL
+};
+
+
+pg_status_t
+pg_detect_date(const pg_scan_t *s, pg_findings_t *out)
+{
+    int           month_only;
+    size_t        i, n;
+    unsigned      conf;
+    const char   *t;
+    pg_status_t   st;
+
+    t = s->text;
+
+    for (i = 0; i < s->len; i++) {
+
+        if (!pg_isalnum(t[i]) || !pg_word_start(t, i)) {
+            continue;
+        }
+
+        n = pg_date_at(t, s->len, i, &month_only);
+        if (n == 0) {
+            continue;
+        }
+
+        conf = pg_date_cue(t, s->len, i, i + n, month_only);
+
+        if (conf) {
+            st = pg_findings_add(out, s->arena, PG_T_DATE, s->field, i, n,
+                                 (uint8_t) conf);
+            if (st != PG_OK) {
+                return st;
+            }
+        }
+
+        i += n - 1;
+    }
+
+    return PG_OK;
+}
+
+
+/* the length of a date at pos, 0: none; *month_only for "March 2024" */
+
+static size_t
+pg_date_at(const char *t, size_t len, size_t pos, int *month_only)
+{
+    size_t  n;
+
+    *month_only = 0;
+
+    if (pg_isdigit(t[pos])) {
+        if (!pg_num_start(t, pos)) {
+            return 0;
+        }
+
+        n = pg_date_numeric(t, len, pos);
+        if (n) {
+            return n;
+        }
+    }
+
+    return pg_date_written(t, len, pos, month_only);
+}
+
+
+static size_t
+pg_date_numeric(const char *t, size_t len, size_t pos)
+{
+    unsigned long  a, b, y;
+    pg_groups_t    g;
+
+    if (pg_digit_groups(t, len, pos, "/-.", 3, &g) < 2
+        || !pg_num_end(t, len, g.end))
+    {
+        return 0;
+    }
+
+    if (g.n == 3 && g.sep[1] == g.sep[2]) {
+        a = pg_digits_value(t, g.off[0], g.len[0]);
+        b = pg_digits_value(t, g.off[1], g.len[1]);
+        y = pg_digits_value(t, g.off[2], g.len[2]);
+
+        if (g.len[0] == 4 && g.len[1] <= 2 && g.len[2] <= 2) {
+            /* YYYY-MM-DD */
+            return a >= PG_DATE_YEAR_MIN && a <= PG_DATE_YEAR_MAX
+                   && pg_date_valid(b, y) ? g.end - pos : 0;
+        }
+
+        if (g.len[0] <= 2 && g.len[1] <= 2
+            && (g.len[2] == 2
+                || (g.len[2] == 4 && y >= PG_DATE_YEAR_MIN
+                    && y <= PG_DATE_YEAR_MAX))
+            && (pg_date_valid(a, b) || pg_date_valid(b, a)))
+        {
+            return g.end - pos;
+        }
+
+        return 0;
+    }
+
+    /* M/D; a dash only for M-D with no third group ("4-8" is a range of
+     * ages as often as a date: the cue decides) */
+    if (g.n == 2 && (g.sep[1] == '/' || g.sep[1] == '-')
+        && g.len[0] <= 2 && g.len[1] <= 2)
+    {
+        a = pg_digits_value(t, g.off[0], g.len[0]);
+        b = pg_digits_value(t, g.off[1], g.len[1]);
+
+        if (pg_date_valid(a, b)) {
+            return g.end - pos;
+        }
+    }
+
+    return 0;
+}
+
+
+static size_t
+pg_date_written(const char *t, size_t len, size_t pos, int *month_only)
+{
+    size_t    i, n, b;
+    unsigned  month, day;
+
+    i = pos;
+
+    /* "Monday, March 3": the weekday is part of the date */
+    n = pg_cues_at(t, len, i, pg_date_weekdays, NULL);
+    if (n) {
+        b = n;
+
+        if (i + b < len && t[i + b] == '.') {
+            b++;
+        }
+
+        if (i + b < len && t[i + b] == ',') {
+            b++;
+        }
+
+        while (i + b < len && t[i + b] == ' ' && b < n + 4) {
+            b++;
+        }
+
+        if (pg_date_month(t, len, i + b, &month) == 0
+            && pg_date_day(t, len, i + b, &day) == 0)
+        {
+            return 0;
+        }
+
+        i += b;
+    }
+
+    n = pg_date_month(t, len, i, &month);
+
+    if (n) {
+        /* March 3, Mar. 3rd, 2024 */
+        i += n;
+        b = 0;
+
+        while (i + b < len && t[i + b] == ' ' && b < 4) {
+            b++;
+        }
+
+        n = b ? pg_date_day(t, len, i + b, &day) : 0;
+
+        if (n == 0) {
+            /* "March 2024" or "March": the month alone */
+            if (b && pg_date_year(t, len, i + b)) {
+                i += b + 4;
+            }
+
+            *month_only = 1;
+            return i - pos;
+        }
+
+        i += b + n;
+
+    } else {
+        /* 3 March 2024, 3rd of March */
+        n = pg_date_day(t, len, i, &day);
+        if (n == 0) {
+            return 0;
+        }
+
+        i += n;
+        b = 0;
+
+        while (i + b < len && t[i + b] == ' ' && b < 4) {
+            b++;
+        }
+
+        if (b == 0) {
+            return 0;
+        }
+
+        i += b;
+        i += pg_cue_at(t, len, i, "of ");
+
+        n = pg_date_month(t, len, i, &month);
+        if (n == 0) {
+            return 0;
+        }
+
+        i += n;
+    }
+
+    if (!pg_date_valid(month, day)) {
+        return 0;
+    }
+
+    /* ", 2024" */
+    b = 0;
+
+    if (i + b < len && t[i + b] == ',') {
+        b++;
+    }
+
+    while (i + b < len && t[i + b] == ' ' && b < 4) {
+        b++;
+    }
+
+    if (b && pg_date_year(t, len, i + b)) {
+        i += b + 4;
+    }
+
+    return i - pos;
+}
+
+
+static size_t
+pg_date_month(const char *t, size_t len, size_t pos, unsigned *month)
+{
+    size_t  k, n;
+
+    n = pg_cues_at(t, len, pos, pg_date_months, &k);
+    if (n == 0) {
+        return 0;
+    }
+
+    /* "may" and "mar" in lower case are words more often than months */
+    if (n <= 3 && (t[pos] < 'A' || t[pos] > 'Z')) {
+        return 0;
+    }
+
+    if (k == 8 && (t[pos] < 'A' || t[pos] > 'Z')) {
+        return 0;
+    }
+
+    *month = k == 24 ? 9 : (unsigned) (k / 2 + 1);
+
+    if (pos + n < len && t[pos + n] == '.') {
+        n++;
+    }
+
+    return n;
+}
+
+
+static size_t
+pg_date_day(const char *t, size_t len, size_t pos, unsigned *day)
+{
+    int     a, b;
+    size_t  n;
+
+    n = pg_digit_run(t, len, pos, 3);
+    if (n == 0 || n > 2 || !pg_word_start(t, pos)) {
+        return 0;
+    }
+
+    *day = (unsigned) pg_digits_value(t, pos, n);
+
+    if (pos + n + 1 < len && pg_isalpha(t[pos + n])) {
+        a = pg_tolower(t[pos + n]);
+        b = pg_tolower(t[pos + n + 1]);
+
+        if (!((a == 's' && b == 't') || (a == 'n' && b == 'd')
+              || (a == 'r' && b == 'd') || (a == 't' && b == 'h')))
+        {
+            return 0;
+        }
+
+        n += 2;
+    }
+
+    if (!pg_word_end(t, len, pos + n)) {
+        return 0;
+    }
+
+    /* "March 3:30 pm", "Jun 12-18": a time or a range, not a day alone */
+    if (pos + n + 1 < len && t[pos + n] == ':' && pg_isdigit(t[pos + n + 1]))
+    {
+        return 0;
+    }
+
+    return n;
+}
+
+
+static size_t
+pg_date_year(const char *t, size_t len, size_t pos)
+{
+    unsigned long  y;
+
+    if (pg_digit_run(t, len, pos, 5) != 4 || !pg_word_start(t, pos)
+        || !pg_num_end(t, len, pos + 4))
+    {
+        return 0;
+    }
+
+    y = pg_digits_value(t, pos, 4);
+
+    return y >= PG_DATE_YEAR_MIN && y <= PG_DATE_YEAR_MAX ? 4 : 0;
+}
+
+
+static int
+pg_date_valid(unsigned month, unsigned day)
+{
+    static const unsigned char  days[12] = {
+        31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+    };
+
+    return month >= 1 && month <= 12 && day >= 1 && day <= days[month - 1];
+}
+
+
+/* the confidence the words around the date [pos, end) give, 0: none */
+
+static unsigned
+pg_date_cue(const char *t, size_t len, size_t pos, size_t end,
+    int month_only)
+{
+    size_t  w, i, m;
+
+    if (pg_cue_before(t, pos, 3, 32, pg_date_birth)) {
+        return 0;
+    }
+
+    if (month_only) {
+        /* "admitted in March (2024)": the verb, "in", the month */
+        if (pos < 3 || pg_cue_at(t, pos, pos - 3, "in ") != 3) {
+            return 0;
+        }
+
+        return pg_cue_before(t, pos - 3, 2, 32, pg_date_month_verbs)
+               ? 60 : 0;
+    }
+
+    if (pg_cue_before(t, pos, PG_DATE_BACK, PG_DATE_BYTES, pg_date_verbs)) {
+        return 85;
+    }
+
+    /* an event noun before the date, a person next to the noun */
+    w = pg_back_words(t, pos, PG_DATE_BACK, PG_DATE_BYTES);
+
+    for (i = w; i < pos; i++) {
+
+        if (!pg_isalpha(t[i]) || !pg_word_start(t, i)) {
+            continue;
+        }
+
+        m = pg_cues_at(t, pos, i, pg_date_nouns, NULL);
+
+        if (m && pg_date_person(t, pg_back_words(t, i, PG_DATE_PERSON, 64),
+                                i + m + 16 < pos ? i + m + 16 : pos))
+        {
+            return 80;
+        }
+    }
+
+    /* "On March 3, Mrs. Chen was admitted" */
+    if (pg_date_verb_after(t, len, end)) {
+        return 80;
+    }
+
+    return 0;
+}
+
+
+/* a person among the words [from, to) */
+
+static int
+pg_date_person(const char *t, size_t from, size_t to)
+{
+    size_t    i, n;
+    unsigned  lex;
+
+    for (i = from; i < to; i++) {
+
+        if (!pg_isalpha(t[i]) || !pg_word_start(t, i)) {
+            continue;
+        }
+
+        if (pg_cues_at(t, to, i, pg_date_people, NULL)) {
+            return 1;
+        }
+
+        for (n = 0; i + n < to && (pg_isalpha(t[i + n]) || t[i + n] == '\'');
+             n++)
+        {
+            /* void */
+        }
+
+        /* "Dr. Chen's surgery schedule": staff, not a patient */
+        if (i >= 3 && pg_cue_at(t, i, pg_back_words(t, i, 1, 8), "dr")) {
+            i += n;
+            continue;
+        }
+
+        if (t[i] >= 'A' && t[i] <= 'Z') {
+            /* "Maria's surgery", "surgery for Tom Baker" */
+            if (n > 2 && t[i + n - 2] == '\''
+                && pg_tolower(t[i + n - 1]) == 's')
+            {
+                n -= 2;
+            }
+
+            lex = pg_lex_lookup(t + i, n);
+
+            if ((lex & (PG_LEX_NAME | PG_LEX_COMMON | PG_LEX_STAFF
+                        | PG_LEX_HEALTH)) == PG_LEX_NAME)
+            {
+                return 1;
+            }
+        }
+
+        i += n;
+    }
+
+    return 0;
+}
+
+
+/* an event verb after the date, in its sentence */
+
+static int
+pg_date_verb_after(const char *t, size_t len, size_t pos)
+{
+    size_t  i, words;
+
+    words = 0;
+
+    for (i = pos; i < len && i - pos < PG_DATE_BYTES; i++) {
+
+        if (t[i] == '.' || t[i] == '!' || t[i] == '?' || t[i] == '\n') {
+            /* "Mrs. Chen": an abbreviation's dot goes on */
+            if (t[i] != '.' || i < 2 || !pg_isalpha(t[i - 1])
+                || (pg_isalpha(t[i - 2]) && i >= 3 && pg_isalpha(t[i - 3])
+                    && !(pg_tolower(t[i - 3]) == 'm'
+                         && pg_tolower(t[i - 2]) == 'r'
+                         && pg_tolower(t[i - 1]) == 's')))
+            {
+                return 0;
+            }
+        }
+
+        if (!pg_isalpha(t[i]) || !pg_word_start(t, i)) {
+            continue;
+        }
+
+        if (++words > PG_DATE_AFTER) {
+            return 0;
+        }
+
+        if (pg_cues_at(t, len, i, pg_date_verbs, NULL)) {
+            return 1;
+        }
+    }
+
+    return 0;
+}

@@ -1,0 +1,31 @@
+/*
+ * Copyright (C) phigate authors
+ *
+ * What the ADDRESS and ZIP detectors share: a street address line at a
+ * position, and whether a US state name or abbreviation ends a stretch
+ * of text.  Internal to the engine.
+ */
+
+#ifndef _PG_DETECT_GEO_H_INCLUDED_
+#define _PG_DETECT_GEO_H_INCLUDED_
+
+
+#include <stddef.h>
+
+
+/*
+ * The length of a street address line that starts at pos ("571 Mill
+ * Lane", "12 N. Oak St, Apt 4B, Northfield, FL"), 0 when there is none.
+ * The line ends before a ZIP code.
+ */
+size_t pg_geo_street(const char *t, size_t len, size_t pos);
+
+/*
+ * Whether the text just before end (blanks and one comma skipped) is a
+ * US state or territory: a two-letter postal abbreviation in capitals
+ * ("FL") or a name ("Florida", "New York").
+ */
+int pg_geo_state_before(const char *t, size_t end);
+
+
+#endif /* _PG_DETECT_GEO_H_INCLUDED_ */

@@ -1,0 +1,903 @@
+/*
+ * Copyright (C) phigate authors
+ *
+ * Names of patients and their relatives.  A name alone is not PHI: the
+ * hospital names its doctors, donors and employees every day.  A finding
+ * needs three things:
+ *
+ *   1. a person name: one to four capitalised words, at least one of them
+ *      a given name or surname of the names dataset (src/pg_lexicon.h).
+ *      A name that is also a common English word ("Grace", "Hope",
+ *      "Baker") is "weak": alone it counts only after a direct cue;
+ *   2. evidence that the person is a patient or a patient's relative, in
+ *      decreasing strength: a direct cue right before it ("patient",
+ *      "Mr./Mrs./Ms./Mx.", "visiting", "family/daughter/... of", "prayers
+ *      for", "get well soon"), a possessive with a health, family or room
+ *      word after it ("Emily's chemo"), a room or bed number or a story
+ *      to share after it, a health word in the same sentence, or a health
+ *      word nearby for a full name;
+ *   3. no staff context: a staff title or role right before or after the
+ *      name ("Dr.", "nurse", ", RN", ", our new CEO") always wins; staff,
+ *      donor or event phrases in the post ("joins our team", "welcome",
+ *      "physician of the year", "donor") cancel the weaker evidence.
+ *
+ * The text is cut into words once, in chunks of at most PG_NAME_TOKS
+ * words that end at a sentence where possible; every look-around is a
+ * bounded number of words, so the detector is linear in the text.
+ */
+
+
+#include <string.h>
+
+#include "pg_detect.h"
+#include "pg_lexicon.h"
+#include "pg_text.h"
+
+
+#define PG_NAME_TOKS      256     /* words per chunk */
+#define PG_NAME_SPAN      4       /* words in a name */
+#define PG_NAME_NEAR      8       /* words to a health word, one sentence */
+#define PG_NAME_WINDOW    30      /* words to a health word, full names */
+#define PG_NAME_TOKLEN    64      /* longest word kept; longer: no class */
+
+/* confidences by evidence */
+#define PG_NAME_C_DIRECT  90
+#define PG_NAME_C_POSS    85
+#define PG_NAME_C_AFTER   80
+#define PG_NAME_C_BEFORE  75
+#define PG_NAME_C_WINDOW  65
+
+
+typedef struct {
+    size_t         off;
+    size_t         len;        /* the whole word, "'s" included */
+    size_t         blen;       /* without a possessive "'s" */
+    unsigned       lex;        /* PG_LEX_* of the word (without "'s") */
+    unsigned       sent;       /* sentence number in the chunk */
+    unsigned       cap:1;      /* begins with an upper-case letter */
+    unsigned       lower:1;    /* begins with a lower-case letter */
+    unsigned       digit:1;    /* begins with a digit */
+    unsigned       poss:1;     /* ends in "'s" */
+    unsigned       comma:1;    /* a comma between this word and the next */
+    unsigned       paren:1;    /* a "(" between this word and the next */
+    unsigned       dot:1;      /* a "." right after the word */
+    unsigned       gap:1;      /* only blanks up to the next word */
+} pg_tok_t;
+
+
+typedef struct {
+    const char    *t;
+    size_t         len;
+    pg_tok_t       tok[PG_NAME_TOKS];
+    size_t         n;
+    int            staff_ctx;  /* staff, donor or event phrase in chunk */
+} pg_name_ctx_t;
+
+
+static size_t pg_name_tokenize(pg_name_ctx_t *c, size_t pos);
+static size_t pg_name_word(const char *t, size_t len, size_t pos);
+static void pg_name_classify(pg_name_ctx_t *c, pg_tok_t *k);
+static int pg_name_is(const pg_name_ctx_t *c, size_t i, const char *w);
+static int pg_name_is_any(const pg_name_ctx_t *c, size_t i,
+    const char *const *ws);
+static size_t pg_name_span(const pg_name_ctx_t *c, size_t i, int lower);
+static int pg_name_staff(const pg_name_ctx_t *c, size_t a, size_t b);
+static int pg_name_not_person(const pg_name_ctx_t *c, size_t a, size_t b);
+static unsigned pg_name_direct(const pg_name_ctx_t *c, size_t a);
+static unsigned pg_name_evidence(const pg_name_ctx_t *c, size_t a,
+    size_t b, int strong, int full);
+static int pg_name_health_in(const pg_name_ctx_t *c, size_t from,
+    size_t to, unsigned sent);
+static int pg_name_room_at(const pg_name_ctx_t *c, size_t i);
+static int pg_name_staff_phrases(const char *t, size_t from, size_t to);
+
+
+/* words written with a dot that does not end a sentence */
+static const char *const  pg_name_abbrevs[] = {
+    "mr", "mrs", "ms", "mx", "dr", "st", "jr", "sr", "prof", "rev", "no",
+    "rm", "apt", "vs", NULL
+};
+
+/* words between a name's comma and a staff role: ", our new nurse" */
+static const char *const  pg_name_role_fill[] = {
+    "our", "a", "an", "the", "new", "senior", "head", "lead", "chief",
+    "charge", "registered", "beloved", "longtime", "dedicated", "own",
+    "amazing", "wonderful", "favorite", "staff", NULL
+};
+
+/* words right before a name that make it a patient or a relative */
+static const char *const  pg_name_honorifics[] = {
+    "mr", "mrs", "ms", "mx", "miss", NULL
+};
+
+static const char *const  pg_name_patient[] = {
+    "patient", "pt", "patients", "visiting", "visited", "visit",
+    "survivor", NULL
+};
+
+static const char *const  pg_name_relatives[] = {
+    "family", "daughter", "son", "wife", "husband", "mother", "father",
+    "mom", "dad", "mum", "sister", "brother", "grandmother", "grandfather",
+    "grandson", "granddaughter", "grandma", "grandpa", "niece", "nephew",
+    "aunt", "uncle", "cousin", "parents", "parent", "children", "child",
+    "caregiver", "guardian", "fiance", "partner", "widow", "widower",
+    "baby", "kids", NULL
+};
+
+/* words after a possessive that make it a patient's */
+static const char *const  pg_name_poss_words[] = {
+    "room", "bed", "story", "journey", "fight", "battle", "recovery",
+    "condition", "health", "care", "doctor", "doctors", "nurse", "nurses",
+    "surgeon", "oncologist", "medication", "meds", "appointment", "labs",
+    "results", "scan", "test", "symptoms", "treatment", "therapy",
+    "prognosis", "diagnosis", "discharge", "wheelchair", "bedside",
+    NULL
+};
+
+/* a capitalised word after a name that makes it a place or a thing */
+static const char *const  pg_name_things[] = {
+    "center", "centre", "foundation", "hospital", "clinic", "institute",
+    "wing", "pavilion", "building", "tower", "lodge", "award", "awards",
+    "fund", "scholarship", "university", "college", "school", "library",
+    "lecture", "prize", "medical", "health", "healthcare", "memorial",
+    "cancer", "heart", "children's", "street", "st", "avenue", "ave",
+    "road", "rd", "boulevard", "blvd", "drive", "county", "city",
+    "campus", "unit", "ward", "floor", "suite", "syndrome", "disease",
+    "palsy", "lymphoma", "method", "scale", "score", "classification",
+    "procedure", "law", "act", "company", "inc", "llc", "group",
+    "associates", "pharmacy", "labs", "gallery", "garden", "gardens",
+    "auditorium", "cafe", "cafeteria", "lobby", "station", "trail",
+    "golf", "gala", "classic", "invitational", "day", "week", "month",
+    NULL
+};
+
+/* a word before a single capitalised word that makes it a place */
+static const char *const  pg_name_places[] = {
+    "in", "at", "from", "near", "to", "of", "across", "around", NULL
+};
+
+
+pg_status_t
+pg_detect_name(const pg_scan_t *s, pg_findings_t *out)
+{
+    int             strong, full, lower;
+    size_t          pos, i, k, b, emit, cut;
+    unsigned        conf;
+    pg_status_t     st;
+    pg_name_ctx_t  *c;
+
+    c = pg_arena_alloc(s->arena, sizeof(pg_name_ctx_t));
+    if (c == NULL) {
+        return PG_ERR_NOMEM;
+    }
+
+    c->t = s->text;
+    c->len = s->len;
+
+    pos = 0;
+
+    while (pos < s->len) {
+        emit = pg_name_tokenize(c, pos);
+
+        if (c->n == 0) {
+            break;
+        }
+
+        c->staff_ctx = pg_name_staff_phrases(c->t, c->tok[0].off,
+                                             c->tok[c->n - 1].off
+                                             + c->tok[c->n - 1].len);
+
+        for (i = 0; i < emit; i++) {
+            conf = pg_name_direct(c, i);
+            lower = conf != 0;
+
+            if (!c->tok[i].cap && !lower) {
+                continue;
+            }
+
+            b = pg_name_span(c, i, lower);
+            if (b == i) {
+                continue;
+            }
+
+            /* [i, b) is a name; strong when one word is not common */
+            strong = 0;
+            full = b - i >= 2;
+
+            for (k = i; k < b; k++) {
+                if ((c->tok[k].lex & (PG_LEX_NAME | PG_LEX_COMMON))
+                    == PG_LEX_NAME)
+                {
+                    strong = 1;
+                }
+            }
+
+            if (pg_name_staff(c, i, b) || pg_name_not_person(c, i, b)) {
+                i = b - 1;
+                continue;
+            }
+
+            if (conf == 0) {
+                conf = pg_name_evidence(c, i, b, strong, full);
+            }
+
+            if (conf != 0) {
+                st = pg_findings_add(out, s->arena, PG_T_NAME, s->field,
+                                     c->tok[i].off,
+                                     c->tok[b - 1].off + c->tok[b - 1].blen
+                                     - c->tok[i].off,
+                                     (uint8_t) conf);
+                if (st != PG_OK) {
+                    return st;
+                }
+            }
+
+            i = b - 1;
+        }
+
+        cut = emit < c->n ? c->tok[emit].off : s->len;
+
+        if (cut <= pos) {
+            break;
+        }
+
+        pos = cut;
+    }
+
+    return PG_OK;
+}
+
+
+/*
+ * Cuts up to PG_NAME_TOKS words from pos into c->tok.  Returns how many
+ * of them the caller judges (emits findings for): all of them at the end
+ * of the text, else those before the last sentence start in the second
+ * half of the chunk (or all but the last 32 words), so that every judged
+ * word has its sentence, and some words after it, in the chunk.
+ */
+
+static size_t
+pg_name_tokenize(pg_name_ctx_t *c, size_t pos)
+{
+    int        end;
+    size_t     i, n, j, last;
+    unsigned   sent;
+    pg_tok_t  *k;
+
+    c->n = 0;
+    sent = 0;
+    i = pos;
+    last = 0;
+
+    while (i < c->len && c->n < PG_NAME_TOKS) {
+        n = pg_name_word(c->t, c->len, i);
+
+        if (n == 0) {
+            i++;
+            continue;
+        }
+
+        k = &c->tok[c->n];
+        memset(k, 0, sizeof(pg_tok_t));
+        k->off = i;
+        k->len = n;
+        k->sent = sent;
+        pg_name_classify(c, k);
+        c->n++;
+
+        /* what lies between this word and the next */
+        end = 0;
+        k->gap = 1;
+
+        for (j = i + n; j < c->len && pg_name_word(c->t, c->len, j) == 0;
+             j++)
+        {
+            switch (c->t[j]) {
+
+            case '.':
+                if (j == i + n) {
+                    k->dot = 1;
+                }
+
+                /* "Dr. Lee", "J. Smith": an abbreviation, no full stop */
+                if (!(j == i + n
+                      && (k->len == 1
+                          || pg_name_is_any(c, c->n - 1, pg_name_abbrevs))))
+                {
+                    end = 1;
+                }
+
+                k->gap = 0;
+                break;
+
+            case '!': case '?': case ';': case '\n':
+                end = 1;
+                k->gap = 0;
+                break;
+
+            case ',': case ':':
+                k->comma = 1;
+                k->gap = 0;
+                break;
+
+            case '(':
+                k->paren = 1;
+                k->gap = 0;
+                break;
+
+            case ' ': case '\t':
+                break;
+
+            default:
+                k->gap = 0;
+                break;
+            }
+        }
+
+        if (end) {
+            sent++;
+
+            if (c->n >= PG_NAME_TOKS / 2 && c->n < PG_NAME_TOKS) {
+                last = c->n;
+            }
+        }
+
+        i = j;
+    }
+
+    if (i >= c->len) {
+        return c->n;
+    }
+
+    return last ? last : c->n - 32;
+}
+
+
+/* the length of the word at pos: letters, digits, non-ASCII bytes and
+ * an apostrophe or hyphen between letters ("O'Neill", "Smith-Jones") */
+
+static size_t
+pg_name_word(const char *t, size_t len, size_t pos)
+{
+    size_t         i;
+    unsigned char  ch;
+
+#define pg_name_wc(ch)  (pg_isalnum(ch) || (ch) >= 0x80)
+
+    if (!pg_name_wc((unsigned char) t[pos])
+        || (pos > 0 && pg_name_wc((unsigned char) t[pos - 1])))
+    {
+        return 0;
+    }
+
+    /* "’" (U+2019) is a word's apostrophe, not a letter */
+    if ((unsigned char) t[pos] == 0xe2) {
+        return 0;
+    }
+
+    for (i = pos; i < len; i++) {
+        ch = (unsigned char) t[i];
+
+        if (ch == 0xe2 && i + 3 < len && (unsigned char) t[i + 1] == 0x80
+            && (unsigned char) t[i + 2] == 0x99 && i > pos
+            && pg_isalpha(t[i + 3]))
+        {
+            i += 2;
+            continue;
+        }
+
+        if (pg_name_wc(ch) && ch != 0xe2) {
+            continue;
+        }
+
+        if ((ch == '\'' || ch == '-') && i > pos && i + 1 < len
+            && pg_isalpha(t[i - 1]) && pg_isalpha(t[i + 1]))
+        {
+            continue;
+        }
+
+        break;
+    }
+
+#undef pg_name_wc
+
+    return i - pos;
+}
+
+
+static void
+pg_name_classify(pg_name_ctx_t *c, pg_tok_t *k)
+{
+    const char  *w;
+    unsigned     lex;
+
+    w = c->t + k->off;
+
+    k->cap = w[0] >= 'A' && w[0] <= 'Z';
+    k->lower = w[0] >= 'a' && w[0] <= 'z';
+    k->digit = pg_isdigit(w[0]);
+    k->blen = k->len;
+
+    if (k->len > PG_NAME_TOKLEN) {
+        return;
+    }
+
+    lex = pg_lex_lookup(w, k->len);
+
+    if (k->len > 2 && pg_tolower(w[k->len - 1]) == 's'
+        && w[k->len - 2] == '\'')
+    {
+        k->poss = 1;
+        k->blen = k->len - 2;
+
+    } else if (k->len > 4 && pg_tolower(w[k->len - 1]) == 's'
+               && (unsigned char) w[k->len - 2] == 0x99)
+    {
+        k->poss = 1;
+        k->blen = k->len - 4;
+    }
+
+    if (k->poss && !(lex & PG_LEX_HEALTH)) {
+        /* "Parkinson's" stays a health word, "Emily's" is Emily */
+        lex = pg_lex_lookup(w, k->blen);
+    }
+
+    k->lex = lex;
+}
+
+
+/* the word i (without "'s") is w, case-insensitively */
+
+static int
+pg_name_is(const pg_name_ctx_t *c, size_t i, const char *w)
+{
+    size_t       n, j;
+    const char  *p;
+
+    n = strlen(w);
+
+    if (i >= c->n || c->tok[i].blen != n) {
+        return 0;
+    }
+
+    p = c->t + c->tok[i].off;
+
+    for (j = 0; j < n; j++) {
+        if (pg_tolower(p[j]) != (unsigned char) w[j]) {
+            return 0;
+        }
+    }
+
+    return 1;
+}
+
+
+static int
+pg_name_is_any(const pg_name_ctx_t *c, size_t i, const char *const *ws)
+{
+    size_t  k;
+
+    for (k = 0; ws[k] != NULL; k++) {
+        if (pg_name_is(c, i, ws[k])) {
+            return 1;
+        }
+    }
+
+    return 0;
+}
+
+
+/*
+ * The end of the name that starts at word i (i itself: none).  A name is
+ * up to PG_NAME_SPAN capitalised words joined by blanks, or a middle
+ * initial with its dot, at least one of them a name of the dataset and
+ * none a health or staff word.  After a direct cue (lower set) a name of
+ * the dataset that is not a common word may be written in lower case.
+ */
+
+static size_t
+pg_name_span(const pg_name_ctx_t *c, size_t i, int lower)
+{
+    int              named;
+    size_t           b;
+    const pg_tok_t  *k;
+
+    named = 0;
+
+    for (b = i; b < c->n && b - i < PG_NAME_SPAN; b++) {
+        k = &c->tok[b];
+
+        if (b > i) {
+            const pg_tok_t  *p = &c->tok[b - 1];
+
+            /* joined by blanks only, or "J. Smith" */
+            if (!(p->gap || (p->dot && p->len == 1 && p->cap))
+                || p->poss || p->sent != k->sent)
+            {
+                break;
+            }
+        }
+
+        if ((k->lex & (PG_LEX_HEALTH | PG_LEX_STAFF))
+            || pg_name_is_any(c, b, pg_name_honorifics)
+            || pg_name_is_any(c, b, pg_name_patient))
+        {
+            break;
+        }
+
+        if (b == i && !(k->lex & PG_LEX_NAME)) {
+            break;
+        }
+
+        if (b > i && pg_name_is_any(c, b, pg_name_things)) {
+            /* "Oak Street", "Jenkins Foundation": judged by the caller */
+            break;
+        }
+
+        if (k->cap) {
+            if (k->len == 1 && !k->dot) {
+                break;
+            }
+
+            named |= (k->lex & PG_LEX_NAME) != 0;
+            continue;
+        }
+
+        if (lower && k->lower
+            && (k->lex & (PG_LEX_NAME | PG_LEX_COMMON)) == PG_LEX_NAME)
+        {
+            named = 1;
+            continue;
+        }
+
+        break;
+    }
+
+    /* a trailing initial is not part of a name */
+    while (b > i && c->tok[b - 1].len == 1) {
+        b--;
+    }
+
+    return named ? b : i;
+}
+
+
+/* a staff title or role right before or after the name [a, b) */
+
+static int
+pg_name_staff(const pg_name_ctx_t *c, size_t a, size_t b)
+{
+    size_t  k;
+
+    /* "Dr. Lee", "nurse Maria", "our new oncologist, Jane Doe" */
+    for (k = a; k > 0 && a - k < 3; k--) {
+        if (c->tok[k - 1].sent != c->tok[a].sent) {
+            break;
+        }
+
+        if (c->tok[k - 1].lex & PG_LEX_STAFF) {
+            return 1;
+        }
+
+        if (c->tok[k - 1].cap && k - 1 + 1 < a) {
+            /* another name in between: its title is not this one's */
+            break;
+        }
+    }
+
+    /* "Maria Lopez, RN", "Jane Doe, our new CEO", "Ann Lee MD" */
+    if (c->tok[b - 1].poss) {
+        /* "Emily's nurses": the nurses are hers */
+        return 0;
+    }
+
+    for (k = b; k < c->n && k - b < 3; k++) {
+        if (c->tok[k].sent != c->tok[b - 1].sent) {
+            break;
+        }
+
+        if (c->tok[k].lex & PG_LEX_STAFF) {
+            return k == b || c->tok[b - 1].comma || pg_name_is(c, b, "is")
+                   || pg_name_is(c, b, "as");
+        }
+
+        if (pg_name_is(c, k, "joins") || pg_name_is(c, k, "joined")
+            || pg_name_is(c, k, "named") || pg_name_is(c, k, "retires"))
+        {
+            return 1;
+        }
+
+        if (!pg_name_is_any(c, k, pg_name_role_fill) && !c->tok[k].cap
+            && !(k == b && (pg_name_is(c, k, "is") || pg_name_is(c, k, "as"))))
+        {
+            break;
+        }
+    }
+
+    return 0;
+}
+
+
+/* the name is a place, a building, a disease or a thing named after one */
+
+static int
+pg_name_not_person(const pg_name_ctx_t *c, size_t a, size_t b)
+{
+    const pg_tok_t  *last;
+
+    last = &c->tok[b - 1];
+
+    if (b < c->n && (last->gap || last->poss)
+        && c->tok[b].sent == last->sent
+        && pg_name_is_any(c, b, pg_name_things))
+    {
+        return 1;
+    }
+
+    /* "Braun infusion pumps", "Ewing sarcoma": a thing named after one */
+    if (b - a == 1 && b < c->n && last->gap && !last->poss
+        && (c->tok[b].lex & PG_LEX_HEALTH))
+    {
+        return 1;
+    }
+
+    /* "in Clearwater", "at Ashford": a single word after a preposition */
+    if (b - a == 1 && a > 0 && c->tok[a - 1].gap
+        && pg_name_is_any(c, a - 1, pg_name_places)
+        && !pg_name_is_any(c, a - 1, pg_name_honorifics))
+    {
+        return 1;
+    }
+
+    return 0;
+}
+
+
+/* the confidence a direct cue right before word a gives, 0: none */
+
+static unsigned
+pg_name_direct(const pg_name_ctx_t *c, size_t a)
+{
+    size_t  p;
+
+    if (a == 0) {
+        return 0;
+    }
+
+    p = a - 1;
+
+    if (c->tok[p].sent != c->tok[a].sent
+        && !pg_name_is_any(c, p, pg_name_honorifics))
+    {
+        return 0;
+    }
+
+    /* "Mr. Alvarez", "Mrs Chen" */
+    if (pg_name_is_any(c, p, pg_name_honorifics)
+        && (c->tok[p].dot || c->tok[p].gap))
+    {
+        return PG_NAME_C_DIRECT;
+    }
+
+    if (!c->tok[p].gap && !c->tok[p].comma) {
+        return 0;
+    }
+
+    /* "patient Rosa", "visiting Rosa", "stroke survivor Ann" */
+    if (pg_name_is_any(c, p, pg_name_patient)) {
+        return PG_NAME_C_DIRECT;
+    }
+
+    /* "family of", "daughter of", "prayers for", "get well soon," */
+    if (p > 0 && c->tok[p - 1].gap && c->tok[p - 1].sent == c->tok[a].sent)
+    {
+        if (pg_name_is(c, p, "of")
+            && pg_name_is_any(c, p - 1, pg_name_relatives))
+        {
+            return PG_NAME_C_DIRECT;
+        }
+
+        if ((pg_name_is(c, p, "for") || pg_name_is(c, p, "with"))
+            && (pg_name_is(c, p - 1, "prayers")
+                || pg_name_is(c, p - 1, "praying")
+                || pg_name_is(c, p - 1, "pray")
+                || pg_name_is(c, p - 1, "thoughts")))
+        {
+            return PG_NAME_C_DIRECT;
+        }
+
+        if (pg_name_is(c, p, "soon") && pg_name_is(c, p - 1, "well")) {
+            return PG_NAME_C_DIRECT;
+        }
+    }
+
+    return 0;
+}
+
+
+/* the confidence the words around the name [a, b) give, 0: none */
+
+static unsigned
+pg_name_evidence(const pg_name_ctx_t *c, size_t a, size_t b, int strong,
+    int full)
+{
+    size_t           k, e;
+    unsigned         sent;
+    const pg_tok_t  *last;
+
+    last = &c->tok[b - 1];
+    sent = last->sent;
+
+    /* "Emily's chemo", "Rosa's daughter", "Tom's room" */
+    if (last->poss) {
+        for (k = b; k < c->n && k - b < 4 && c->tok[k].sent == sent; k++) {
+            if ((c->tok[k].lex & PG_LEX_HEALTH)
+                || pg_name_is_any(c, k, pg_name_relatives)
+                || pg_name_is_any(c, k, pg_name_poss_words))
+            {
+                return PG_NAME_C_POSS;
+            }
+        }
+    }
+
+    if (!strong && !full) {
+        return 0;
+    }
+
+    /* "Tom Baker ... in room 9", "X ... bed 12", "on 4 West" */
+    for (k = b; k < c->n && k - b < PG_NAME_NEAR && c->tok[k].sent == sent;
+         k++)
+    {
+        if (pg_name_room_at(c, k)) {
+            return PG_NAME_C_POSS;
+        }
+    }
+
+    /* "thank you X for sharing (your story)", "for letting us share" */
+    if (b + 1 < c->n && pg_name_is(c, b, "for")
+        && (pg_name_is(c, b + 1, "sharing")
+            || (b + 3 < c->n && pg_name_is(c, b + 1, "letting")
+                && pg_name_is(c, b + 3, "share"))))
+    {
+        return PG_NAME_C_POSS;
+    }
+
+    /* a health word in the rest of the sentence: "X was admitted ..." */
+    e = b + PG_NAME_NEAR < c->n ? b + PG_NAME_NEAR : c->n;
+
+    if (pg_name_health_in(c, b, e, sent) && !c->staff_ctx) {
+        return PG_NAME_C_AFTER;
+    }
+
+    /* "X, 54, was admitted": an age between commas, then health */
+    if (last->comma && b + 1 < c->n && c->tok[b].digit
+        && c->tok[b].len <= 3 && c->tok[b].comma
+        && pg_name_health_in(c, b, c->n, sent) && !c->staff_ctx)
+    {
+        return PG_NAME_C_AFTER;
+    }
+
+    if (c->staff_ctx || !strong) {
+        return 0;
+    }
+
+    /* "... stroke, Maria Lopez is home": before, same sentence */
+    k = a > PG_NAME_NEAR ? a - PG_NAME_NEAR : 0;
+
+    if (pg_name_health_in(c, k, a, c->tok[a].sent)) {
+        return PG_NAME_C_BEFORE;
+    }
+
+    /* a full name of the dataset with a health word nearby */
+    if (!full) {
+        return 0;
+    }
+
+    for (k = a; k < b; k++) {
+        if (!(c->tok[k].lex & PG_LEX_NAME)) {
+            return 0;
+        }
+    }
+
+    if ((c->tok[a].lex & PG_LEX_COMMON)
+        && (a == 0 || c->tok[a - 1].sent != c->tok[a].sent))
+    {
+        /* "Free Clearwater screenings": a common word opens a sentence */
+        return 0;
+    }
+
+    k = a > PG_NAME_WINDOW ? a - PG_NAME_WINDOW : 0;
+    e = b + PG_NAME_WINDOW < c->n ? b + PG_NAME_WINDOW : c->n;
+
+    if (pg_name_health_in(c, k, e, (unsigned) -1)) {
+        return PG_NAME_C_WINDOW;
+    }
+
+    return 0;
+}
+
+
+/* a health word among words [from, to), in sentence sent (-1: any) */
+
+static int
+pg_name_health_in(const pg_name_ctx_t *c, size_t from, size_t to,
+    unsigned sent)
+{
+    size_t  k;
+
+    for (k = from; k < to; k++) {
+        if (sent != (unsigned) -1 && c->tok[k].sent != sent) {
+            continue;
+        }
+
+        if ((c->tok[k].lex & PG_LEX_HEALTH) || pg_name_room_at(c, k)) {
+            return 1;
+        }
+    }
+
+    return 0;
+}
+
+
+/* "room 4", "bed 12", "rm 3", "4 West": a patient's place */
+
+static int
+pg_name_room_at(const pg_name_ctx_t *c, size_t i)
+{
+    if (i + 1 >= c->n || !c->tok[i].gap) {
+        return 0;
+    }
+
+    if ((pg_name_is(c, i, "room") || pg_name_is(c, i, "bed")
+         || pg_name_is(c, i, "rm"))
+        && c->tok[i + 1].digit)
+    {
+        return 1;
+    }
+
+    if (c->tok[i].digit && c->tok[i].len <= 2
+        && (pg_name_is(c, i + 1, "west") || pg_name_is(c, i + 1, "east")
+            || pg_name_is(c, i + 1, "north")
+            || pg_name_is(c, i + 1, "south")))
+    {
+        return 1;
+    }
+
+    return 0;
+}
+
+
+/*
+ * Staff, donor and event phrases anywhere in [from, to): they make the
+ * weaker evidence (a health word near a name) not enough.
+ */
+
+static int
+pg_name_staff_phrases(const char *t, size_t from, size_t to)
+{
+    size_t  i;
+
+    static const char *const  phrases[] = {
+        "joins our", "joined our", "join our team", "welcome", "welcomes",
+        "welcoming", "congratulations to our", "congrats to our",
+        "of the year", "board-certified", "board certified",
+        "employee of the month", "years of service", "retire", "retires",
+        "retirement", "promoted", "new hire", "award", "awarded",
+        "honored", "honoree", "donor", "donors", "donation", "donated",
+        "gift", "foundation", "sponsor", "sponsored", "fundraiser",
+        "volunteer", "volunteers", "join us", "register", "webinar",
+        "live at", "lecture", "keynote", "speaker", "author", "residency",
+        "fellowship", "hired", "staff", "our team", "medical director",
+        NULL
+    };
+
+    for (i = from; i < to; i++) {
+        if (pg_isalpha(t[i]) && pg_word_start(t, i)
+            && pg_cues_at(t, to, i, phrases, NULL))
+        {
+            return 1;
+        }
+    }
+
+    return 0;
+}

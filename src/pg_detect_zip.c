@@ -1,0 +1,229 @@
+/*
+ * Copyright (C) phigate authors
+ *
+ * ZIP codes in address context only.  A 5-digit number is a count, a
+ * price, an id or a short code far more often than a ZIP code, so a ZIP
+ * (NNNNN or NNNNN-NNNN, not inside a longer number) is a finding only
+ *
+ *   - right after a US state or territory, as an abbreviation in capitals
+ *     or a name ("Tampa, FL 33602", "Florida 33602-1234"), or
+ *   - on the line of a street address before it, with nothing but a city
+ *     between ("12 Oak Street, Northfield 33755").
+ *
+ * "Text HEALTH to 55555", "ZIP codes 33755 and 33756 now qualify" and
+ * "10000 steps" are not findings.  The restricted 3-digit ZIP list of
+ * Safe Harbor is a policy question for a later feature.
+ */
+
+
+#include "pg_detect.h"
+#include "pg_detect_geo.h"
+#include "pg_text.h"
+
+
+/* how far back a street address may start on a ZIP's line */
+#define PG_ZIP_LINE   120
+
+
+static int pg_zip_street_before(const char *t, size_t len, size_t pos);
+static size_t pg_zip_state_name(const char *t, size_t end);
+
+
+static const char *const  pg_zip_abbrs =
+    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA "
+    "MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX "
+    "UT VT VA WA WV WI WY PR VI GU AS MP ";
+
+/* abbreviations that are also words or ids ("Patient ID 12345", "OR"):
+ * a state only after a comma, "Boise, ID 83702" */
+static const char *const  pg_zip_ambiguous =
+    "ID IN OR ME HI OK AS OH PA DE MD CO LA MA MS NE GU VI MP DC ";
+
+/* state names, lower case; matched backwards from the ZIP */
+static const char *const  pg_zip_states[] = {
+    "alabama", "alaska", "arizona", "arkansas", "california", "colorado",
+    "connecticut", "delaware", "florida", "georgia", "hawaii", "idaho",
+    "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana",
+    "maine", "maryland", "massachusetts", "michigan", "minnesota",
+    "mississippi", "missouri", "montana", "nebraska", "nevada",
+    "new hampshire", "new jersey", "new mexico", "new york",
+    "north carolina", "north dakota", "ohio", "oklahoma", "oregon",
+    "pennsylvania", "rhode island", "south carolina", "south dakota",
+    "tennessee", "texas", "utah", "vermont", "virginia", "washington",
+    "west virginia", "wisconsin", "wyoming", "puerto rico", "guam",
+    "district of columbia", NULL
+};
+
+
+pg_status_t
+pg_detect_zip(const pg_scan_t *s, pg_findings_t *out)
+{
+    size_t        i, n;
+    uint8_t       conf;
+    const char   *t;
+    pg_status_t   st;
+
+    t = s->text;
+
+    for (i = 0; i < s->len; i++) {
+
+        if (!pg_isdigit(t[i]) || !pg_num_start(t, i)
+            || pg_digit_run(t, s->len, i, 6) != 5)
+        {
+            continue;
+        }
+
+        n = 5;
+
+        if (i + 10 <= s->len && t[i + 5] == '-'
+            && pg_digit_run(t, s->len, i + 6, 5) == 4)
+        {
+            n = 10;
+        }
+
+        if (!pg_num_end(t, s->len, i + n)) {
+            i += 4;
+            continue;
+        }
+
+        if (pg_geo_state_before(t, i)) {
+            conf = 90;
+
+        } else if (pg_zip_street_before(t, s->len, i)) {
+            conf = 85;
+
+        } else {
+            i += n - 1;
+            continue;
+        }
+
+        st = pg_findings_add(out, s->arena, PG_T_ZIP, s->field, i, n, conf);
+        if (st != PG_OK) {
+            return st;
+        }
+
+        i += n - 1;
+    }
+
+    return PG_OK;
+}
+
+
+int
+pg_geo_state_before(const char *t, size_t end)
+{
+    size_t  i;
+
+    i = end;
+
+    /* blanks, then at most one comma, then blanks */
+    while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\t') && end - i < 4) {
+        i--;
+    }
+
+    if (i > 0 && t[i - 1] == ',') {
+        i--;
+
+        while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\t')
+               && end - i < 8)
+        {
+            i--;
+        }
+    }
+
+    if (i >= 2 && t[i - 1] >= 'A' && t[i - 1] <= 'Z'
+        && t[i - 2] >= 'A' && t[i - 2] <= 'Z' && pg_word_start(t, i - 2))
+    {
+        const char  *p;
+
+        for (p = pg_zip_ambiguous; p[0] != '\0'; p += 3) {
+            if (p[0] == t[i - 2] && p[1] == t[i - 1]) {
+                /* a comma before the abbreviation */
+                i -= 2;
+
+                while (i > 0 && t[i - 1] == ' ' && end - i < 12) {
+                    i--;
+                }
+
+                return i > 0 && t[i - 1] == ',';
+            }
+        }
+
+        for (p = pg_zip_abbrs; p[0] != '\0'; p += 3) {
+            if (p[0] == t[i - 2] && p[1] == t[i - 1]) {
+                return 1;
+            }
+        }
+
+        return 0;
+    }
+
+    return pg_zip_state_name(t, i) > 0;
+}
+
+
+/* the length of a state name written with a capital that ends at end */
+
+static size_t
+pg_zip_state_name(const char *t, size_t end)
+{
+    size_t  k, n;
+
+    for (k = 0; pg_zip_states[k] != NULL; k++) {
+        n = 0;
+
+        while (pg_zip_states[k][n] != '\0') {
+            n++;
+        }
+
+        if (n > end || t[end - n] < 'A' || t[end - n] > 'Z') {
+            continue;
+        }
+
+        if (pg_cue_at(t, end, end - n, pg_zip_states[k]) == n) {
+            return n;
+        }
+    }
+
+    return 0;
+}
+
+
+/* a street address on the same line, only a city between it and pos */
+
+static int
+pg_zip_street_before(const char *t, size_t len, size_t pos)
+{
+    size_t  lo, p, n, j;
+
+    lo = pos > PG_ZIP_LINE ? pos - PG_ZIP_LINE : 0;
+
+    for (p = lo; p < pos; p++) {
+
+        if (!pg_isdigit(t[p]) || !pg_num_start(t, p)) {
+            continue;
+        }
+
+        n = pg_geo_street(t, pos, p);
+        if (n == 0) {
+            continue;
+        }
+
+        /* then ", City" words only */
+        for (j = p + n; j < pos; j++) {
+            if (!(pg_isalpha(t[j]) || t[j] == ' ' || t[j] == ','
+                  || t[j] == '.' || t[j] == '\'' || t[j] == '-'))
+            {
+                break;
+            }
+        }
+
+        if (j == pos) {
+            return 1;
+        }
+
+        p += n - 1;
+    }
+
+    return 0;
+}
