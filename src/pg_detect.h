@@ -36,6 +36,18 @@ pg_status_t pg_detect_name(const pg_scan_t *s, pg_findings_t *out);
 pg_status_t pg_detect_address(const pg_scan_t *s, pg_findings_t *out);
 pg_status_t pg_detect_zip(const pg_scan_t *s, pg_findings_t *out);
 pg_status_t pg_detect_date(const pg_scan_t *s, pg_findings_t *out);
+pg_status_t pg_detect_fax(const pg_scan_t *s, pg_findings_t *out);
+pg_status_t pg_detect_health_plan(const pg_scan_t *s, pg_findings_t *out);
+pg_status_t pg_detect_account(const pg_scan_t *s, pg_findings_t *out);
+pg_status_t pg_detect_license(const pg_scan_t *s, pg_findings_t *out);
+pg_status_t pg_detect_npi(const pg_scan_t *s, pg_findings_t *out);
+pg_status_t pg_detect_vehicle(const pg_scan_t *s, pg_findings_t *out);
+pg_status_t pg_detect_device(const pg_scan_t *s, pg_findings_t *out);
+pg_status_t pg_detect_url(const pg_scan_t *s, pg_findings_t *out);
+pg_status_t pg_detect_ip(const pg_scan_t *s, pg_findings_t *out);
+pg_status_t pg_detect_biometric(const pg_scan_t *s, pg_findings_t *out);
+pg_status_t pg_detect_age(const pg_scan_t *s, pg_findings_t *out);
+pg_status_t pg_detect_other_id(const pg_scan_t *s, pg_findings_t *out);
 
 /* runs normalisation and all detectors over fields->items[field] */
 pg_status_t pg_detect_field(pg_arena_t *a, const pg_fields_t *fields,

@@ -15,7 +15,8 @@
 /*
  * Findings from index base on: overlapping findings of one type become
  * one covering both, with the higher confidence; the result is sorted by
- * offset, then type.  Findings before base are left alone.
+ * offset, then type.  A PHONE finding that a FAX one overlaps is dropped
+ * (pg_detect_fax.c).  Findings before base are left alone.
  */
 void pg_detect_merge(pg_findings_t *out, size_t base);
 

@@ -14,6 +14,12 @@
 #define PG_URL_BACK     256
 
 
+/* the longest filler word pg_skip_gap() reads is a cue: PG_CUE_MAX */
+#define pg_gap_char(c)                                                      \
+    (pg_isspace(c) || (c) == ':' || (c) == '#' || (c) == '.'                \
+     || (c) == '=' || (c) == '-' || (c) == '(')
+
+
 static int pg_is_sep(int c, const char *seps);
 static int pg_is_joiner(int c);
 
@@ -303,6 +309,150 @@ pg_in_url(const char *t, size_t pos)
     return 0;
 }
 
+
+int
+pg_luhn(const char *d, size_t n)
+{
+    size_t    k;
+    unsigned  sum, v;
+
+    sum = 0;
+
+    for (k = 0; k < n; k++) {
+        v = (unsigned) (d[n - 1 - k] - '0');
+
+        if (k & 1) {
+            v *= 2;
+            v -= v > 9 ? 9 : 0;
+        }
+
+        sum += v;
+    }
+
+    return n > 0 && sum % 10 == 0;
+}
+
+
+size_t
+pg_skip_gap(const char *t, size_t len, size_t pos, size_t max,
+    const char *const *fillers)
+{
+    size_t  i, m;
+
+    i = pos;
+
+    while (i < len && i - pos < max) {
+
+        if (pg_gap_char(t[i])) {
+            i++;
+            continue;
+        }
+
+        m = fillers ? pg_cues_at(t, len, i, fillers, NULL) : 0;
+        if (m == 0) {
+            break;
+        }
+
+        i += m;
+    }
+
+    return i - pos;
+}
+
+
+size_t
+pg_id_token(const char *t, size_t len, size_t pos, size_t max,
+    pg_token_t *tok)
+{
+    size_t  i;
+
+    tok->len = 0;
+    tok->alnum = 0;
+    tok->digits = 0;
+    tok->letters = 0;
+
+    if (pos >= len || !pg_isalnum(t[pos]) || !pg_word_start(t, pos)) {
+        return 0;
+    }
+
+    for (i = pos; i < len && i - pos <= max; i++) {
+
+        if (pg_isalnum(t[i])) {
+            tok->alnum++;
+            tok->digits += pg_isdigit(t[i]);
+            continue;
+        }
+
+        if (t[i] == '-' && i + 1 < len && pg_isalnum(t[i + 1])) {
+            continue;
+        }
+
+        break;
+    }
+
+    if (i - pos > max || !pg_num_end(t, len, i)) {
+        tok->alnum = 0;
+        tok->digits = 0;
+        return 0;
+    }
+
+    tok->letters = tok->alnum - tok->digits;
+    tok->len = i - pos;
+
+    return tok->len;
+}
+
+
+size_t
+pg_cue_last(const char *t, size_t pos, size_t words, size_t bytes,
+    const char *const *cues)
+{
+    size_t  s, m, k, last;
+
+    last = 0;
+
+    for (s = pg_back_words(t, pos, words, bytes); s < pos; s++) {
+
+        if (!pg_word_start(t, s) || !pg_isalpha(t[s])) {
+            continue;
+        }
+
+        for (k = 0; cues[k] != NULL; k++) {
+            m = pg_cue_at(t, pos, s, cues[k]);
+
+            if (m > 0 && s + m > last) {
+                last = s + m;
+            }
+        }
+    }
+
+    return last;
+}
+
+int
+pg_cue_after(const char *t, size_t len, size_t pos, size_t words,
+    size_t bytes, const char *const *cues)
+{
+    size_t  i, hi, w;
+
+    hi = len - pos > bytes ? pos + bytes : len;
+    w = 0;
+
+    for (i = pos; i < hi && w < words; i++) {
+
+        if (!pg_isalnum(t[i]) || !pg_word_start(t, i)) {
+            continue;
+        }
+
+        w++;
+
+        if (pg_isalpha(t[i]) && pg_cues_at(t, len, i, cues, NULL) != 0) {
+            return 1;
+        }
+    }
+
+    return 0;
+}
 
 static int
 pg_is_sep(int c, const char *seps)

@@ -28,6 +28,11 @@
      || (c) == '\f' || (c) == '\v')
 #define pg_tolower(c)                                                        \
     ((unsigned char) ((c) >= 'A' && (c) <= 'Z' ? (c) | 0x20 : (c)))
+/* the value of a hex digit, -1 for any other byte */
+#define pg_hex(c)                                                            \
+    (pg_isdigit(c) ? (int) ((c) - '0')                                       \
+     : pg_isalpha(c) && ((c) | 0x20) <= 'f' ? (int) (((c) | 0x20) - 'a' + 10) \
+     : -1)
 
 
 /* the longest cue the lookback helpers account for */
@@ -108,6 +113,52 @@ int pg_num_end(const char *t, size_t len, size_t pos);
  * starts with "www." before pos).  Looks back at most 256 bytes.
  */
 int pg_in_url(const char *t, size_t pos);
+
+
+/* Luhn (mod 10) check over n ASCII digits d[0..n) */
+int pg_luhn(const char *d, size_t n);
+
+/*
+ * The length of what lies between a cue and the value it introduces:
+ * blanks, ':', '#', '.', '=', '-', '(' and the filler words of the
+ * NULL-terminated list (may be NULL), "MRN is: ", "number #"; at most
+ * max bytes.
+ */
+size_t pg_skip_gap(const char *t, size_t len, size_t pos, size_t max,
+    const char *const *fillers);
+
+/* an identifier token: see pg_id_token() */
+typedef struct {
+    size_t         len;       /* bytes, inner hyphens included */
+    size_t         alnum;
+    size_t         digits;
+    size_t         letters;
+} pg_token_t;
+
+/*
+ * Reads an identifier at pos: letters and digits with single inner
+ * hyphens ("00-123456", "INV-2024-0042"), at most max bytes, starting at
+ * a word start and ending at a number end (so "12,345" and "1.5" are
+ * not read as "12" or "1").  Returns tok->len, 0 when there is none.
+ */
+size_t pg_id_token(const char *t, size_t len, size_t pos, size_t max,
+    pg_token_t *tok);
+
+/*
+ * Like pg_cue_before(), but returns the offset just past the last cue
+ * that ends before pos in the window (0: none), so that two cue lists
+ * can be compared by which one comes last.
+ */
+size_t pg_cue_last(const char *t, size_t pos, size_t words, size_t bytes,
+    const char *const *cues);
+
+/*
+ * Whether one of the cues starts within the `words` words (at most
+ * `bytes` bytes) from pos on: context after a number ("... birthday to
+ * our patient").
+ */
+int pg_cue_after(const char *t, size_t len, size_t pos, size_t words,
+    size_t bytes, const char *const *cues);
 
 
 #endif /* _PG_TEXT_H_INCLUDED_ */

@@ -111,6 +111,19 @@ static const ev_map_t  ev_map[] = {
     /* ZIP findings count as ADDRESS: see ev_post() */
     { "address", PG_T_ADDRESS },
     { "date",  PG_T_DATE },
+    { "account", PG_T_ACCOUNT },
+    /* "mbi" labels every health plan beneficiary number, MBI or not */
+    { "mbi",   PG_T_HEALTH_PLAN },
+    { "age",   PG_T_AGE },
+    { "fax",   PG_T_FAX },
+    { "license", PG_T_LICENSE },
+    { "npi",   PG_T_NPI },
+    { "vehicle", PG_T_VEHICLE },
+    { "device", PG_T_DEVICE },
+    { "url",   PG_T_URL },
+    { "ip",    PG_T_IP },
+    { "biometric", PG_T_BIOMETRIC },
+    { "other_id", PG_T_OTHER_ID },
     { NULL,    0 }
 };
 

@@ -1,0 +1,37 @@
+/*
+ * Copyright (C) phigate authors
+ *
+ * Biometric identifiers (Safe Harbor P).  Text cannot carry a
+ * fingerprint; it carries the ID of one: "fingerprint ID 88213",
+ * "iris scan template #IR-55102", "DNA sample ID D-40021".  So a
+ * biometric cue fires only with an ID after it, and the ID is the
+ * finding: "our new fingerprint check-in kiosks" is not PHI.
+ */
+
+
+#include "pg_detect_cued.h"
+
+
+static const char *const  pg_biometric_cues[] = {
+    "fingerprint", "fingerprints", "finger print", "thumbprint",
+    "palm print", "palmprint",
+    "retina scan", "retinal scan", "iris scan", "iris template",
+    "voiceprint", "voice print", "faceprint", "face print",
+    "face template", "facial template", "facial scan",
+    "dna sample", "dna specimen", "dna profile", "dna kit",
+    "genetic sample", "genetic profile",
+    "biometric", "biometric template",
+    NULL
+};
+
+
+static const pg_cued_t  pg_biometric_spec = {
+    PG_T_BIOMETRIC, 80, pg_biometric_cues, 4, 40, 3, 0, 0, NULL
+};
+
+
+pg_status_t
+pg_detect_biometric(const pg_scan_t *s, pg_findings_t *out)
+{
+    return pg_detect_cued(s, &pg_biometric_spec, out);
+}

@@ -1,0 +1,145 @@
+/*
+ * Copyright (C) phigate authors
+ *
+ * Health plan beneficiary numbers (Safe Harbor I).
+ *
+ *   Medicare Beneficiary Identifier, 11 characters, "1EG4TE5MK74" or
+ *   "1EG4-TE5-MK74", no cue needed: the CMS layout is specific enough.
+ *   Positions: 1 digit 1-9; 2, 5, 8, 9 letter; 3, 6 letter or digit;
+ *   4, 7, 10, 11 digit; letters never S, L, O, I, B or Z.
+ *
+ *   Medicaid, member, subscriber, policy, group, insurance and Medicare
+ *   IDs (any format: plans choose their own) only after a cue, with an
+ *   ID of 5-20 characters, 3 of them digits or more.
+ */
+
+
+#include "pg_detect_cued.h"
+#include "pg_text.h"
+
+
+#define PG_MBI_LEN   11
+
+
+static size_t pg_mbi_at(const char *t, size_t len, size_t pos);
+static int pg_mbi_letter(int c);
+
+
+static const char *const  pg_plan_cues[] = {
+    "medicaid", "medicaid id", "medicaid #", "medicaid number",
+    "medicaid no",
+    "medicare", "medicare id", "medicare #", "medicare number",
+    "medicare no", "mbi", "hicn",
+    "member id", "member #", "member#", "member number", "member no",
+    "subscriber id", "subscriber #", "subscriber number",
+    "subscriber no",
+    "policy #", "policy#", "policy number", "policy no", "policy id",
+    "group #", "group#", "group number", "group no",
+    "insurance id", "insurance #", "insurance number", "insurance no",
+    "health plan id", "health plan #", "health plan number",
+    "plan id", "plan #", "beneficiary id", "beneficiary number",
+    "benefit id", "insured id",
+    NULL
+};
+
+
+static const pg_cued_t  pg_plan_spec = {
+    PG_T_HEALTH_PLAN, 85, pg_plan_cues, 5, 20, 3, 0, 0, NULL
+};
+
+
+pg_status_t
+pg_detect_health_plan(const pg_scan_t *s, pg_findings_t *out)
+{
+    size_t        i, n;
+    const char   *t;
+    pg_status_t   st;
+
+    t = s->text;
+
+    for (i = 0; i < s->len; i++) {
+
+        if (t[i] < '1' || t[i] > '9' || !pg_num_start(t, i)) {
+            continue;
+        }
+
+        n = pg_mbi_at(t, s->len, i);
+        if (n == 0) {
+            continue;
+        }
+
+        st = pg_findings_add(out, s->arena, PG_T_HEALTH_PLAN, s->field, i,
+                             n, 90);
+        if (st != PG_OK) {
+            return st;
+        }
+
+        i += n - 1;
+    }
+
+    /* a cued ID that is also an MBI merges with it */
+    return pg_detect_cued(s, &pg_plan_spec, out);
+}
+
+
+/* the length of an MBI at pos, with or without its two dashes, 0: none */
+
+static size_t
+pg_mbi_at(const char *t, size_t len, size_t pos)
+{
+    int     c, dashes;
+    size_t  i, k;
+
+    /* what each of the 11 positions holds: d digit, a letter, x either */
+    static const char  layout[PG_MBI_LEN] = "daxdaxdaadd";
+
+    dashes = pos + 4 < len && t[pos + 4] == '-';
+    i = pos;
+
+    for (k = 0; k < PG_MBI_LEN; k++) {
+
+        if (dashes && (k == 4 || k == 7)) {
+            if (i >= len || t[i] != '-') {
+                return 0;
+            }
+
+            i++;
+        }
+
+        if (i >= len) {
+            return 0;
+        }
+
+        c = (unsigned char) t[i];
+
+        if (layout[k] == 'd' && !pg_isdigit(c)) {
+            return 0;
+        }
+
+        if (layout[k] == 'a' && !pg_mbi_letter(c)) {
+            return 0;
+        }
+
+        if (layout[k] == 'x' && !pg_isdigit(c) && !pg_mbi_letter(c)) {
+            return 0;
+        }
+
+        i++;
+    }
+
+    if (!pg_num_end(t, len, i)) {
+        return 0;
+    }
+
+    return i - pos;
+}
+
+
+static int
+pg_mbi_letter(int c)
+{
+    c = pg_tolower(c);
+
+    return c >= 'a' && c <= 'z' && c != 's' && c != 'l' && c != 'o'
+           && c != 'i' && c != 'b' && c != 'z';
+}
