@@ -43,11 +43,6 @@
 /* single-digit tokens that make a split run ("1 8 0 5 9 ...") */
 #define PG_SPLIT_MIN   6
 
-#define pg_hexval(c)                                                        \
-    (pg_isdigit(c) ? (c) - '0'                                               \
-     : ((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'f' ? ((c) | 0x20) - 'a' + 10 \
-     : -1)
-
 /* letters that stand for digits inside a number: O o for 0, l I for 1 */
 #define pg_digit_letter(c)                                                  \
     ((c) == 'O' || (c) == 'o' || (c) == 'l' || (c) == 'I')
@@ -331,8 +326,8 @@ pg_norm_pct_at(const char *in, size_t len, size_t i, unsigned char *dec,
             return 0;
         }
 
-        h = pg_hexval(in[i + 3 * k + 1]);
-        l = pg_hexval(in[i + 3 * k + 2]);
+        h = pg_hex(in[i + 3 * k + 1]);
+        l = pg_hex(in[i + 3 * k + 2]);
 
         if (h < 0 || l < 0) {
             return 0;
@@ -453,7 +448,7 @@ pg_norm_entity(const char *in, size_t len, size_t i, unsigned char *dec,
         cp = 0;
 
         for (digits = 0; j < len && digits < 8; j++, digits++) {
-            v = hex ? pg_hexval(in[j]) : pg_isdigit(in[j]) ? in[j] - '0'
+            v = hex ? pg_hex(in[j]) : pg_isdigit(in[j]) ? in[j] - '0'
                                                             : -1;
             if (v < 0) {
                 break;
