@@ -3,9 +3,12 @@
  * Copyright (C) phigate authors
  *
  * Writes the audit record built by the engine (src/pg_audit.c) to
- * phigate_audit_log.  The file is opened by the master with O_APPEND, so
- * one write() per record keeps the records of several workers whole; it
- * is reopened with the other logs on "nginx -s reopen".
+ * phigate_audit_log, chained: each record carries the hash of the one
+ * before it (src/pg_chain.c, docs/audit.md).  The last link is kept in
+ * shared memory under the zone's lock, so the records of all workers form
+ * one chain, in the file's order: link, write and update happen under the
+ * lock.  The file is opened by the master with O_APPEND and reopened on
+ * "nginx -s reopen"; the chain carries on into the new file.
  */
 
 
@@ -14,17 +17,28 @@
 #include <ngx_http.h>
 
 #include "ngx_http_phigate_module.h"
+#include "pg_chain.h"
+
+
+/* enough to find the last line of an existing log: records are small */
+#define NGX_HTTP_PHIGATE_TAIL  (256 * 1024)
+
+
+static void ngx_http_phigate_audit_tail(ngx_open_file_t *file,
+    ngx_http_phigate_chain_t *chain, ngx_log_t *log);
 
 
 void
 ngx_http_phigate_audit(ngx_http_request_t *r, ngx_http_phigate_ctx_t *ctx,
     ngx_uint_t status)
 {
-    char                          *line;
-    size_t                         len;
+    char                          *line, *linked;
+    size_t                         len, llen;
     ssize_t                        n;
     ngx_time_t                    *tp;
     pg_audit_t                     au;
+    ngx_slab_pool_t               *shpool;
+    ngx_http_phigate_chain_t      *chain;
     ngx_http_phigate_main_conf_t  *pmcf;
 
     if (ctx->audited) {
@@ -47,6 +61,8 @@ ngx_http_phigate_audit(ngx_http_request_t *r, ngx_http_phigate_ctx_t *ctx,
     au.msec = tp->msec;
     au.request_id = (const char *) ctx->request_id.data;
     au.request_id_len = ctx->request_id.len;
+    au.gateway = (const char *) pmcf->gateway.data;
+    au.gateway_len = pmcf->gateway.len;
     au.req = &ctx->req;
     au.insp = &ctx->insp;
     au.verdict = &ctx->verdict;
@@ -54,6 +70,7 @@ ngx_http_phigate_audit(ngx_http_request_t *r, ngx_http_phigate_ctx_t *ctx,
     au.status = (int) status;
     au.body_len = ctx->body_len;
     au.body_sha256 = ctx->have_sha256 ? ctx->body_sha256 : NULL;
+    au.consent_ref = ctx->consent_ref[0] ? ctx->consent_ref : NULL;
 
     line = pg_audit_line(&au, &len);
 
@@ -63,13 +80,135 @@ ngx_http_phigate_audit(ngx_http_request_t *r, ngx_http_phigate_ctx_t *ctx,
         return;
     }
 
-    n = ngx_write_fd(pmcf->audit_file->fd, line, len);
+    shpool = (ngx_slab_pool_t *) pmcf->audit_zone->shm.addr;
+    chain = pmcf->audit_zone->data;
 
-    if (n != (ssize_t) len) {
+    ngx_shmtx_lock(&shpool->mutex);
+
+    if (pg_chain_link(chain->prev, line, len, &linked, &llen) != 0) {
+        ngx_shmtx_unlock(&shpool->mutex);
+        ngx_log_error(NGX_LOG_CRIT, r->connection->log, 0,
+                      "phigate: cannot chain the audit record");
+        free(line);
+        return;
+    }
+
+    n = ngx_write_fd(pmcf->audit_file->fd, linked, llen);
+
+    if (n == (ssize_t) llen) {
+        (void) pg_chain_hash(linked, llen, chain->prev);
+        chain->records++;
+    }
+
+    ngx_shmtx_unlock(&shpool->mutex);
+
+    if (n != (ssize_t) llen) {
+        /* the chain's last link stays: the next record links to it */
         ngx_log_error(NGX_LOG_CRIT, r->connection->log, ngx_errno,
                       "phigate: audit record not written to \"%V\"",
                       &pmcf->audit_file->name);
     }
 
+    free(linked);
     free(line);
+}
+
+
+/*
+ * A new zone starts the chain where the file ends (nginx restarted over
+ * an existing log) or at "genesis"; a reload keeps the zone as it was.
+ */
+ngx_int_t
+ngx_http_phigate_audit_init_zone(ngx_shm_zone_t *shm_zone, void *data)
+{
+    ngx_http_phigate_main_conf_t *pmcf = shm_zone->data;
+
+    ngx_slab_pool_t           *shpool;
+    ngx_http_phigate_chain_t  *chain;
+
+    if (data != NULL) {
+        shm_zone->data = data;
+        return NGX_OK;
+    }
+
+    shpool = (ngx_slab_pool_t *) shm_zone->shm.addr;
+
+    if (shm_zone->shm.exists) {
+        shm_zone->data = shpool->data;
+        return NGX_OK;
+    }
+
+    chain = ngx_slab_calloc(shpool, sizeof(ngx_http_phigate_chain_t));
+    if (chain == NULL) {
+        return NGX_ERROR;
+    }
+
+    shpool->data = chain;
+    shm_zone->data = chain;
+
+    ngx_memcpy(chain->prev, PG_CHAIN_GENESIS, sizeof(PG_CHAIN_GENESIS));
+
+    ngx_http_phigate_audit_tail(pmcf->audit_file, chain,
+                                shm_zone->shm.log);
+
+    return NGX_OK;
+}
+
+
+static void
+ngx_http_phigate_audit_tail(ngx_open_file_t *file,
+    ngx_http_phigate_chain_t *chain, ngx_log_t *log)
+{
+    off_t            size, from;
+    size_t           partial;
+    ssize_t          n;
+    u_char          *buf;
+    ngx_fd_t         fd;
+    ngx_file_info_t  fi;
+
+    if (file == NULL || file->fd == NGX_INVALID_FILE) {
+        return;
+    }
+
+    /* the log's own descriptor is write-only: read through another */
+    fd = ngx_open_file(file->name.data, NGX_FILE_RDONLY, NGX_FILE_OPEN, 0);
+
+    if (fd == NGX_INVALID_FILE) {
+        return;
+    }
+
+    if (ngx_fd_info(fd, &fi) == NGX_FILE_ERROR || ngx_file_size(&fi) == 0) {
+        ngx_close_file(fd);
+        return;
+    }
+
+    size = ngx_file_size(&fi);
+    from = size > NGX_HTTP_PHIGATE_TAIL ? size - NGX_HTTP_PHIGATE_TAIL : 0;
+
+    buf = ngx_alloc((size_t) (size - from), log);
+    if (buf == NULL) {
+        ngx_close_file(fd);
+        return;
+    }
+
+    n = pread(fd, buf, (size_t) (size - from), from);
+    partial = 0;
+
+    if (n != size - from
+        || pg_chain_tail((const char *) buf, (size_t) n, from == 0,
+                         chain->prev, &partial) < 0)
+    {
+        ngx_log_error(NGX_LOG_WARN, log, 0,
+                      "phigate: the last record of \"%V\" was not found; "
+                      "the chain starts again", &file->name);
+        ngx_memcpy(chain->prev, PG_CHAIN_GENESIS, sizeof(PG_CHAIN_GENESIS));
+    }
+
+    if (partial > 0) {
+        /* end a record cut short by a crash, so the next one is whole */
+        (void) ngx_write_fd(file->fd, "\n", 1);
+    }
+
+    ngx_free(buf);
+    ngx_close_file(fd);
 }

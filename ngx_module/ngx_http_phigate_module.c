@@ -105,6 +105,13 @@ static ngx_command_t  ngx_http_phigate_commands[] = {
       0,
       NULL },
 
+    { ngx_string("phigate_gateway_id"),
+      NGX_HTTP_MAIN_CONF|NGX_CONF_TAKE1,
+      ngx_conf_set_str_slot,
+      NGX_HTTP_MAIN_CONF_OFFSET,
+      offsetof(ngx_http_phigate_main_conf_t, gateway),
+      NULL },
+
     { ngx_string("phigate_redis"),
       NGX_HTTP_MAIN_CONF|NGX_CONF_1MORE,
       ngx_http_phigate_redis,
@@ -214,6 +221,7 @@ static ngx_http_variable_t  ngx_http_phigate_vars[] = {
 
 
 static ngx_str_t  ngx_http_phigate_request_id = ngx_string("request_id");
+static ngx_str_t  ngx_http_phigate_zone_name = ngx_string("phigate_audit");
 
 
 static ngx_int_t
@@ -284,6 +292,8 @@ ngx_http_phigate_create_main_conf(ngx_conf_t *cf)
      * set by ngx_pcalloc():
      *
      *     pmcf->audit_file = NULL;
+     *     pmcf->audit_zone = NULL;
+     *     pmcf->gateway = { 0, NULL };
      *     pmcf->redis = NULL;
      *     pmcf->redis_read = NULL;
      */
@@ -374,6 +384,20 @@ ngx_http_phigate_audit_log(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
     if (pmcf->audit_file == NULL) {
         return NGX_CONF_ERROR;
     }
+
+    /*
+     * The hash chain's last link lives in shared memory so that every
+     * worker extends one chain, across reloads and log rotation.
+     */
+    pmcf->audit_zone = ngx_shared_memory_add(cf, &ngx_http_phigate_zone_name,
+                                             8 * ngx_pagesize,
+                                             &ngx_http_phigate_module);
+    if (pmcf->audit_zone == NULL) {
+        return NGX_CONF_ERROR;
+    }
+
+    pmcf->audit_zone->init = ngx_http_phigate_audit_init_zone;
+    pmcf->audit_zone->data = pmcf;
 
     return NGX_CONF_OK;
 }

@@ -29,8 +29,17 @@
 #define NGX_HTTP_PHIGATE_DM_BLOCK     1
 
 
+/* the audit chain's state, shared by all workers */
+typedef struct {
+    char                        prev[PG_SHA256_HEX + 1];
+    ngx_uint_t                  records;
+} ngx_http_phigate_chain_t;
+
+
 typedef struct {
     ngx_open_file_t            *audit_file;      /* NULL: no audit log */
+    ngx_shm_zone_t             *audit_zone;      /* the chain's state */
+    ngx_str_t                   gateway;
     ngx_http_phigate_redis_t   *redis;           /* primary: writes */
     ngx_http_phigate_redis_t   *redis_read;      /* reads; may be a replica */
     ngx_int_t                   request_id_index;
@@ -108,6 +117,8 @@ void ngx_http_phigate_grants_decide(ngx_http_request_t *r,
 ngx_int_t ngx_http_phigate_handler(ngx_http_request_t *r);
 void ngx_http_phigate_audit(ngx_http_request_t *r,
     ngx_http_phigate_ctx_t *ctx, ngx_uint_t status);
+ngx_int_t ngx_http_phigate_audit_init_zone(ngx_shm_zone_t *shm_zone,
+    void *data);
 void ngx_http_phigate_scrub_log(ngx_http_request_t *r);
 ngx_int_t ngx_http_phigate_request_line(ngx_http_request_t *r,
     ngx_str_t *line);

@@ -89,6 +89,15 @@ pg_audit_line(const pg_audit_t *au, size_t *len)
                         au->body_sha256 ? json_string(au->body_sha256)
                                         : json_null());
 
+    /* which grant was used: references and hashes, never a token */
+    if (au->consent_ref != NULL) {
+        json_object_set_new(o, "consent", json_string(au->consent_ref));
+    }
+
+    if (au->approval != NULL) {
+        json_object_set_new(o, "approval", json_string(au->approval));
+    }
+
     return pg_dump(o, len, 1);
 }
 

@@ -34,6 +34,11 @@ typedef struct {
                                              0 when forwarded */
     long long               body_len;     /* -1: not read */
     const char             *body_sha256;  /* hex, NULL: not read */
+    const char             *consent_ref;  /* the consent token's reference
+                                             (pg_consent_token_ref), NULL:
+                                             none presented */
+    const char             *approval;     /* the approved post's hash, NULL:
+                                             no approval applied */
     const char             *gateway;      /* configured gateway id, NULL
                                              or "": no "gateway" key */
     size_t                  gateway_len;
