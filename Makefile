@@ -26,7 +26,8 @@ UNIT_C     := $(sort $(wildcard t/unit/test_*.c))
 UNIT_BIN   := $(UNIT_C:t/unit/%.c=$(BUILD)/unit/%)
 FUZZ_C     := $(sort $(wildcard t/fuzz/fuzz_*.c))
 FUZZ_BIN   := $(FUZZ_C:t/fuzz/%.c=$(BUILD)/fuzz/%)
-TOOLS      := $(BUILD)/phigate-eval $(BUILD)/phigate-audit
+TOOLS      := $(BUILD)/phigate-eval $(BUILD)/phigate-audit \
+              $(BUILD)/phigate-ctl
 
 MODULE     := $(BUILD)/ngx_http_phigate_module.so
 
@@ -61,6 +62,13 @@ $(BUILD)/phigate-eval: tools/phigate-eval.c $(BUILD)/libphigate.a
 $(BUILD)/phigate-audit: tools/phigate-audit.c $(BUILD)/libphigate.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $< -o $@ $(BUILD)/libphigate.a $(ENGINE_LIBS)
+
+# the compliance staff's CLI: synchronous hiredis is fine there, never in
+# the module
+$(BUILD)/phigate-ctl: tools/phigate-ctl.c $(BUILD)/libphigate.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $< -o $@ $(BUILD)/libphigate.a $(ENGINE_LIBS) \
+	    -lhiredis
 
 deps:
 	scripts/deps.sh test
