@@ -4,7 +4,7 @@
  * All lines of all files are hashed first and indexed by hash, so that a
  * link that fails can be told apart: a prev naming a line elsewhere in
  * the files is a reordering, one naming no line at all is an edit or a
- * deletion.  Memory is about 90 bytes a record; an audit log of a few
+ * deletion.  Memory is about 100 bytes a record; an audit log of a few
  * million records is verified in a few hundred megabytes.
  */
 
