@@ -81,7 +81,7 @@ static const char *const  pg_addr_cues[] = {
 
 /* "in 2024 Park Place opened": a year, not a house number */
 static const char *const  pg_addr_year_words[] = {
-    "in", "since", "by", "of", "from", "until", "till", "to", "before",
+    "in", "since", "by", "of", "from", "until", "till", "before",
     "after", "during", "year", "class", NULL
 };
 

@@ -495,6 +495,7 @@ pg_date_cue(const char *t, size_t len, size_t pos, size_t end,
 static int
 pg_date_person(const char *t, size_t from, size_t to)
 {
+    int       poss;
     size_t    i, n;
     unsigned  lex;
 
@@ -521,17 +522,16 @@ pg_date_person(const char *t, size_t from, size_t to)
         }
 
         if (t[i] >= 'A' && t[i] <= 'Z') {
-            /* "Maria's surgery", "surgery for Tom Baker" */
-            if (n > 2 && t[i + n - 2] == '\''
-                && pg_tolower(t[i + n - 1]) == 's')
-            {
-                n -= 2;
-            }
+            /* "Maria's surgery": any name; "surgery for Tom Baker": a
+             * name that is not also a common word */
+            poss = n > 2 && t[i + n - 2] == '\''
+                   && pg_tolower(t[i + n - 1]) == 's';
 
-            lex = pg_lex_lookup(t + i, n);
+            lex = pg_lex_lookup(t + i, poss ? n - 2 : n);
 
-            if ((lex & (PG_LEX_NAME | PG_LEX_COMMON | PG_LEX_STAFF
-                        | PG_LEX_HEALTH)) == PG_LEX_NAME)
+            if ((lex & (PG_LEX_NAME | PG_LEX_STAFF | PG_LEX_HEALTH))
+                == PG_LEX_NAME
+                && (poss || !(lex & PG_LEX_COMMON)))
             {
                 return 1;
             }

@@ -47,6 +47,8 @@
 #define PG_NAME_C_BEFORE  75
 #define PG_NAME_C_WINDOW  65
 
+#define pg_isupper(ch)    ((ch) >= 'A' && (ch) <= 'Z')
+
 
 typedef struct {
     size_t         off;
@@ -84,6 +86,7 @@ static size_t pg_name_span(const pg_name_ctx_t *c, size_t i, int lower);
 static int pg_name_staff(const pg_name_ctx_t *c, size_t a, size_t b);
 static int pg_name_not_person(const pg_name_ctx_t *c, size_t a, size_t b);
 static unsigned pg_name_direct(const pg_name_ctx_t *c, size_t a);
+static unsigned pg_name_judge(const pg_name_ctx_t *c, size_t a, size_t b);
 static unsigned pg_name_evidence(const pg_name_ctx_t *c, size_t a,
     size_t b, int strong, int full);
 static int pg_name_health_in(const pg_name_ctx_t *c, size_t from,
@@ -103,6 +106,12 @@ static const char *const  pg_name_role_fill[] = {
     "our", "a", "an", "the", "new", "senior", "head", "lead", "chief",
     "charge", "registered", "beloved", "longtime", "dedicated", "own",
     "amazing", "wonderful", "favorite", "staff", NULL
+};
+
+/* words that end an apposition after a name's comma */
+static const char *const  pg_name_clause[] = {
+    "who", "whose", "which", "that", "was", "has", "had", "and",
+    "after", "with", "for", "thanks", "thank", NULL
 };
 
 /* words right before a name that make it a patient or a relative */
@@ -148,6 +157,9 @@ static const char *const  pg_name_things[] = {
     "associates", "pharmacy", "labs", "gallery", "garden", "gardens",
     "auditorium", "cafe", "cafeteria", "lobby", "station", "trail",
     "golf", "gala", "classic", "invitational", "day", "week", "month",
+    "endowment", "endowed", "trust", "society", "association",
+    "christmas", "easter", "thanksgiving", "halloween", "hanukkah",
+    "kwanzaa", "labor", "independence", "mother's", "father's",
     NULL
 };
 
@@ -160,8 +172,8 @@ static const char *const  pg_name_places[] = {
 pg_status_t
 pg_detect_name(const pg_scan_t *s, pg_findings_t *out)
 {
-    int             strong, full, lower;
-    size_t          pos, i, k, b, emit, cut;
+    int             lower, drop;
+    size_t          pos, i, b, emit, cut;
     unsigned        conf;
     pg_status_t     st;
     pg_name_ctx_t  *c;
@@ -195,30 +207,36 @@ pg_detect_name(const pg_scan_t *s, pg_findings_t *out)
                 continue;
             }
 
+            if (i > 0 && pg_name_is_any(c, i - 1, pg_name_honorifics)
+                && (c->tok[i - 1].dot || c->tok[i - 1].gap))
+            {
+                /* "Mrs. Oduya": any capitalised word after an honorific */
+                lower |= 2;
+            }
+
             b = pg_name_span(c, i, lower);
             if (b == i) {
                 continue;
             }
 
-            /* [i, b) is a name; strong when one word is not common */
-            strong = 0;
-            full = b - i >= 2;
-
-            for (k = i; k < b; k++) {
-                if ((c->tok[k].lex & (PG_LEX_NAME | PG_LEX_COMMON))
-                    == PG_LEX_NAME)
-                {
-                    strong = 1;
-                }
-            }
-
-            if (pg_name_staff(c, i, b) || pg_name_not_person(c, i, b)) {
-                i = b - 1;
-                continue;
-            }
+            drop = conf == 0 && b - i >= 2
+                   && (c->tok[i].lex & PG_LEX_COMMON)
+                   && (i == 0 || c->tok[i - 1].sent != c->tok[i].sent);
 
             if (conf == 0) {
-                conf = pg_name_evidence(c, i, b, strong, full);
+                conf = pg_name_judge(c, i, b);
+
+                if (conf == 0 && drop) {
+                    /* "Keep Marisol Vega ...", "Little Mateo ...": the
+                     * common word that opens the sentence is no name */
+                    i++;
+                    conf = pg_name_judge(c, i, b);
+                }
+
+            } else if (pg_name_staff(c, i, b)
+                       || pg_name_not_person(c, i, b))
+            {
+                conf = 0;
             }
 
             if (conf != 0) {
@@ -525,7 +543,24 @@ pg_name_span(const pg_name_ctx_t *c, size_t i, int lower)
             break;
         }
 
-        if (b == i && !(k->lex & PG_LEX_NAME)) {
+        if (b == i && (lower & 2) && k->cap && k->lex == 0) {
+            named = 1;
+
+        } else if (b == i && !(k->lex & PG_LEX_NAME)) {
+            /* "Aaliyah Brooks": a given name the dataset lacks, inside a
+             * sentence, before a name of the dataset */
+            if (!(k->cap && k->lex == 0 && k->len >= 3 && !k->poss
+                  && k->gap && i > 0 && c->tok[i - 1].sent == k->sent
+                  && i + 1 < c->n && c->tok[i + 1].cap
+                  && (c->tok[i + 1].lex & PG_LEX_NAME)
+                  && !pg_name_is_any(c, i + 1, pg_name_things)))
+            {
+                break;
+            }
+        }
+
+        if (k->len == 2 && k->cap && pg_isupper(c->t[k->off + 1])) {
+            /* "FL", "ER": a state or an initialism, not a name */
             break;
         }
 
@@ -591,8 +626,11 @@ pg_name_staff(const pg_name_ctx_t *c, size_t a, size_t b)
         return 0;
     }
 
-    for (k = b; k < c->n && k - b < 3; k++) {
-        if (c->tok[k].sent != c->tok[b - 1].sent) {
+    for (k = b; k < c->n && k - b < 4; k++) {
+        if (c->tok[k].sent != c->tok[b - 1].sent
+            || (c->tok[k].lex & PG_LEX_HEALTH))
+        {
+            /* "Jane Doe, a cancer survivor": a patient, not staff */
             break;
         }
 
@@ -607,8 +645,14 @@ pg_name_staff(const pg_name_ctx_t *c, size_t a, size_t b)
             return 1;
         }
 
-        if (!pg_name_is_any(c, k, pg_name_role_fill) && !c->tok[k].cap
-            && !(k == b && (pg_name_is(c, k, "is") || pg_name_is(c, k, "as"))))
+        /* ", a physical therapist", ", our new CEO"; not ", who was
+         * treated by our nurses" */
+        if (pg_name_is_any(c, k, pg_name_clause)
+            || (!c->tok[b - 1].comma
+                && !pg_name_is_any(c, k, pg_name_role_fill)
+                && !c->tok[k].cap
+                && !(k == b && (pg_name_is(c, k, "is")
+                                || pg_name_is(c, k, "as")))))
         {
             break;
         }
@@ -638,6 +682,22 @@ pg_name_not_person(const pg_name_ctx_t *c, size_t a, size_t b)
     if (b - a == 1 && b < c->n && last->gap && !last->poss
         && (c->tok[b].lex & PG_LEX_HEALTH))
     {
+        return 1;
+    }
+
+    /* "Maple Ave", "Day Street": a street word opens no name */
+    if (pg_name_is_any(c, a, pg_name_things)) {
+        return 1;
+    }
+
+    /* "Clearwater FL", "St. Pete Beach": a city */
+    if (b < c->n && c->tok[b].len == 2 && c->tok[b].cap
+        && pg_isupper(c->t[c->tok[b].off + 1]))
+    {
+        return 1;
+    }
+
+    if (a > 0 && pg_name_is(c, a - 1, "st")) {
         return 1;
     }
 
@@ -672,11 +732,17 @@ pg_name_direct(const pg_name_ctx_t *c, size_t a)
         return 0;
     }
 
-    /* "Mr. Alvarez", "Mrs Chen" */
+    /* "Mr. Alvarez", "Mrs Chen", with a health word in the post: an
+     * honorific alone names a mascot ("Mr. Yuk") as well as a patient */
     if (pg_name_is_any(c, p, pg_name_honorifics)
         && (c->tok[p].dot || c->tok[p].gap))
     {
-        return PG_NAME_C_DIRECT;
+        return pg_name_health_in(c, a > PG_NAME_WINDOW ? a - PG_NAME_WINDOW
+                                                      : 0,
+                                 a + PG_NAME_WINDOW < c->n
+                                 ? a + PG_NAME_WINDOW : c->n,
+                                 (unsigned) -1)
+               ? PG_NAME_C_DIRECT : 0;
     }
 
     if (!c->tok[p].gap && !c->tok[p].comma) {
@@ -712,6 +778,31 @@ pg_name_direct(const pg_name_ctx_t *c, size_t a)
     }
 
     return 0;
+}
+
+
+/* the confidence of the name [a, b) without a direct cue, 0: none */
+
+static unsigned
+pg_name_judge(const pg_name_ctx_t *c, size_t a, size_t b)
+{
+    int     strong;
+    size_t  k;
+
+    if (pg_name_staff(c, a, b) || pg_name_not_person(c, a, b)) {
+        return 0;
+    }
+
+    /* strong when one word is a name and not a common word */
+    strong = 0;
+
+    for (k = a; k < b; k++) {
+        if ((c->tok[k].lex & (PG_LEX_NAME | PG_LEX_COMMON)) == PG_LEX_NAME) {
+            strong = 1;
+        }
+    }
+
+    return pg_name_evidence(c, a, b, strong, b - a >= 2);
 }
 
 
@@ -802,7 +893,8 @@ pg_name_evidence(const pg_name_ctx_t *c, size_t a, size_t b, int strong,
     if ((c->tok[a].lex & PG_LEX_COMMON)
         && (a == 0 || c->tok[a - 1].sent != c->tok[a].sent))
     {
-        /* "Free Clearwater screenings": a common word opens a sentence */
+        /* "Free Clearwater screenings": a common word opens a sentence;
+         * the caller tries the name without it */
         return 0;
     }
 
@@ -888,6 +980,7 @@ pg_name_staff_phrases(const char *t, size_t from, size_t to)
         "volunteer", "volunteers", "join us", "register", "webinar",
         "live at", "lecture", "keynote", "speaker", "author", "residency",
         "fellowship", "hired", "staff", "our team", "medical director",
+        "endowment", "endowed", "scholarship", "philanthropy", "campaign",
         NULL
     };
 
