@@ -71,6 +71,7 @@ ngx_http_phigate_audit(ngx_http_request_t *r, ngx_http_phigate_ctx_t *ctx,
     au.body_len = ctx->body_len;
     au.body_sha256 = ctx->have_sha256 ? ctx->body_sha256 : NULL;
     au.consent_ref = ctx->consent_ref[0] ? ctx->consent_ref : NULL;
+    au.approval = ctx->approval[0] ? ctx->approval : NULL;
 
     line = pg_audit_line(&au, &len);
 

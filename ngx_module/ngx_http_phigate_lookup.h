@@ -15,7 +15,7 @@
 #include "ngx_http_phigate_redis.h"
 
 
-#define NGX_HTTP_PHIGATE_LOOKUPS_MAX  4
+#define NGX_HTTP_PHIGATE_LOOKUPS_MAX  8
 
 
 typedef enum {

@@ -126,6 +126,13 @@ static ngx_command_t  ngx_http_phigate_commands[] = {
       0,
       NULL },
 
+    { ngx_string("phigate_revocation_cache"),
+      NGX_HTTP_MAIN_CONF|NGX_CONF_TAKE1,
+      ngx_conf_set_msec_slot,
+      NGX_HTTP_MAIN_CONF_OFFSET,
+      offsetof(ngx_http_phigate_main_conf_t, cred_ttl),
+      NULL },
+
     { ngx_string("phigate_redis_timeout"),
       NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE1,
       ngx_conf_set_msec_slot,
@@ -299,6 +306,7 @@ ngx_http_phigate_create_main_conf(ngx_conf_t *cf)
      */
 
     pmcf->request_id_index = NGX_ERROR;
+    pmcf->cred_ttl = NGX_CONF_UNSET_MSEC;
 
     return pmcf;
 }
@@ -492,6 +500,24 @@ ngx_http_phigate_init_process(ngx_cycle_t *cycle)
                                                ngx_http_phigate_module);
     if (pmcf == NULL) {
         return NGX_OK;
+    }
+
+    if (pmcf->redis == NULL && pmcf->redis_read == NULL) {
+        return NGX_OK;
+    }
+
+    /*
+     * How stale a revocation may be: a credential added to phigate:revoked
+     * is refused by every worker within this time (default 5s).
+     */
+    if (pmcf->cred_ttl == NGX_CONF_UNSET_MSEC) {
+        pmcf->cred_ttl = 5000;
+    }
+
+    if (pmcf->cred_ttl) {
+        pmcf->cred_cache = ngx_calloc(NGX_HTTP_PHIGATE_CRED_CACHE
+                                      * sizeof(ngx_http_phigate_cred_t),
+                                      cycle->log);
     }
 
     if (pmcf->redis != NULL) {

@@ -12,9 +12,11 @@
 #include <ngx_core.h>
 #include <ngx_http.h>
 
+#include "pg_approval.h"
 #include "pg_audit.h"
 #include "pg_decide.h"
 #include "pg_inspect.h"
+#include "pg_marker.h"
 
 #include "ngx_http_phigate_lookup.h"
 #include "ngx_http_phigate_redis.h"
@@ -27,6 +29,19 @@
 
 #define NGX_HTTP_PHIGATE_DM_INSPECT   0
 #define NGX_HTTP_PHIGATE_DM_BLOCK     1
+
+
+/*
+ * A worker's memory of credential checks: phigate:revoked is asked about
+ * a credential at most once per phigate_revocation_cache period.
+ */
+#define NGX_HTTP_PHIGATE_CRED_CACHE  1024
+
+typedef struct {
+    char                        sha256[PG_SHA256_HEX + 1];
+    unsigned                    revoked:1;
+    ngx_msec_t                  expires;
+} ngx_http_phigate_cred_t;
 
 
 /* the audit chain's state, shared by all workers */
@@ -42,6 +57,8 @@ typedef struct {
     ngx_str_t                   gateway;
     ngx_http_phigate_redis_t   *redis;           /* primary: writes */
     ngx_http_phigate_redis_t   *redis_read;      /* reads; may be a replica */
+    ngx_msec_t                  cred_ttl;
+    ngx_http_phigate_cred_t    *cred_cache;      /* per worker */
     ngx_int_t                   request_id_index;
 } ngx_http_phigate_main_conf_t;
 
@@ -90,8 +107,15 @@ typedef struct {
     ngx_http_phigate_lookup_t   lookup;
     pg_grants_t                 grants;
     pg_consent_t                consent;
+    pg_marker_t                 marker;
+    pg_marker_rc_t              marker_rc;
     ngx_int_t                   consent_slot;
+    ngx_int_t                   approval_slot;
+    ngx_int_t                   cred_slot[PG_CREDENTIALS_MAX];
+    pg_credential_t             creds[PG_CREDENTIALS_MAX];
+    ngx_uint_t                  ncreds;
     char                        consent_ref[17];  /* token's hash prefix */
+    char                        approval[PG_SHA256_HEX + 1];
 
     u_char                     *map;             /* mmap()ed body file */
     size_t                      map_len;

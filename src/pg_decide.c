@@ -3,6 +3,7 @@
  */
 
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "pg_decide.h"
@@ -60,6 +61,16 @@ pg_decide_grants(const pg_policy_t *p, const pg_inspection_t *in,
 
     pg_decide(p, in, out);
 
+    if (g->revoked || (g->cred_unknown && !p->redis_fail_open)) {
+        /* who is posting comes before what is posted */
+        out->reason = g->revoked ? "credential_revoked"
+                                 : "credential_unavailable";
+        out->http_status = g->revoked ? p->block_status : 503;
+        out->decision = (p->mode == PG_MODE_MONITOR) ? PG_DECISION_MONITOR
+                                                     : PG_DECISION_BLOCK;
+        return;
+    }
+
     if (!pg_decide_needs_grants(out)) {
         return;
     }
@@ -75,7 +86,10 @@ pg_decide_grants(const pg_policy_t *p, const pg_inspection_t *in,
         return;
     }
 
-    if (g->approved) {
+    if (g->approval_n
+        && pg_approval_current(g->approval, g->approval_len, g->approval_n,
+                               g->platform, g->now))
+    {
         out->decision = PG_DECISION_ALLOW;
         out->reason = "approved";
         out->http_status = 0;
@@ -95,6 +109,51 @@ pg_decide_grants(const pg_policy_t *p, const pg_inspection_t *in,
         out->decision = PG_DECISION_ALLOW;
         out->http_status = 0;
     }
+}
+
+
+/*
+ * An approval record has "approved_by" and "expires" (unix seconds), and
+ * may name the one "platform" it is for; one without a future expiry is
+ * not an approval (docs/consent.md).
+ */
+int
+pg_approval_current(const char *const *kv, const size_t *kv_len, size_t n,
+    const char *platform, time_t now)
+{
+    int         by, here;
+    char       *end;
+    char        buf[24];
+    size_t      i;
+    long long   exp;
+
+    exp = -1;
+    by = 0;
+    here = 1;
+
+    for (i = 0; i + 1 < n; i += 2) {
+        if (kv_len[i] == 11 && memcmp(kv[i], "approved_by", 11) == 0) {
+            by = kv_len[i + 1] > 0;
+
+        } else if (kv_len[i] == 7 && memcmp(kv[i], "expires", 7) == 0
+                   && kv_len[i + 1] > 0 && kv_len[i + 1] < sizeof(buf))
+        {
+            memcpy(buf, kv[i + 1], kv_len[i + 1]);
+            buf[kv_len[i + 1]] = '\0';
+            exp = strtoll(buf, &end, 10);
+
+            if (*end != '\0') {
+                exp = -1;
+            }
+
+        } else if (kv_len[i] == 8 && memcmp(kv[i], "platform", 8) == 0) {
+            /* an approval for one platform is no approval elsewhere */
+            here = platform != NULL && strlen(platform) == kv_len[i + 1]
+                   && memcmp(kv[i + 1], platform, kv_len[i + 1]) == 0;
+        }
+    }
+
+    return by && here && exp > (long long) now;
 }
 
 

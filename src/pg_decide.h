@@ -40,12 +40,18 @@ typedef struct {
 } pg_policy_t;
 
 
-/* what the consent store said about a request with findings */
+/* what the consent store said about a request */
 typedef struct {
     unsigned              unavailable:1; /* it could not answer in time */
-    unsigned              approved:1;    /* the exact post is approved */
     unsigned              token:1;       /* a consent token was presented */
+    unsigned              revoked:1;     /* a credential is revoked */
+    unsigned              cred_unknown:1; /* a credential could not be
+                                             checked (store unavailable) */
     const pg_consent_t   *consent;       /* the token's record, or NULL */
+    const char *const    *approval;      /* the post's approval record:
+                                            HGETALL's keys and values */
+    const size_t         *approval_len;
+    size_t                approval_n;
     const char           *platform;
     time_t                now;
 } pg_grants_t;
@@ -67,13 +73,19 @@ void pg_decide(const pg_policy_t *p, const pg_inspection_t *in,
 int pg_decide_needs_grants(const pg_verdict_t *v);
 
 /*
- * The verdict once the consent store answered: an approval of the exact
- * post allows it; a presented consent token allows it when its record
- * covers every finding, or names why not; a store that cannot answer
- * blocks it ("consent_unavailable") unless redis_fail_open.
+ * The verdict once the consent store answered: a revoked credential is
+ * refused whatever the request carries ("credential_revoked"); an
+ * approval of the exact post allows it ("approved"); a presented consent
+ * token allows it when its record covers every finding, or names why not;
+ * a store that cannot answer blocks it ("consent_unavailable",
+ * "credential_unavailable") unless redis_fail_open.
  */
 void pg_decide_grants(const pg_policy_t *p, const pg_inspection_t *in,
     const pg_grants_t *g, pg_verdict_t *out);
+
+/* 1 when an approval record (HGETALL's reply) is present and current */
+int pg_approval_current(const char *const *kv, const size_t *kv_len,
+    size_t n, const char *platform, time_t now);
 
 const char *pg_decision_name(pg_decision_t d);
 const char *pg_mode_name(pg_mode_t m);
