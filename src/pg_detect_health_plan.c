@@ -51,10 +51,20 @@ static const pg_cued_t  pg_plan_spec = {
 pg_status_t
 pg_detect_health_plan(const pg_scan_t *s, pg_findings_t *out)
 {
-    size_t        i, n;
+    size_t        i, n, j, cued;
     const char   *t;
     pg_status_t   st;
 
+    /* cued IDs first; an MBI that a cue introduced is reported once */
+
+    j = out->n;
+
+    st = pg_detect_cued(s, &pg_plan_spec, out);
+    if (st != PG_OK) {
+        return st;
+    }
+
+    cued = out->n;
     t = s->text;
 
     for (i = 0; i < s->len; i++) {
@@ -68,6 +78,16 @@ pg_detect_health_plan(const pg_scan_t *s, pg_findings_t *out)
             continue;
         }
 
+        /* the cued findings are in text order */
+        while (j < cued && out->items[j].off < i) {
+            j++;
+        }
+
+        if (j < cued && out->items[j].off == i) {
+            i += n - 1;
+            continue;
+        }
+
         st = pg_findings_add(out, s->arena, PG_T_HEALTH_PLAN, s->field, i,
                              n, 90);
         if (st != PG_OK) {
@@ -77,8 +97,7 @@ pg_detect_health_plan(const pg_scan_t *s, pg_findings_t *out)
         i += n - 1;
     }
 
-    /* a cued ID that is also an MBI merges with it */
-    return pg_detect_cued(s, &pg_plan_spec, out);
+    return PG_OK;
 }
 
 

@@ -1,0 +1,169 @@
+/*
+ * Copyright (C) phigate authors
+ *
+ * AGE detector: ages over 89 in a person's context; institutions' ages and
+ * the "90 or older" aggregate pass.
+ */
+
+
+#include "detect_fixture.h"
+
+
+static void test_age_strong(void **state);
+static void test_age_weak(void **state);
+static void test_age_not_over_89(void **state);
+static void test_age_institutions(void **state);
+static void test_age_aggregate(void **state);
+static void test_age_lookalikes(void **state);
+static void test_age_edges(void **state);
+
+
+static void
+test_age_strong(void **state)
+{
+    pg_dt_one(*state, pg_detect_age, "our 94-year-old patient", PG_T_AGE, 4,
+              11);
+    pg_dt_one(*state, pg_detect_age, "a 103 year old veteran", PG_T_AGE, 2, 12);
+    pg_dt_one(*state, pg_detect_age, "resident, aged 101, thanks us", PG_T_AGE,
+              15, 3);
+    pg_dt_one(*state, pg_detect_age, "Mrs. Smith, age 92, went home", PG_T_AGE,
+              16, 2);
+    pg_dt_one(*state, pg_detect_age, "She is 92 years old", PG_T_AGE, 7, 12);
+    pg_dt_one(*state, pg_detect_age, "94yo female", PG_T_AGE, 0, 4);
+    pg_dt_one(*state, pg_detect_age, "96 y/o male", PG_T_AGE, 0, 6);
+    pg_dt_one(*state, pg_detect_age, "Patient, 97 years of age, stable",
+              PG_T_AGE, 9, 15);
+    pg_dt_one(*state, pg_detect_age, "at the age of 99 she", PG_T_AGE, 14, 2);
+    pg_dt_run(*state, pg_detect_age, "our 94-year-old patient");
+    assert_int_equal(((pg_dt_t *) *state)->findings.items[0].confidence,
+                     90);
+}
+
+
+static void
+test_age_weak(void **state)
+{
+    pg_dt_one(*state, pg_detect_age, "Happy 101st birthday to our patient!",
+              PG_T_AGE, 6, 5);
+    pg_dt_one(*state, pg_detect_age,
+              "Happy 90th birthday to our longest-staying rehab patient!",
+              PG_T_AGE, 6, 4);
+    pg_dt_one(*state, pg_detect_age, "Grandma turns 100 today!", PG_T_AGE, 14,
+              3);
+    pg_dt_one(*state, pg_detect_age, "Happy 103th birthday, Mrs. Cole!",
+              PG_T_AGE, 6, 5);
+    pg_dt_run(*state, pg_detect_age, "Grandma turns 100 today!");
+    assert_int_equal(((pg_dt_t *) *state)->findings.items[0].confidence,
+                     75);
+}
+
+
+static void
+test_age_not_over_89(void **state)
+{
+    pg_dt_none(*state, pg_detect_age, "our 89-year-old patient");
+    pg_dt_none(*state, pg_detect_age, "aged 9");
+    pg_dt_none(*state, pg_detect_age, "age 121");
+    pg_dt_none(*state, pg_detect_age, "a 1000-year-old tree");
+}
+
+
+static void
+test_age_institutions(void **state)
+{
+    pg_dt_none(*state, pg_detect_age, "Celebrating 100 years of care");
+    pg_dt_none(*state, pg_detect_age,
+               "90+ years of service from our volunteers");
+    pg_dt_none(*state, pg_detect_age, "Our 100-year-old hospital");
+    pg_dt_none(*state, pg_detect_age, "The building is 100 years old");
+    pg_dt_none(*state, pg_detect_age, "Happy 100th birthday to our hospital!");
+    pg_dt_none(*state, pg_detect_age, "Our 100th anniversary gala");
+    pg_dt_none(*state, pg_detect_age, "Memorial Hospital turns 100 this year!");
+    pg_dt_none(*state, pg_detect_age, "The clinic turns 95 this spring");
+    pg_dt_none(*state, pg_detect_age, "100 years young, and still growing");
+    pg_dt_none(*state, pg_detect_age, "Happy 100th birthday!");
+}
+
+
+static void
+test_age_aggregate(void **state)
+{
+    pg_dt_none(*state, pg_detect_age, "patients aged 90 and older");
+    pg_dt_none(*state, pg_detect_age, "ages 90+");
+    pg_dt_none(*state, pg_detect_age, "age 90+");
+    pg_dt_none(*state, pg_detect_age, "over 90 volunteers");
+    pg_dt_none(*state, pg_detect_age,
+               "patients 90 years of age and older are eligible");
+    pg_dt_none(*state, pg_detect_age, "95% of patients");
+    pg_dt_none(*state, pg_detect_age, "$100 gift card for our patient");
+    pg_dt_none(*state, pg_detect_age, "room 101 patient");
+    pg_dt_none(*state, pg_detect_age, "age 99.5");
+}
+
+
+static void
+test_age_lookalikes(void **state)
+{
+    /* clean marketing that looks like one */
+    pg_dt_none(*state, pg_detect_age,
+               "Join us Saturday, June 14, 2025 for our health fair, 9am-1pm!");
+    pg_dt_none(*state, pg_detect_age,
+               "Our nurses logged 6,476 volunteer hours in 2024.");
+    pg_dt_none(*state, pg_detect_age,
+               "Tickets $95 at the door; 100% of proceeds go to the NICU.");
+    pg_dt_none(*state, pg_detect_age,
+               "Visit Room 214 for flu shots. Est. 1902.");
+    pg_dt_none(*state, pg_detect_age, "In crisis? Call or text 988.");
+    pg_dt_none(*state, pg_detect_age,
+               "Update to version 10.2.0.1 of our app, or v1.2.3.4 on iOS.");
+    pg_dt_none(*state, pg_detect_age,
+               "Read more: https://www.hospital.org/news/2024/heart-month?utm_"
+               "source=fb&utm_campaign=1234567");
+    pg_dt_none(*state, pg_detect_age,
+               "#HeartMonth #Nurses2025 #Top100Hospitals");
+    pg_dt_none(*state, pg_detect_age,
+               "Celebrating 100 years of care and 90+ years of service.");
+    pg_dt_none(*state, pg_detect_age,
+               "Our 2024 report: 12,345 patients, 98.6% satisfaction, 4111 sta"
+               "ff.");
+    pg_dt_none(*state, pg_detect_age,
+               "Call (865) 473-9166 to book; open 24/7, 365 days a year.");
+    pg_dt_none(*state, pg_detect_age, "120 beds, 95 nurses, 101 volunteers");
+}
+
+
+static void
+test_age_edges(void **state)
+{
+    static const char  odd[] = "\0\xff\xfe 9\0" "1 \xc3(\x80 #: - ";
+
+    /* empty text, NULs, invalid UTF-8, a text that ends in a cue */
+    assert_int_equal(pg_dt_runl(*state, pg_detect_age, "", 0), 0);
+    assert_int_equal(pg_dt_runl(*state, pg_detect_age, odd,
+                                sizeof(odd) - 1), 0);
+    pg_dt_none(*state, pg_detect_age, "aged");
+}
+
+
+int
+main(void)
+{
+    const struct CMUnitTest  tests[] = {
+        cmocka_unit_test_setup_teardown(test_age_strong,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_age_weak,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_age_not_over_89,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_age_institutions,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_age_aggregate,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_age_lookalikes,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_age_edges,
+                                        pg_dt_setup, pg_dt_teardown),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,122 @@
+/*
+ * Copyright (C) phigate authors
+ *
+ * URL detector: patient-portal links with ids or tokens, paths with a
+ * patient or record id; marketing and tracking links pass.
+ */
+
+
+#include "detect_fixture.h"
+
+
+static void test_url_identifying(void **state);
+static void test_url_marketing(void **state);
+static void test_url_lookalikes(void **state);
+static void test_url_edges(void **state);
+
+
+static void
+test_url_identifying(void **state)
+{
+    pg_dt_one(*state, pg_detect_url,
+              "https://mychart.example.org/MyChart/Visit?token=a8Kf20xQ7p",
+              PG_T_URL, 0, 58);
+    pg_dt_one(*state, pg_detect_url,
+              "See https://ehr.example.org/patients/48213/summary.", PG_T_URL,
+              4, 46);
+    pg_dt_one(*state, pg_detect_url, "http://portal.example.org/x?id=88213",
+              PG_T_URL, 0, 36);
+    pg_dt_one(*state, pg_detect_url, "(www.example.org/record?mrn=5194766)",
+              PG_T_URL, 1, 34);
+    pg_dt_one(*state, pg_detect_url, "https://example.org/users/123456",
+              PG_T_URL, 0, 32);
+    pg_dt_one(*state, pg_detect_url,
+              "https://example.org/mychart/a8Kf20xQ7p93Lm", PG_T_URL, 0, 42);
+    pg_dt_one(*state, pg_detect_url, "HTTPS://EXAMPLE.ORG/Patients/A-10442",
+              PG_T_URL, 0, 36);
+}
+
+
+static void
+test_url_marketing(void **state)
+{
+    pg_dt_none(*state, pg_detect_url,
+               "https://mychart.example.org/MyChart/signup");
+    pg_dt_none(*state, pg_detect_url,
+               "https://hospital.org/mychart?fbclid=IwAR2x8Kq0Lm3");
+    pg_dt_none(*state, pg_detect_url,
+               "https://hospital.org/patients/visiting-hours-2024");
+    pg_dt_none(*state, pg_detect_url,
+               "https://hospital.org/patient-stories/jane");
+    pg_dt_none(*state, pg_detect_url, "https://hospital.org/events?id=2024");
+    pg_dt_none(*state, pg_detect_url,
+               "https://mychart.example.org/?utm_source=fb&utm_medium=12345");
+    pg_dt_none(*state, pg_detect_url, "www.hospital.org");
+    pg_dt_none(*state, pg_detect_url, "http://");
+    pg_dt_none(*state, pg_detect_url, "mychart.example.org?id=1234");
+    pg_dt_none(*state, pg_detect_url,
+               "https://mychart.example.org/MyChart/Visit?token=ab");
+    pg_dt_none(*state, pg_detect_url,
+               "https://x.com/hosp/status/1532714420123456789");
+}
+
+
+static void
+test_url_lookalikes(void **state)
+{
+    /* clean marketing that looks like one */
+    pg_dt_none(*state, pg_detect_url,
+               "Join us Saturday, June 14, 2025 for our health fair, 9am-1pm!");
+    pg_dt_none(*state, pg_detect_url,
+               "Our nurses logged 6,476 volunteer hours in 2024.");
+    pg_dt_none(*state, pg_detect_url,
+               "Tickets $95 at the door; 100% of proceeds go to the NICU.");
+    pg_dt_none(*state, pg_detect_url,
+               "Visit Room 214 for flu shots. Est. 1902.");
+    pg_dt_none(*state, pg_detect_url, "In crisis? Call or text 988.");
+    pg_dt_none(*state, pg_detect_url,
+               "Update to version 10.2.0.1 of our app, or v1.2.3.4 on iOS.");
+    pg_dt_none(*state, pg_detect_url,
+               "Read more: https://www.hospital.org/news/2024/heart-month?utm_"
+               "source=fb&utm_campaign=1234567");
+    pg_dt_none(*state, pg_detect_url,
+               "#HeartMonth #Nurses2025 #Top100Hospitals");
+    pg_dt_none(*state, pg_detect_url,
+               "Celebrating 100 years of care and 90+ years of service.");
+    pg_dt_none(*state, pg_detect_url,
+               "Our 2024 report: 12,345 patients, 98.6% satisfaction, 4111 sta"
+               "ff.");
+    pg_dt_none(*state, pg_detect_url,
+               "Call (865) 473-9166 to book; open 24/7, 365 days a year.");
+}
+
+
+static void
+test_url_edges(void **state)
+{
+    static const char  odd[] = "\0\xff\xfe 9\0" "1 \xc3(\x80 #: - ";
+
+    /* empty text, NULs, invalid UTF-8, a text that ends in a cue */
+    assert_int_equal(pg_dt_runl(*state, pg_detect_url, "", 0), 0);
+    assert_int_equal(pg_dt_runl(*state, pg_detect_url, odd,
+                                sizeof(odd) - 1), 0);
+    pg_dt_none(*state, pg_detect_url, "https://");
+}
+
+
+int
+main(void)
+{
+    const struct CMUnitTest  tests[] = {
+        cmocka_unit_test_setup_teardown(test_url_identifying,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_url_marketing,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_url_lookalikes,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_url_edges,
+                                        pg_dt_setup, pg_dt_teardown),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
