@@ -163,7 +163,16 @@ ngx_http_phigate_grants_decide(ngx_http_request_t *r,
             res = &ctx->lookup.results[ctx->cred_slot[i]];
 
             if (res->status != NGX_HTTP_PHIGATE_LK_OK) {
-                ctx->grants.cred_unknown = 1;
+                /* the store is away: what this worker last knew, if any */
+                if (cc != NULL
+                    && ngx_strcmp(cc->sha256, ctx->creds[i].sha256) == 0)
+                {
+                    ctx->grants.revoked |= cc->revoked;
+
+                } else {
+                    ctx->grants.cred_unknown = 1;
+                }
+
                 continue;
             }
 

@@ -61,21 +61,25 @@ pg_decide_grants(const pg_policy_t *p, const pg_inspection_t *in,
 
     pg_decide(p, in, out);
 
-    if (g->revoked || (g->cred_unknown && !p->redis_fail_open)) {
+    if (g->revoked) {
         /* who is posting comes before what is posted */
-        out->reason = g->revoked ? "credential_revoked"
-                                 : "credential_unavailable";
-        out->http_status = g->revoked ? p->block_status : 503;
+        out->reason = "credential_revoked";
+        out->http_status = p->block_status;
         out->decision = (p->mode == PG_MODE_MONITOR) ? PG_DECISION_MONITOR
                                                      : PG_DECISION_BLOCK;
         return;
     }
 
+    /*
+     * A credential the store could not be asked about does not stop a
+     * clean post: an outage of the store must not stop all posting.  A
+     * post with findings needed the store anyway.
+     */
     if (!pg_decide_needs_grants(out)) {
         return;
     }
 
-    if (g->unavailable) {
+    if (g->unavailable || g->cred_unknown) {
         out->reason = "consent_unavailable";
         out->http_status = 503;
 

@@ -77,8 +77,8 @@ int pg_decide_needs_grants(const pg_verdict_t *v);
  * refused whatever the request carries ("credential_revoked"); an
  * approval of the exact post allows it ("approved"); a presented consent
  * token allows it when its record covers every finding, or names why not;
- * a store that cannot answer blocks it ("consent_unavailable",
- * "credential_unavailable") unless redis_fail_open.
+ * a store that cannot answer blocks a post with findings
+ * ("consent_unavailable") unless redis_fail_open.
  */
 void pg_decide_grants(const pg_policy_t *p, const pg_inspection_t *in,
     const pg_grants_t *g, pg_verdict_t *out);

@@ -14,7 +14,7 @@ use lib "$FindBin::Bin/lib";
 use POSIX ();
 use Test::More;
 use Time::HiRes qw(time sleep);
-use Phigate::Test;
+use Phigate::Test qw(sha256_hex);
 use Phigate::Shapes;
 
 my $t = Phigate::Test->new;
@@ -34,6 +34,7 @@ http {
     add_header X-Request-Id $request_id always;
     phigate on;
     phigate_redis_timeout 100ms;
+    phigate_revocation_cache 300ms;
     server {
         listen 127.0.0.1:%%PORT_nginx%%;
         %%SYNC_LOCATION%%
@@ -209,6 +210,87 @@ for (1 .. 3) {
 my ($after) = redis_out('INFO commandstats') =~ /cmdstat_hgetall:calls=(\d+)/;
 ok(defined $before && defined $after && $after == $before,
     'clean posts asked Redis nothing');
+
+# --- inline markers: the token is read from the post, and the post is
+#     forwarded without it, still valid for its content type
+my $marked = "Meet our patient! $CUE{PHONE} [[consent:tok_valid_0001]]";
+my $unmarked = "Meet our patient! $CUE{PHONE}";
+for my $shape ([ 'JSON', \&fb_feed_json ], [ 'form', \&fb_feed_form ],
+               [ 'multipart', \&fb_photo_multipart ],
+               [ 'query string', \&ig_media_qs ])
+{
+    my ($name, $make) = @$shape;
+    my $want = $make->($unmarked);
+    $o = outcome($make->($marked), published => 1);
+    is($o->{status}, 200, "marker in $name: forwarded");
+    is($o->{audit}{reason}, 'consent', "marker in $name: audit consent");
+    is($o->{rec} && $o->{rec}{body}, $want->{body} // '',
+        "marker in $name: the platform got the post without the marker");
+    is($o->{rec} && $o->{rec}{uri}, $want->{path},
+        "marker in $name: the query reached the platform as it should");
+    my %h = map { lc $_->[0] => $_->[1] } @{ $o->{rec} ? $o->{rec}{headers}
+                                                       : [] };
+    is($h{'content-length'} // 0, length($want->{body} // ''),
+        "marker in $name: Content-Length fits the new body");
+}
+$o = outcome(fb_feed_json("$unmarked [[consent:tok_valid_0001]] "
+    . '[[consent:tok_expired_001]]'));
+is($o->{error}, 'consent_invalid', 'two different markers: consent_invalid');
+
+# --- approvals: compliance approves one exact post, on one platform
+my $ctl = "$FindBin::Bin/../build/phigate-ctl";
+SKIP: {
+    skip 'build/phigate-ctl not built', 7 unless -x $ctl;
+    my $post = fb_feed_json("Our patient story: $CUE{PHONE}");
+    Phigate::Test::write_file($t->client_dir . '/post.json', $post->{body});
+    my $hash = `$ctl -p ${\ $t->port('redis')} approve ${\ $t->client_dir}/post.json --content-type application/json --platform facebook --by privacy-office --days 1`;
+    chomp $hash;
+    like($hash, qr/^[0-9a-f]{64}$/, 'phigate-ctl approve prints the hash');
+    $o = outcome($post, published => 1);
+    is($o->{status}, 200, 'approved post: forwarded');
+    is($o->{audit}{reason}, 'approved', 'approved post: audit approved');
+    is($o->{audit}{approval}, $hash, 'approved post: audit names the approval');
+    $o = outcome(fb_feed_json("Our patient story: $CUE{PHONE}!"));
+    is($o->{status}, 403, 'a changed post is not approved');
+    my $x = x_tweet("Our patient story: $CUE{PHONE}");
+    $o = outcome($x);
+    is($o->{status}, 403, 'an approval for facebook is none on x');
+    is($o->{forwarded}, 0, 'not approved: nothing forwarded');
+}
+
+# --- credential revocation: refused whatever the request carries, within
+#     the cache period, without a round trip per request
+{
+    my $bearer = 'AAAA-revocable-credential';
+    my $tweet = sub {
+        my $x = x_tweet($CLEAN);
+        $x->{headers} = [ grep { !/^(?:Authorization|Bearer AAAA-test-token)$/ }
+            @{ $x->{headers} } ];
+        push @{ $x->{headers} }, 'Authorization' => "Bearer $bearer";
+        return $x;
+    };
+    my ($s0) = redis_out('INFO commandstats') =~ /cmdstat_sismember:calls=(\d+)/;
+    $s0 //= 0;
+    for (1 .. 5) {
+        is(outcome($tweet->())->{status}, 200, "credential in use $_: ok");
+    }
+    my ($s1) = redis_out('INFO commandstats') =~ /cmdstat_sismember:calls=(\d+)/;
+    ok(defined $s1 && $s1 - $s0 <= 2,
+        'the credential was asked about once, not per request');
+    is(redis_cli('SADD', 'phigate:revoked', sha256_hex($bearer)), 0,
+        'revoke the credential');
+    my $blocked;
+    for (1 .. 50) {
+        $o = outcome($tweet->());
+        last if $blocked = ($o->{status} == 403);
+        sleep 0.05;
+    }
+    ok($blocked, 'a revoked credential is refused within the cache period');
+    is($o->{error}, 'credential_revoked', 'error credential_revoked');
+    is($o->{forwarded}, 0, 'revoked: nothing forwarded');
+    is(redis_cli('SREM', 'phigate:revoked', sha256_hex($bearer)), 0,
+        'reinstate the credential');
+}
 
 # --- Redis slowed: the waiting request times out, others keep flowing
 my $pid = fork;
