@@ -291,6 +291,7 @@ finding_type,SSN,3,0,3,0,0,4
 reason,body_too_large,1,0,1,0,0,0
 reason,clean,3,3,0,0,0,0
 reason,phi_detected,4,0,3,1,0,8
+identity,(none),1,0,1,0,0,0
 identity,id-a,3,1,2,0,0,4
 identity,id-b,2,1,0,1,0,1
 identity,id-c,2,1,1,0,0,3
@@ -388,8 +389,8 @@ SKIP: {
     my $lib = "$TOP/build/chartjs/node_modules/chart.js/dist/"
         . 'chart.umd.min.js';
     if (!-f $lib && system('sh', '-c', 'command -v npm >/dev/null') == 0) {
-        Phigate::Test::system_quiet("$TOP/scripts/chartjs.sh",
-                                    "$TOP/build/chartjs");
+        Phigate::Test::system_quiet('timeout', '180',
+            "$TOP/scripts/chartjs.sh", "$TOP/build/chartjs");
     }
     skip 'html report: Chart.js not installed (scripts/chartjs.sh needs '
         . 'npm)', 8 unless -f $lib;

@@ -815,15 +815,12 @@ pa_report_record(pa_report_t *rp, json_t *rec)
         pa_count(&rp->sec[PA_SEC_TYPE], types[k], decision, counts[k]);
     }
 
+    /* "(none)" rows make a shown section add up to the total */
     s = pa_str(rec, "identity");
-    if (s) {
-        pa_count(&rp->sec[PA_SEC_IDENTITY], s, decision, total);
-    }
+    pa_count(&rp->sec[PA_SEC_IDENTITY], s ? s : "(none)", decision, total);
 
     s = pa_str(rec, "gateway");
-    if (s) {
-        pa_count(&rp->sec[PA_SEC_GATEWAY], s, decision, total);
-    }
+    pa_count(&rp->sec[PA_SEC_GATEWAY], s ? s : "(none)", decision, total);
 
     /* a consent or approval, as a string or an object: its presence */
     f = json_object_get(rec, "consent");
@@ -836,7 +833,6 @@ pa_report_record(pa_report_t *rp, json_t *rec)
         pa_count(&rp->sec[PA_SEC_CONSENT], s, decision, total);
 
     } else {
-        /* counted so the section adds up once any record has one */
         pa_count(&rp->sec[PA_SEC_CONSENT], "(none)", decision, total);
     }
 }
@@ -930,11 +926,11 @@ pa_shown(const pa_report_t *rp, size_t s)
 
     t = &rp->sec[s];
 
-    if (s == PA_SEC_CONSENT) {
+    if (s >= PA_SEC_IDENTITY) {
         return t->n > 1 || (t->n == 1 && strcmp(t->rows[0].key, "(none)"));
     }
 
-    return s < PA_SEC_IDENTITY || t->n > 0;
+    return 1;
 }
 
 
