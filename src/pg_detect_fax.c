@@ -3,7 +3,7 @@
  *
  * Fax numbers: a telephone number (every rule of pg_detect_phone.c:
  * formats, NANP validity, boundaries, URLs) whose nearest cue before it
- * says fax: "fax", "f:", "facsimile", "faxed to" in the few words before
+ * says fax: "fax", "f:", "facsimile", "faxed to" in the 8 words before
  * the number, with no phone cue ("call", "tel", "phone", ...) between
  * that cue and the number.  "Phone 555-234-5678, fax 555-234-5679" is one
  * PHONE and one FAX.
@@ -18,8 +18,8 @@
 #include "pg_text.h"
 
 
-#define PG_FAX_CUE_WORDS  4
-#define PG_FAX_CUE_BYTES  40
+#define PG_FAX_CUE_WORDS  8
+#define PG_FAX_CUE_BYTES  72
 
 
 static int pg_fax_any_cue(const pg_scan_t *s);
