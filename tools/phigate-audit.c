@@ -109,7 +109,29 @@ typedef struct {
 } pa_report_t;
 
 
+typedef struct {
+    pa_args_t      *args;
+    pa_report_t    *rp;
+} pa_report_ctx_t;
+
+
+typedef struct {
+    pa_args_t      *args;
+    size_t          matched;
+} pa_export_ctx_t;
+
+
+typedef int (*pa_line_pt)(void *ctx, json_t *rec, const char *line,
+    size_t len);
+
+
 static int pa_parse_args(int argc, char **argv, pa_args_t *a);
+static int pa_each(pa_args_t *a, pa_line_pt fn, void *ctx);
+static int pa_report_line(void *ctx, json_t *rec, const char *line,
+    size_t len);
+static int pa_export_line(void *ctx, json_t *rec, const char *line,
+    size_t len);
+static int pa_shown(const pa_report_t *rp, size_t s);
 static int pa_iso(const char *in, char *out, size_t size);
 static int pa_read(const char *path, char **buf, size_t *len);
 static int pa_verify(pa_args_t *a);
@@ -588,12 +610,6 @@ pa_verify(pa_args_t *a)
  * Runs fn over each line of each file: the parsed record or NULL when
  * the line is not a JSON object, and the line's bytes.
  */
-typedef int (*pa_line_pt)(void *ctx, json_t *rec, const char *line,
-    size_t len);
-
-static int pa_each(pa_args_t *a, pa_line_pt fn, void *ctx);
-
-
 static int
 pa_each(pa_args_t *a, pa_line_pt fn, void *ctx)
 {
@@ -643,12 +659,6 @@ pa_each(pa_args_t *a, pa_line_pt fn, void *ctx)
 
 
 /* ---- report ---- */
-
-
-typedef struct {
-    pa_args_t      *args;
-    pa_report_t    *rp;
-} pa_report_ctx_t;
 
 
 static int
@@ -1337,12 +1347,6 @@ pa_print_html(const pa_args_t *a, const pa_report_t *rp)
 
 
 /* ---- export ---- */
-
-
-typedef struct {
-    pa_args_t      *args;
-    size_t          matched;
-} pa_export_ctx_t;
 
 
 static int
