@@ -361,7 +361,8 @@ pg_date_month(const char *t, size_t len, size_t pos, unsigned *month)
 
     *month = k == 24 ? 9 : (unsigned) (k / 2 + 1);
 
-    if (pos + n < len && t[pos + n] == '.') {
+    /* "Feb." keeps its dot; "August." ends a sentence */
+    if (n <= 4 && pos + n < len && t[pos + n] == '.') {
         n++;
     }
 

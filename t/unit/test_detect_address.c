@@ -1,0 +1,165 @@
+/*
+ * Copyright (C) phigate authors
+ *
+ * ADDRESS detector: street lines, units, cities and states, PO boxes,
+ * cued street names, and the numbers, wards and titles that are not
+ * addresses.  All addresses are invented.
+ */
+
+
+#include "detect_fixture.h"
+
+
+static void pg_ad_one(void **state, const char *s, const char *addr);
+static void test_address_street(void **state);
+static void test_address_tail(void **state);
+static void test_address_pobox(void **state);
+static void test_address_cue(void **state);
+static void test_address_lookalikes(void **state);
+static void test_address_edges(void **state);
+
+
+/* exactly one ADDRESS finding, covering the first occurrence of addr */
+
+static void
+pg_ad_one(void **state, const char *s, const char *addr)
+{
+    const char  *p;
+
+    p = strstr(s, addr);
+    assert_non_null(p);
+
+    pg_dt_one(*state, pg_detect_address, s, PG_T_ADDRESS, (size_t) (p - s),
+              strlen(addr));
+}
+
+
+static void
+test_address_street(void **state)
+{
+    pg_ad_one(state, "Ingrid of 571 Mill Lane is home.", "571 Mill Lane");
+    pg_ad_one(state, "lives at 4417 Pinecrest Drive and needs oxygen",
+              "4417 Pinecrest Drive");
+    pg_ad_one(state, "sent to 22 W. Maple Ave for a fall",
+              "22 W. Maple Ave");
+    pg_ad_one(state, "home at 310 Harbor View Ct. is not accessible",
+              "310 Harbor View Ct.");
+    pg_ad_one(state, "pickup: 1501 N Lincoln Blvd NW today",
+              "1501 N Lincoln Blvd NW");
+    pg_ad_one(state, "at 100 West Street today", "100 West Street");
+    pg_ad_one(state, "at 12 5th Avenue today", "12 5th Avenue");
+    pg_ad_one(state, "at 14 Old Mill Rd after dialysis", "14 Old Mill Rd");
+    pg_ad_one(state, "at 89 Crescent Way today", "89 Crescent Way");
+    pg_ad_one(state, "at 12B Oak St today", "12B Oak St");
+    pg_ad_one(state, "at 123-125 Elm Street today", "123-125 Elm Street");
+    /* "Dr" and "St" as suffixes when no name follows */
+    pg_ad_one(state, "500 Medical Center Dr. is open", "500 Medical Center "
+              "Dr.");
+    pg_ad_one(state, "at 9 Bay Dr, Unit 2.", "9 Bay Dr, Unit 2");
+}
+
+
+static void
+test_address_tail(void **state)
+{
+    pg_ad_one(state, "to 22 Maple Ave, Apt 3B for a fall",
+              "22 Maple Ave, Apt 3B");
+    pg_ad_one(state, "mail to 1908 Ridge Rd, Dunedin, FL 34698.",
+              "1908 Ridge Rd, Dunedin, FL");
+    pg_ad_one(state, "at 88 Elm St, Suite 300, Greenville, SC 29601",
+              "88 Elm St, Suite 300, Greenville, SC");
+    pg_ad_one(state, "Ingrid of 571 Mill Lane in Clearwater is home.",
+              "571 Mill Lane in Clearwater");
+    pg_ad_one(state, "at 3300 Gulf Blvd, St. Pete Beach, with sepsis",
+              "3300 Gulf Blvd, St. Pete Beach");
+    pg_ad_one(state, "at 7 Oak St #12 now", "7 Oak St #12");
+}
+
+
+static void
+test_address_pobox(void **state)
+{
+    pg_ad_one(state, "Forward to PO Box 2231, Largo.", "PO Box 2231");
+    pg_ad_one(state, "Send to P.O. Box 118 please", "P.O. Box 118");
+    pg_ad_one(state, "post office box 77 is hers", "post office box 77");
+    pg_ad_one(state, "POB #5521", "POB #5521");
+    pg_dt_none(*state, pg_detect_address, "PO Box is closed on Sunday");
+    pg_dt_none(*state, pg_detect_address, "Xpo box 12");
+}
+
+
+static void
+test_address_cue(void **state)
+{
+    pg_ad_one(state, "Mrs. Reyes lives on Magnolia Street and needs a ride.",
+              "Magnolia Street");
+    pg_ad_one(state, "He resides at Harbor View Ct, Largo.",
+              "Harbor View Ct, Largo");
+    pg_dt_none(*state, pg_detect_address, "She lives on hope and coffee.");
+}
+
+
+static void
+test_address_lookalikes(void **state)
+{
+    pg_dt_none(*state, pg_detect_address,
+               "Visiting Rosa on 4 West today, still in isolation.");
+    pg_dt_none(*state, pg_detect_address,
+               "Road closure on Sunset Boulevard this weekend.");
+    pg_dt_none(*state, pg_detect_address,
+               "The new parking garage on 4th Street opens Monday.");
+    pg_dt_none(*state, pg_detect_address,
+               "In 2024 Park Place Pavilion opened its doors.");
+    pg_dt_none(*state, pg_detect_address,
+               "Our 3 West Tower floors have family lounges.");
+    pg_dt_none(*state, pg_detect_address,
+               "Walk 10000 steps a day: about 5 miles down the street.");
+    pg_dt_none(*state, pg_detect_address, "Surgery at 5 Dr. Lee will see "
+               "you.");
+    pg_dt_none(*state, pg_detect_address, "Mass at 9 St. Mary's chapel.");
+    pg_dt_none(*state, pg_detect_address, "Parking is $5 Main Street lot.");
+    pg_dt_none(*state, pg_detect_address, "We have 12 Oak trees.");
+    pg_dt_none(*state, pg_detect_address, "Room 214 has been renovated.");
+    pg_dt_none(*state, pg_detect_address, "1234567 Main Street");
+}
+
+
+static void
+test_address_edges(void **state)
+{
+    static const char  nul[] = "12 Oak\0 Street";
+
+    assert_int_equal(pg_dt_runl(*state, pg_detect_address, "", 0), 0);
+    pg_dt_none(*state, pg_detect_address, "12");
+    pg_dt_none(*state, pg_detect_address, "12 Oak");
+    pg_dt_none(*state, pg_detect_address, "PO Box");
+    assert_int_equal(pg_dt_runl(*state, pg_detect_address, nul,
+                                sizeof(nul) - 1), 0);
+
+    /* the buffer ends inside the suffix: "12 Oak St" of "12 Oak Street" */
+    assert_int_equal(pg_dt_runl(*state, pg_detect_address, "12 Oak Street",
+                                9), 1);
+    pg_dt_check(*state, "cut", 0, PG_T_ADDRESS, 0, 9);
+}
+
+
+int
+main(void)
+{
+    const struct CMUnitTest  tests[] = {
+        cmocka_unit_test_setup_teardown(test_address_street,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_address_tail,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_address_pobox,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_address_cue,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_address_lookalikes,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_address_edges,
+                                        pg_dt_setup, pg_dt_teardown),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,202 @@
+/*
+ * Copyright (C) phigate authors
+ *
+ * DATE detector: dates of a person's care in numeric, ISO and written
+ * forms with an event verb or an event noun next to a person; event
+ * announcements, birth dates and invalid dates are no findings.
+ */
+
+
+#include "detect_fixture.h"
+
+
+static void pg_da_one(void **state, const char *s, const char *date);
+static void test_date_verbs(void **state);
+static void test_date_forms(void **state);
+static void test_date_nouns(void **state);
+static void test_date_after(void **state);
+static void test_date_month_only(void **state);
+static void test_date_events(void **state);
+static void test_date_invalid(void **state);
+static void test_date_edges(void **state);
+
+
+/* exactly one DATE finding, covering the first occurrence of date */
+
+static void
+pg_da_one(void **state, const char *s, const char *date)
+{
+    const char  *p;
+
+    p = strstr(s, date);
+    assert_non_null(p);
+
+    pg_dt_one(*state, pg_detect_date, s, PG_T_DATE, (size_t) (p - s),
+              strlen(date));
+}
+
+
+static void
+test_date_verbs(void **state)
+{
+    pg_da_one(state, "Owen was discharged on 2/15 after treatment.",
+              "2/15");
+    assert_int_equal(((pg_dt_t *) *state)->findings.items[0].confidence,
+                     85);
+    pg_da_one(state, "Mrs. Chen was admitted on 3/4 for pneumonia.", "3/4");
+    pg_da_one(state, "Ruth passed away on June 14, 2024, with family.",
+              "June 14, 2024");
+    pg_da_one(state, "Admission date: 2024-09-18.", "2024-09-18");
+    pg_da_one(state, "Date of death 01/30/2025, cause pending.",
+              "01/30/2025");
+    pg_da_one(state, "DOS 03/15/2025, MRI of the spine.", "03/15/2025");
+    pg_da_one(state, "Pt underwent a biopsy on Feb 2; results pending.",
+              "Feb 2");
+    pg_da_one(state, "He died on the 3rd of August.", "3rd of August");
+    pg_da_one(state, "Grandpa was admitted to 5 East on Nov 3.", "Nov 3");
+}
+
+
+static void
+test_date_forms(void **state)
+{
+    pg_da_one(state, "discharged 11/02/2024 home", "11/02/2024");
+    pg_da_one(state, "discharged 9-14-2024 to rehab", "9-14-2024");
+    pg_da_one(state, "discharged 14.09.2024 to rehab", "14.09.2024");
+    pg_da_one(state, "discharged 9/14/24 to rehab", "9/14/24");
+    pg_da_one(state, "admitted on Feb. 14th with chest pain", "Feb. 14th");
+    pg_da_one(state, "admitted 12 May 2023 with sepsis", "12 May 2023");
+    pg_da_one(state, "airlifted on Saturday, July 19 after the crash",
+              "Saturday, July 19");
+    pg_da_one(state, "admitted Sept 3, 2024.", "Sept 3, 2024");
+}
+
+
+static void
+test_date_nouns(void **state)
+{
+    pg_da_one(state, "His bypass surgery is scheduled for Oct. 21st.",
+              "Oct. 21st");
+    assert_int_equal(((pg_dt_t *) *state)->findings.items[0].confidence,
+                     80);
+    pg_da_one(state, "Maria's transplant on 7/9 was a success!", "7/9");
+    pg_da_one(state, "Her C-section is set for December 8 at 7am.",
+              "December 8");
+    pg_da_one(state, "Surgery for Tom Fischer on 4/22 was moved.", "4/22");
+    /* the reader's appointment, not a patient's */
+    pg_dt_none(*state, pg_detect_date,
+               "Book your appointment on 4/22 online.");
+    pg_dt_none(*state, pg_detect_date,
+               "Our new surgery center opens May 1.");
+    pg_dt_none(*state, pg_detect_date,
+               "Dr. Chen's surgery schedule opens on 4/22.");
+}
+
+
+static void
+test_date_after(void **state)
+{
+    pg_da_one(state, "On 5/12 the patient in bed 4 was readmitted.",
+              "5/12");
+    pg_da_one(state, "On March 3, Mrs. Chen was admitted.", "March 3");
+    /* the verb in the next sentence does not count */
+    pg_dt_none(*state, pg_detect_date,
+               "Blood drive on 5/12. Donors admitted free to the gala.");
+}
+
+
+static void
+test_date_month_only(void **state)
+{
+    pg_da_one(state, "He was hospitalized in March 2024 for COVID.",
+              "March 2024");
+    assert_int_equal(((pg_dt_t *) *state)->findings.items[0].confidence,
+                     60);
+    pg_da_one(state, "She died in May after a long battle.", "May");
+    pg_dt_none(*state, pg_detect_date,
+               "Support group meets every Thursday in March.");
+    pg_dt_none(*state, pg_detect_date, "He was admitted in 2024.");
+}
+
+
+static void
+test_date_events(void **state)
+{
+    pg_dt_none(*state, pg_detect_date,
+               "Our blood drive on Sep 19 collected 333 units.");
+    pg_dt_none(*state, pg_detect_date,
+               "Open enrollment runs Oct 15 - Dec 7.");
+    pg_dt_none(*state, pg_detect_date, "Join us on March 3 for CPR class.");
+    pg_dt_none(*state, pg_detect_date,
+               "Free admission to the health fair on Sep 19.");
+    pg_dt_none(*state, pg_detect_date,
+               "Webinar on 2025-03-12: before joint replacement surgery.");
+    pg_dt_none(*state, pg_detect_date,
+               "The dialysis center moves to the new building on 11/3.");
+    /* a birth date is DOB's */
+    pg_dt_none(*state, pg_detect_date,
+               "DOB 04/17/1952, admitted with CHF.");
+    pg_dt_none(*state, pg_detect_date,
+               "transplant patient Joe (b. 3/14/1961) went home");
+}
+
+
+static void
+test_date_invalid(void **state)
+{
+    pg_dt_none(*state, pg_detect_date, "discharged on 13/13/2024");
+    pg_dt_none(*state, pg_detect_date, "discharged on 2/30");
+    pg_dt_none(*state, pg_detect_date, "discharged on June 31");
+    pg_dt_none(*state, pg_detect_date, "discharged on 06/12/1785");
+    pg_dt_none(*state, pg_detect_date, "discharged on 1/2/3/4");
+    pg_dt_none(*state, pg_detect_date, "discharged on 3/4.5");
+    pg_dt_none(*state, pg_detect_date, "discharged may 3");
+    pg_dt_none(*state, pg_detect_date, "discharged at March 3:30 pm");
+}
+
+
+static void
+test_date_edges(void **state)
+{
+    static const char  nul[] = "discharged\0 2/15";
+
+    assert_int_equal(pg_dt_runl(*state, pg_detect_date, "", 0), 0);
+    pg_dt_none(*state, pg_detect_date, "discharged");
+    pg_dt_none(*state, pg_detect_date, "2/15");
+    pg_dt_none(*state, pg_detect_date, "admitted on March");
+    /* a NUL separates words like any punctuation: it hides nothing */
+    assert_int_equal(pg_dt_runl(*state, pg_detect_date, nul,
+                                sizeof(nul) - 1), 1);
+    pg_dt_check(*state, "nul", 0, PG_T_DATE, 12, 4);
+
+    /* the buffer ends after the day */
+    assert_int_equal(pg_dt_runl(*state, pg_detect_date,
+                                "died on June 14, 2024", 15), 1);
+    pg_dt_check(*state, "cut", 0, PG_T_DATE, 8, 7);
+}
+
+
+int
+main(void)
+{
+    const struct CMUnitTest  tests[] = {
+        cmocka_unit_test_setup_teardown(test_date_verbs,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_date_forms,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_date_nouns,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_date_after,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_date_month_only,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_date_events,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_date_invalid,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_date_edges,
+                                        pg_dt_setup, pg_dt_teardown),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,297 @@
+/*
+ * Copyright (C) phigate authors
+ *
+ * NAME detector: patient cues, possessives, health context, staff and
+ * donor look-alikes, places and things named after people, edges.  All
+ * names are invented.
+ */
+
+
+#include "detect_fixture.h"
+
+
+static void pg_nm_one(void **state, const char *s, const char *name);
+static void pg_nm_none(void **state, const char *s);
+static void test_name_direct_cues(void **state);
+static void test_name_possessive(void **state);
+static void test_name_health_context(void **state);
+static void test_name_staff(void **state);
+static void test_name_donors_events(void **state);
+static void test_name_things_places(void **state);
+static void test_name_common_words(void **state);
+static void test_name_confidence(void **state);
+static void test_name_edges(void **state);
+
+
+/* exactly one NAME finding, covering the first occurrence of name */
+
+static void
+pg_nm_one(void **state, const char *s, const char *name)
+{
+    const char  *p;
+
+    p = strstr(s, name);
+    assert_non_null(p);
+
+    pg_dt_one(*state, pg_detect_name, s, PG_T_NAME, (size_t) (p - s),
+              strlen(name));
+}
+
+
+static void
+pg_nm_none(void **state, const char *s)
+{
+    pg_dt_none(*state, pg_detect_name, s);
+}
+
+
+static void
+test_name_direct_cues(void **state)
+{
+    pg_nm_one(state, "Visiting Rosa Sullivan on 4 West today, still in "
+              "isolation.", "Rosa Sullivan");
+    pg_nm_one(state, "Please keep patient Dolores Whitman in your prayers.",
+              "Dolores Whitman");
+    pg_nm_one(state, "Mrs. Chen was admitted on 3/4 for pneumonia.", "Chen");
+    pg_nm_one(state, "Mx. Harper was seen in the ER for a seizure.",
+              "Harper");
+    /* a surname the dataset lacks, after an honorific */
+    pg_nm_one(state, "Mrs. Oduya in room 310 fell overnight.", "Oduya");
+    pg_nm_one(state, "The wife of Harold Nguyen called.", "Harold Nguyen");
+    pg_nm_one(state, "Son of Beatrice Lang calling about her meds.",
+              "Beatrice Lang");
+    pg_nm_one(state, "Get well soon, Tamika Rhodes!", "Tamika Rhodes");
+    pg_nm_one(state, "Prayers for Noah Brennan tonight.", "Noah Brennan");
+    /* lower case after a direct cue */
+    pg_nm_one(state, "visiting patient rosa delgado on 3 east",
+              "rosa delgado");
+    /* a cue word alone is no name */
+    pg_nm_none(state, "Patient Safety Awareness Week starts Monday.");
+    pg_nm_none(state, "Visiting hours on 4 West are 9am to 8pm.");
+    pg_nm_none(state, "Family of four? Our clinic sees siblings together.");
+}
+
+
+static void
+test_name_possessive(void **state)
+{
+    pg_nm_one(state, "Emily's chemo went well today!", "Emily");
+    pg_nm_one(state, "Celebrating Jorge Medina's last round of "
+              "chemotherapy!", "Jorge Medina");
+    pg_nm_one(state, "Leon Marsh's family asked for privacy.", "Leon Marsh");
+    pg_nm_one(state, "Emily Hughes\xe2\x80\x99s daughter called about the "
+              "plan.", "Emily Hughes");
+    /* eponyms are diseases, not people */
+    pg_nm_none(state, "Bell's palsy usually improves within weeks.");
+    pg_nm_none(state, "April is Parkinson's Awareness Month.");
+    pg_nm_none(state, "Crohn's disease and colitis: what's the difference?");
+    pg_nm_none(state, "Down syndrome support group meets Tuesday.");
+    pg_nm_none(state, "Hodgkin lymphoma is one of the most curable "
+               "cancers.");
+}
+
+
+static void
+test_name_health_context(void **state)
+{
+    pg_nm_one(state, "Owen Carter was discharged after treatment for "
+              "hepatitis C.", "Owen Carter");
+    pg_nm_one(state, "Frank Delgado, 67, was admitted last night.",
+              "Frank Delgado");
+    pg_nm_one(state, "After a liver transplant, Patricia Owens is home.",
+              "Patricia Owens");
+    pg_nm_one(state, "Tom Fischer (room 14) is going home.", "Tom Fischer");
+    pg_nm_one(state, "Thank you Arjun Petrov for letting us share your "
+              "journey.", "Arjun Petrov");
+    pg_nm_one(state, "Thank you Brandon Hale for sharing your story.",
+              "Brandon Hale");
+    /* a full name with a health word in the next sentence */
+    pg_nm_one(state, "Keep Marisol Vega in your thoughts; she had surgery "
+              "this morning.", "Marisol Vega");
+    /* a given name the dataset lacks, before a surname it has */
+    pg_nm_one(state, "Happy to report Aaliyah Brooks is off the "
+              "ventilator!", "Aaliyah Brooks");
+    /* no health word, no finding */
+    pg_nm_none(state, "Thank you, Owen Carter, for the lovely flowers.");
+}
+
+
+static void
+test_name_staff(void **state)
+{
+    pg_nm_none(state, "Congrats to Dr. Jamal Sullivan on being named 2025 "
+               "Physician of the Year!");
+    pg_nm_none(state, "Dr. Lee joins our cardiology team this month.");
+    pg_nm_none(state, "Congratulations to our nurse Maria on 25 years in "
+               "the ICU.");
+    pg_nm_none(state, "Meet Sarah Whitfield, RN, our new oncology nurse "
+               "navigator.");
+    pg_nm_none(state, "Kevin O'Brien, MD, has been named chief of "
+               "emergency medicine.");
+    pg_nm_none(state, "Meet Joanna Kim, a physical therapist who helps "
+               "stroke survivors walk again.");
+    pg_nm_none(state, "Pharmacist Emily Carter explains how to store "
+               "insulin safely.");
+    pg_nm_none(state, "Happy retirement to Barbara Quinn, who led our "
+               "dialysis unit!");
+    pg_nm_none(state, "Welcome to the team, Priya Desai, PA-C, who joins "
+               "our surgery practice.");
+    /* the patient's nurses are still the patient's */
+    pg_nm_one(state, "Rosa Sullivan's nurses cheered her on.",
+              "Rosa Sullivan");
+    /* a patient cue beats the congratulations */
+    pg_nm_one(state, "Congratulations to our patient, Jamal Whitaker, on "
+              "completing cardiac rehab!", "Jamal Whitaker");
+}
+
+
+static void
+test_name_donors_events(void **state)
+{
+    pg_nm_none(state, "Thank you to the Henderson Family Foundation for a "
+               "gift to our cancer center.");
+    pg_nm_none(state, "The Patel Family Endowment will support diabetes "
+               "education.");
+    pg_nm_none(state, "A thank you to donor Richard Coleman, whose gift "
+               "funds chemo chairs.");
+    pg_nm_none(state, "Our annual Jenkins Memorial Golf Classic raised "
+               "$85,000 for the NICU.");
+    pg_nm_none(state, "Join Dr. Carter live at 7 PM to talk about healthy "
+               "aging.");
+}
+
+
+static void
+test_name_things_places(void **state)
+{
+    pg_nm_none(state, "Our Clearwater clinic now offers same-day flu "
+               "appointments.");
+    pg_nm_none(state, "Now open: urgent care in Greenville, with X-ray for "
+               "fractures.");
+    pg_nm_none(state, "B. Braun infusion pumps arrive next week.");
+    pg_nm_none(state, "Hospice nurse visiting 89 Crescent Way, Clearwater "
+               "FL 33761 today.");
+    pg_nm_none(state, "New admit from 3300 Gulf Blvd, St. Pete Beach, with "
+               "sepsis.");
+    pg_nm_none(state, "Ambulance sent to 22 W. Maple Ave for a hip "
+               "fracture.");
+    pg_nm_none(state, "Discharged on Christmas Eve after 3 weeks in the "
+               "ICU.");
+    pg_nm_none(state, "Hope Lodge offers free lodging to cancer patients.");
+    pg_nm_none(state, "Grace Hospital and Mercy Health expand cancer "
+               "care.");
+}
+
+
+static void
+test_name_common_words(void **state)
+{
+    pg_nm_none(state, "Grace, hope and healing: our chaplains are here "
+               "for you.");
+    pg_nm_none(state, "Will you join our team? We hire nurses on every "
+               "unit.");
+    pg_nm_none(state, "May is Mental Health Awareness Month.");
+    pg_nm_none(state, "Summer camp for kids with diabetes returns this "
+               "July.");
+    pg_nm_none(state, "Mr. Yuk stickers are free at our booth this "
+               "Saturday.");
+    pg_nm_none(state, "DOB: Jan. 2nd, 1947; diagnosis: Parkinson's");
+    /* a weak full name needs strong evidence, and gets it from a room */
+    pg_nm_one(state, "Tom Baker (phone: 352) is recovering from knee "
+              "surgery in room 9.", "Tom Baker");
+}
+
+
+static void
+test_name_confidence(void **state)
+{
+    pg_dt_t  *fx = *state;
+
+    pg_nm_one(state, "Visiting Rosa Sullivan today.", "Rosa Sullivan");
+    assert_int_equal(fx->findings.items[0].confidence, 90);
+
+    pg_nm_one(state, "Emily's chemo went well.", "Emily");
+    assert_int_equal(fx->findings.items[0].confidence, 85);
+
+    pg_nm_one(state, "Owen Carter was discharged today.", "Owen Carter");
+    assert_int_equal(fx->findings.items[0].confidence, 80);
+
+    pg_nm_one(state, "Keep Marisol Vega in your thoughts; she had "
+              "surgery.", "Marisol Vega");
+    assert_int_equal(fx->findings.items[0].confidence, 65);
+}
+
+
+static void
+test_name_edges(void **state)
+{
+    size_t       i, n;
+    char        *big;
+    static const char  nul[] = "Visiting\0Rosa Sullivan\0 chemo";
+    static const char  bad[] = "Visiting \xff\xfe Rosa \xc3 Sullivan's chemo";
+
+    assert_int_equal(pg_dt_runl(*state, pg_detect_name, "", 0), 0);
+    pg_nm_none(state, "Visiting");
+    pg_nm_none(state, "'s");
+    pg_nm_none(state, "Mr.");
+    pg_nm_none(state, "Rosa");
+
+    /* NULs and invalid UTF-8 are word breaks, never a crash */
+    (void) pg_dt_runl(*state, pg_detect_name, nul, sizeof(nul) - 1);
+    (void) pg_dt_runl(*state, pg_detect_name, bad, sizeof(bad) - 1);
+
+    /* the buffer ends inside a name: the finding stays inside it */
+    assert_int_equal(pg_dt_runl(*state, pg_detect_name,
+                                "Visiting Rosa Sullivan", 13), 1);
+    pg_dt_check(*state, "cut", 0, PG_T_NAME, 9, 4);
+
+    /* many chunks: a name after 2,000 words is still judged in context */
+    n = 2000 * 6 + 64;
+    big = malloc(n);
+    assert_non_null(big);
+
+    for (i = 0; i < 2000; i++) {
+        memcpy(big + i * 6, "words ", 6);
+    }
+
+    memcpy(big + 2000 * 6, "Visiting Rosa Sullivan today.", 29);
+    assert_int_equal(pg_dt_runl(*state, pg_detect_name, big,
+                                2000 * 6 + 29), 1);
+    pg_dt_check(*state, "long", 0, PG_T_NAME, 2000 * 6 + 9, 13);
+
+    /* no sentence end for 2,000 words: chunks are cut anyway */
+    for (i = 0; i < 2000; i++) {
+        memcpy(big + i * 6, "Rosa, ", 6);
+    }
+
+    (void) pg_dt_runl(*state, pg_detect_name, big, 2000 * 6);
+    free(big);
+}
+
+
+int
+main(void)
+{
+    const struct CMUnitTest  tests[] = {
+        cmocka_unit_test_setup_teardown(test_name_direct_cues,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_name_possessive,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_name_health_context,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_name_staff,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_name_donors_events,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_name_things_places,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_name_common_words,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_name_confidence,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_name_edges,
+                                        pg_dt_setup, pg_dt_teardown),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

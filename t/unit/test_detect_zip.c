@@ -1,0 +1,118 @@
+/*
+ * Copyright (C) phigate authors
+ *
+ * ZIP detector: ZIP and ZIP+4 after a state or on a street address line,
+ * and the 5-digit numbers that are not ZIP codes.
+ */
+
+
+#include "detect_fixture.h"
+
+
+static void test_zip_state(void **state);
+static void test_zip_street(void **state);
+static void test_zip_ambiguous_states(void **state);
+static void test_zip_lookalikes(void **state);
+static void test_zip_edges(void **state);
+
+
+static void
+test_zip_state(void **state)
+{
+    pg_dt_one(*state, pg_detect_zip, "Largo, FL 33779.", PG_T_ZIP, 10, 5);
+    assert_int_equal(((pg_dt_t *) *state)->findings.items[0].confidence,
+                     90);
+    pg_dt_one(*state, pg_detect_zip, "Tampa, FL 33606-2210", PG_T_ZIP, 10,
+              10);
+    pg_dt_one(*state, pg_detect_zip, "Clearwater FL 33761 today", PG_T_ZIP,
+              14, 5);
+    pg_dt_one(*state, pg_detect_zip, "Tampa, Florida 33602", PG_T_ZIP, 15,
+              5);
+    pg_dt_one(*state, pg_detect_zip, "Albany, New York 12207", PG_T_ZIP,
+              17, 5);
+    pg_dt_one(*state, pg_detect_zip, "Mount Holly, NJ, 08060", PG_T_ZIP,
+              17, 5);
+}
+
+
+static void
+test_zip_street(void **state)
+{
+    /* a street line with only a city between it and the ZIP */
+    pg_dt_one(*state, pg_detect_zip, "12 Oak Street, Northfield 33755",
+              PG_T_ZIP, 26, 5);
+    assert_int_equal(((pg_dt_t *) *state)->findings.items[0].confidence,
+                     85);
+    pg_dt_one(*state, pg_detect_zip, "at 9 Bay Dr 33755", PG_T_ZIP, 12, 5);
+    pg_dt_none(*state, pg_detect_zip,
+               "12 Oak Street has 40 beds and 33755 visits a year");
+}
+
+
+static void
+test_zip_ambiguous_states(void **state)
+{
+    /* ID, IN, OR, ME ... are states only after a comma */
+    pg_dt_none(*state, pg_detect_zip, "Patient ID 83702 flagged");
+    pg_dt_none(*state, pg_detect_zip, "CALL NOW OR 55555 WILL CLOSE");
+    pg_dt_none(*state, pg_detect_zip, "logged IN 46202 times");
+    pg_dt_one(*state, pg_detect_zip, "Boise, ID 83702", PG_T_ZIP, 10, 5);
+    pg_dt_one(*state, pg_detect_zip, "Indianapolis, IN 46202", PG_T_ZIP, 17,
+              5);
+}
+
+
+static void
+test_zip_lookalikes(void **state)
+{
+    pg_dt_none(*state, pg_detect_zip, "Text CARE to 55555 for reminders.");
+    pg_dt_none(*state, pg_detect_zip,
+               "ZIP codes 33755 and 33756 now qualify for home visits.");
+    pg_dt_none(*state, pg_detect_zip, "Walk 10000 steps a day.");
+    pg_dt_none(*state, pg_detect_zip, "We served 12,500 patients.");
+    pg_dt_none(*state, pg_detect_zip, "FL 337555");
+    pg_dt_none(*state, pg_detect_zip, "FL 1233755");
+    pg_dt_none(*state, pg_detect_zip, "FL 33755.5");
+    pg_dt_none(*state, pg_detect_zip, "Fl 33755");
+    pg_dt_none(*state, pg_detect_zip, "XFL 33755");
+    /* ZIP+4 needs four digits; "33755-12" is some other number */
+    pg_dt_none(*state, pg_detect_zip, "FL 33755-12");
+}
+
+
+static void
+test_zip_edges(void **state)
+{
+    static const char  nul[] = "FL\0 33755";
+
+    assert_int_equal(pg_dt_runl(*state, pg_detect_zip, "", 0), 0);
+    pg_dt_none(*state, pg_detect_zip, "33755");
+    pg_dt_none(*state, pg_detect_zip, "FL");
+    assert_int_equal(pg_dt_runl(*state, pg_detect_zip, nul,
+                                sizeof(nul) - 1), 0);
+
+    /* the buffer ends after five digits of a ZIP+4 */
+    assert_int_equal(pg_dt_runl(*state, pg_detect_zip, "FL 33755-1234", 8),
+                     1);
+    pg_dt_check(*state, "cut", 0, PG_T_ZIP, 3, 5);
+}
+
+
+int
+main(void)
+{
+    const struct CMUnitTest  tests[] = {
+        cmocka_unit_test_setup_teardown(test_zip_state,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_zip_street,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_zip_ambiguous_states,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_zip_lookalikes,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_zip_edges,
+                                        pg_dt_setup, pg_dt_teardown),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
