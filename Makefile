@@ -13,7 +13,7 @@ CC         ?= cc
 FUZZ_CC    ?= clang
 FUZZ_SECONDS ?= 10
 
-ENGINE_LIBS = -ljansson -lpcre2-8 -lutf8proc -lcrypto
+ENGINE_LIBS = -ljansson -lpcre2-8 -lutf8proc -lcrypto -lz
 WARN        = -Wall -Wextra -Werror -Wpointer-arith -Wno-unused-parameter \
               -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS     ?= -O2 -g

@@ -72,6 +72,11 @@ ngx_http_phigate_audit(ngx_http_request_t *r, ngx_http_phigate_ctx_t *ctx,
     au.body_sha256 = ctx->have_sha256 ? ctx->body_sha256 : NULL;
     au.consent_ref = ctx->consent_ref[0] ? ctx->consent_ref : NULL;
     au.approval = ctx->approval[0] ? ctx->approval : NULL;
+    au.identity = (const char *) ctx->identity.data;
+    au.identity_len = ctx->identity.len;
+    au.credential = ctx->ncreds ? ctx->creds[0].sha256 : NULL;
+    au.upstream_status = (int) ctx->upstream_status;
+    au.post_id = ctx->post_id[0] ? ctx->post_id : NULL;
 
     line = pg_audit_line(&au, &len);
 

@@ -26,6 +26,8 @@
 static void ngx_http_phigate_grants_done(ngx_http_request_t *r, void *data);
 static ngx_int_t ngx_http_phigate_grants_token(ngx_http_request_t *r,
     ngx_http_phigate_ctx_t *ctx, ngx_str_t *token);
+static void ngx_http_phigate_grants_credentials(ngx_http_request_t *r,
+    ngx_http_phigate_ctx_t *ctx);
 static void ngx_http_phigate_grants_creds(ngx_http_request_t *r,
     ngx_http_phigate_ctx_t *ctx, ngx_http_phigate_redis_t *rd);
 static ngx_http_phigate_cred_t *ngx_http_phigate_cred_slot(
@@ -70,6 +72,7 @@ ngx_http_phigate_grants_start(ngx_http_request_t *r,
     if (ctx->insp.status == PG_OK) {
         /* a marker is an instruction to the gateway, whatever the store */
         ctx->marker_rc = pg_marker_find(&ctx->insp.fields, &ctx->marker);
+        ngx_http_phigate_grants_credentials(r, ctx);
     }
 
     if (rd == NULL || ctx->insp.status != PG_OK) {
@@ -325,20 +328,13 @@ ngx_http_phigate_grants_token(ngx_http_request_t *r,
 }
 
 
-/* each credential the request uses, asked about unless the cache knows */
+/* the credentials the request uses, hashed: audit identity, revocation */
 static void
-ngx_http_phigate_grants_creds(ngx_http_request_t *r,
-    ngx_http_phigate_ctx_t *ctx, ngx_http_phigate_redis_t *rd)
+ngx_http_phigate_grants_credentials(ngx_http_request_t *r,
+    ngx_http_phigate_ctx_t *ctx)
 {
-    int                            n;
-    ngx_uint_t                     i;
-    const char                    *argv[3];
-    size_t                         argvlen[3];
-    ngx_table_elt_t               *authz;
-    ngx_http_phigate_cred_t       *cc;
-    ngx_http_phigate_main_conf_t  *pmcf;
-
-    pmcf = ngx_http_get_module_main_conf(r, ngx_http_phigate_module);
+    int               n;
+    ngx_table_elt_t  *authz;
 
     authz = r->headers_in.authorization;
 
@@ -348,6 +344,21 @@ ngx_http_phigate_grants_creds(ngx_http_request_t *r,
                        &ctx->insp.fields, ctx->creds, PG_CREDENTIALS_MAX);
 
     ctx->ncreds = n > 0 ? (ngx_uint_t) n : 0;
+}
+
+
+/* each credential, asked about unless the worker's cache knows it */
+static void
+ngx_http_phigate_grants_creds(ngx_http_request_t *r,
+    ngx_http_phigate_ctx_t *ctx, ngx_http_phigate_redis_t *rd)
+{
+    ngx_uint_t                     i;
+    const char                    *argv[3];
+    size_t                         argvlen[3];
+    ngx_http_phigate_cred_t       *cc;
+    ngx_http_phigate_main_conf_t  *pmcf;
+
+    pmcf = ngx_http_get_module_main_conf(r, ngx_http_phigate_module);
 
     for (i = 0; i < ctx->ncreds; i++) {
         cc = ngx_http_phigate_cred_slot(pmcf, ctx->creds[i].sha256);

@@ -195,6 +195,10 @@ ngx_http_phigate_cleanup(void *data)
         ctx->verdict.http_status = r->headers_out.status;
 
         ngx_http_phigate_audit(r, ctx, r->headers_out.status);
+
+    } else if (!ctx->audited) {
+        /* decided and forwarded, but the log phase never came */
+        ngx_http_phigate_audit(r, ctx, 0);
     }
 
     if (ctx->map != NULL) {
@@ -411,7 +415,8 @@ void
 ngx_http_phigate_decided(ngx_http_request_t *r, ngx_http_phigate_ctx_t *ctx,
     ngx_uint_t status)
 {
-    ngx_uint_t  level;
+    ngx_uint_t                    level;
+    ngx_http_phigate_loc_conf_t  *plcf;
 
     ctx->state = NGX_HTTP_PHIGATE_DONE;
 
@@ -433,7 +438,22 @@ ngx_http_phigate_decided(ngx_http_request_t *r, ngx_http_phigate_ctx_t *ctx,
                   ctx->verdict.reason, ctx->insp.platform->name,
                   ctx->summary_len, ctx->summary);
 
-    ngx_http_phigate_audit(r, ctx, status);
+    plcf = ngx_http_get_module_loc_conf(r, ngx_http_phigate_module);
+
+    if (plcf->identity != NULL
+        && ngx_http_complex_value(r, plcf->identity, &ctx->identity)
+           != NGX_OK)
+    {
+        ctx->identity.len = 0;
+    }
+
+    /*
+     * A forwarded post is recorded in the log phase, with the platform's
+     * answer (ngx_http_phigate_response.c); a blocked one now.
+     */
+    if (ctx->verdict.decision == PG_DECISION_BLOCK) {
+        ngx_http_phigate_audit(r, ctx, status);
+    }
 }
 
 

@@ -154,6 +154,13 @@ static ngx_command_t  ngx_http_phigate_commands[] = {
       offsetof(ngx_http_phigate_loc_conf_t, dm),
       &ngx_http_phigate_dm_modes },
 
+    { ngx_string("phigate_identity"),
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE1,
+      ngx_http_set_complex_value_slot,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      offsetof(ngx_http_phigate_loc_conf_t, identity),
+      NULL },
+
     { ngx_string("phigate_consent_header"),
       NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE1,
       ngx_conf_set_str_slot,
@@ -273,6 +280,10 @@ ngx_http_phigate_init(ngx_conf_t *cf)
 
     *h = ngx_http_phigate_handler;
 
+    if (ngx_http_phigate_response_init(cf) != NGX_OK) {
+        return NGX_ERROR;
+    }
+
     pmcf = ngx_http_conf_get_module_main_conf(cf, ngx_http_phigate_module);
 
     pmcf->request_id_index = ngx_http_get_variable_index(cf,
@@ -331,6 +342,7 @@ ngx_http_phigate_create_loc_conf(ngx_conf_t *cf)
     plcf->redis_fail = NGX_CONF_UNSET_UINT;
     plcf->dm = NGX_CONF_UNSET_UINT;
     plcf->consent_never = (pg_typeset_t) -1;
+    plcf->identity = NGX_CONF_UNSET_PTR;
 
     return plcf;
 }
@@ -356,6 +368,7 @@ ngx_http_phigate_merge_loc_conf(ngx_conf_t *cf, void *parent, void *child)
     ngx_conf_merge_uint_value(conf->dm, prev->dm, NGX_HTTP_PHIGATE_DM_INSPECT);
     ngx_conf_merge_str_value(conf->consent_header, prev->consent_header,
                              PG_CONSENT_HEADER);
+    ngx_conf_merge_ptr_value(conf->identity, prev->identity, NULL);
 
     if (conf->consent_never == (pg_typeset_t) -1) {
         conf->consent_never = (prev->consent_never == (pg_typeset_t) -1)

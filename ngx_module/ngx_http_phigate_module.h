@@ -17,6 +17,7 @@
 #include "pg_decide.h"
 #include "pg_inspect.h"
 #include "pg_marker.h"
+#include "pg_response.h"
 
 #include "ngx_http_phigate_lookup.h"
 #include "ngx_http_phigate_redis.h"
@@ -74,6 +75,7 @@ typedef struct {
     ngx_uint_t                  dm;
     ngx_str_t                   consent_header;
     pg_typeset_t                consent_never;
+    ngx_http_complex_value_t   *identity;
 } ngx_http_phigate_loc_conf_t;
 
 
@@ -117,6 +119,13 @@ typedef struct {
     char                        consent_ref[17];  /* token's hash prefix */
     char                        approval[PG_SHA256_HEX + 1];
 
+    ngx_str_t                   identity;         /* phigate_identity */
+    ngx_uint_t                  upstream_status;
+    u_char                     *resp_encoding;
+    u_char                     *resp;             /* the answer's start */
+    size_t                      resp_len;
+    char                        post_id[PG_POST_ID_MAX + 1];
+
     u_char                     *map;             /* mmap()ed body file */
     size_t                      map_len;
 
@@ -126,6 +135,7 @@ typedef struct {
     unsigned                    have_sha256:1;
     unsigned                    audited:1;
     unsigned                    consent_invalid:1;
+    unsigned                    capture:1;
 } ngx_http_phigate_ctx_t;
 
 
@@ -134,6 +144,7 @@ ngx_int_t ngx_http_phigate_header(ngx_http_request_t *r, const char *name,
     size_t len, ngx_str_t *value);
 void ngx_http_phigate_decided(ngx_http_request_t *r,
     ngx_http_phigate_ctx_t *ctx, ngx_uint_t status);
+ngx_int_t ngx_http_phigate_response_init(ngx_conf_t *cf);
 ngx_int_t ngx_http_phigate_grants_start(ngx_http_request_t *r,
     ngx_http_phigate_ctx_t *ctx);
 void ngx_http_phigate_grants_decide(ngx_http_request_t *r,

@@ -98,6 +98,24 @@ pg_audit_line(const pg_audit_t *au, size_t *len)
         json_object_set_new(o, "approval", json_string(au->approval));
     }
 
+    if (au->identity != NULL && au->identity_len > 0) {
+        json_object_set_new(o, "identity",
+                            pg_json_str(au->identity, au->identity_len));
+    }
+
+    if (au->credential != NULL) {
+        json_object_set_new(o, "credential", json_string(au->credential));
+    }
+
+    /* post history: what the platform answered, and what it created */
+    if (au->upstream_status > 0) {
+        json_object_set_new(o, "upstream_status",
+                            json_integer(au->upstream_status));
+        json_object_set_new(o, "post_id", au->post_id != NULL
+                                          ? json_string(au->post_id)
+                                          : json_null());
+    }
+
     return pg_dump(o, len, 1);
 }
 

@@ -39,6 +39,14 @@ typedef struct {
                                              none presented */
     const char             *approval;     /* the approved post's hash, NULL:
                                              no approval applied */
+    const char             *identity;     /* who posted (phigate_identity),
+                                             NULL: not configured */
+    size_t                  identity_len;
+    const char             *credential;   /* sha256 hex of the credential
+                                             used, NULL: none */
+    int                     upstream_status;  /* the platform's answer to a
+                                                 forwarded post, 0: none */
+    const char             *post_id;      /* the created object, NULL */
     const char             *gateway;      /* configured gateway id, NULL
                                              or "": no "gateway" key */
     size_t                  gateway_len;

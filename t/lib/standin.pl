@@ -6,7 +6,12 @@
 #
 #     200, Content-Type: application/json, {"id":"<n>"}
 #
-#   perl t/lib/standin.pl --port N --dir DIR [--idle SECONDS]
+#   perl t/lib/standin.pl --port N --dir DIR [--idle SECONDS] [--shapes]
+#
+# --shapes answers as each platform does, by Host, for post-history tests:
+# X 201 {"data":{"id":...}}, LinkedIn 201 with x-restli-id and no body,
+# Graph {"id":...,"post_id":...}, others {"id":...}; gzip-compressed when
+# the request accepts gzip.
 #
 # For request n (numbered from 1 in arrival order) it writes into DIR:
 #   NNNN.raw    every byte read for the request, exactly as on the wire,
@@ -43,9 +48,10 @@ use Time::HiRes qw(time);
 my $MAX_HEAD = 64 * 1024;
 my $MAX_BODY = 64 * 1024 * 1024;
 
-my ($port, $dir, $idle) = (0, undef, 10);
-GetOptions('port=i' => \$port, 'dir=s' => \$dir, 'idle=f' => \$idle)
-    or die "usage: $0 --port N --dir DIR [--idle S]\n";
+my ($port, $dir, $idle, $shapes) = (0, undef, 10, 0);
+GetOptions('port=i' => \$port, 'dir=s' => \$dir, 'idle=f' => \$idle,
+           'shapes' => \$shapes)
+    or die "usage: $0 --port N --dir DIR [--idle S] [--shapes]\n";
 die "usage: $0 --port N --dir DIR\n" unless $port && defined $dir;
 -d $dir or mkdir $dir or die "mkdir $dir: $!\n";
 
@@ -148,7 +154,12 @@ sub process {
         write_file(name($c->{n}, 'head'), $req->{head});
         write_file(name($c->{n}, 'body'), $req->{body});
         my $close = $req->{close};
-        answer($c, 200, sprintf('{"id":"%d"}', $c->{n}), $close);
+        if ($shapes) {
+            my ($status, $body, $extra) = shaped($req->{head}, $c->{n});
+            answer($c, $status, $body, $close, $extra);
+        } else {
+            answer($c, 200, sprintf('{"id":"%d"}', $c->{n}), $close);
+        }
         write_file(name($c->{n}, 'done'), '');
 
         # the next request on a keepalive connection gets a new number at
@@ -254,11 +265,38 @@ sub dechunk {
 }
 
 
+# (status, body, extra header lines) as the platform named by Host answers
+sub shaped {
+    my ($head, $n) = @_;
+    my ($host) = $head =~ /^Host:\s*([^\r\n:]+)/mi;
+    my $gzip = $head =~ /^Accept-Encoding:[^\r\n]*\bgzip\b/mi;
+    $host = lc($host // '');
+    my ($status, $body, $extra) = (200, sprintf('{"id":"%d"}', $n), '');
+    if ($host =~ /^(?:api|upload)\.(?:x|twitter)\.com$/) {
+        ($status, $body) = (201, sprintf('{"data":{"id":"18%017d",'
+            . '"text":"(echoed text)"}}', $n));
+    } elsif ($host eq 'api.linkedin.com') {
+        ($status, $body, $extra) = (201, '',
+            "x-restli-id: urn:li:share:70000$n\r\n");
+    } elsif ($host =~ /^graph\.facebook\.com$/) {
+        $body = sprintf('{"id":"123_%d","post_id":"123_%d"}', $n, $n);
+    }
+    if ($gzip && length $body) {
+        require IO::Compress::Gzip;
+        my $z;
+        IO::Compress::Gzip::gzip(\$body => \$z) or die 'gzip failed';
+        ($body, $extra) = ($z, $extra . "Content-Encoding: gzip\r\n");
+    }
+    return ($status, $body, $extra);
+}
+
 sub answer {
-    my ($c, $status, $body, $close) = @_;
-    my $reason = $status == 200 ? 'OK' : 'Bad Request';
+    my ($c, $status, $body, $close, $extra) = @_;
+    my $reason = { 200 => 'OK', 201 => 'Created' }->{$status}
+        // 'Bad Request';
     my $out = "HTTP/1.1 $status $reason\r\n"
-        . "Content-Type: application/json\r\n"
+        . "Content-Type: application/json; charset=utf-8\r\n"
+        . ($extra // '')
         . 'Content-Length: ' . length($body) . "\r\n"
         . 'Connection: ' . ($close ? 'close' : 'keep-alive') . "\r\n"
         . "\r\n" . $body;
