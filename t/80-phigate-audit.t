@@ -145,24 +145,27 @@ sub rec {
     $s .= qq(,"identity":"$o{identity}") if $o{identity};
     $s .= qq(,"consent":{"token_sha256":"$o{consent}"}) if $o{consent};
     $s .= qq(,"approval":"$o{approval}") if $o{approval};
+    $s .= qq(,"upstream_status":$o{upstream},"post_id":)
+        . (defined $o{post} ? qq("$o{post}") : 'null') if $o{upstream};
     return "$s}\n";
 }
 
 my @known = (
     rec('2026-11-21T08:00:00.000Z', 's1', 'allow', 'clean', 'x', [],
-        identity => 'id-a'),
+        identity => 'id-a', upstream => 201, post => '1460323737035677698'),
     rec('2026-11-21T09:30:00.000Z', 's2', 'block', 'phi_detected',
         'facebook', [['SSN', 1], ['PHONE', 2]], identity => 'id-a'),
     rec('2026-11-22T10:00:00.000Z', 's3', 'monitor', 'phi_detected',
-        'facebook', [['EMAIL', 1]], identity => 'id-b', consent => 'c0ffee'),
+        'facebook', [['EMAIL', 1]], identity => 'id-b', consent => 'c0ffee',
+        upstream => 200, post => '123_456'),
     rec('2026-11-22T11:00:00.000Z', 's4', 'allow', 'clean', 'linkedin', [],
-        identity => 'id-b'),
+        identity => 'id-b', upstream => 201, post => 'urn:li:share:7'),
     rec('2026-11-22T12:00:00.000Z', 's5', 'block', 'phi_detected', 'x',
         [['SSN', 1]], identity => 'id-a'),
     rec('2026-11-23T00:00:00.000Z', 's6', 'block', 'body_too_large',
         'facebook', []),
     rec('2026-11-23T13:00:00.000Z', 's7', 'allow', 'clean', 'facebook', [],
-        identity => 'id-c', approval => 'a11ce'),
+        identity => 'id-c', approval => 'a11ce', upstream => 400),
     rec('2026-11-23T23:59:59.999Z', 's8', 'block', 'phi_detected',
         'linkedin', [['SSN', 1], ['SSN', 1, 'title'], ['MRN', 1]],
         identity => 'id-c'),
@@ -298,6 +301,10 @@ identity,id-c,2,1,1,0,0,3
 consent,(none),6,2,4,0,0,7
 consent,approval,1,1,0,0,0,0
 consent,consent,1,0,0,1,0,1
+upstream_status,(none),4,0,4,0,0,7
+upstream_status,200,1,0,0,1,0,1
+upstream_status,201,2,2,0,0,0,0
+upstream_status,400,1,1,0,0,0,0
 EOF
 ($rc, $out) = tool('report', "$D/known.log", '--format', 'csv');
 is($rc, 0, 'report csv: exit 0');
@@ -353,6 +360,9 @@ is($out, join('', @k[2, 5, 6]), 'export --platform --since over files');
 ($rc, $out) = tool('export', "$D/known.log", '--platform', 'facebook',
                    '--identity', 'id-c');
 is($out, $k[6], 'export: filters combine');
+
+($rc, $out) = tool('export', "$D/known.log", '--post-id', 'urn:li:share:7');
+is($out, $k[3], 'export --post-id: the post the platform created');
 
 ($rc, $out) = tool('export', "$D/known.log", '--platform', 'myspace');
 is($rc, 1, 'export matching nothing: exit 1');

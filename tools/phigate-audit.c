@@ -8,7 +8,8 @@
  *   phigate-audit report FILE... [--since ISO] [--until ISO]
  *                 [--format text|csv|html] [--chartjs PATH]
  *   phigate-audit export FILE... --request-id ID | --identity ID
- *                 | --platform NAME | --gateway ID [--since] [--until]
+ *                 | --platform NAME | --gateway ID | --post-id ID
+ *                 [--since] [--until]
  *   phigate-audit chain [--prev HASH|genesis | --after FILE] FILE
  *
  * Files are given in chronological order, rotated ones first.  Only what
@@ -55,6 +56,7 @@ typedef enum {
     PA_SEC_IDENTITY,
     PA_SEC_CONSENT,
     PA_SEC_GATEWAY,
+    PA_SEC_UPSTREAM,
     PA_SEC__COUNT
 } pa_section_e;
 
@@ -97,6 +99,7 @@ typedef struct {
     const char     *identity;
     const char     *platform;
     const char     *gateway;
+    const char     *post_id;
 } pa_args_t;
 
 
@@ -156,12 +159,13 @@ static void pa_usage(FILE *f);
 
 static const char  *pa_section_name[PA_SEC__COUNT] = {
     "day", "platform", "finding_type", "reason", "identity",
-    "consent", "gateway"
+    "consent", "gateway", "upstream_status"
 };
 
 static const char  *pa_section_title[PA_SEC__COUNT] = {
     "Decisions by day", "By platform", "By finding type", "By reason",
-    "By identity", "By consent / approval", "By gateway"
+    "By identity", "By consent / approval", "By gateway",
+    "By the platform's answer (upstream status)"
 };
 
 /* a table could not grow: the report would be wrong, so it fails */
@@ -244,12 +248,13 @@ pa_usage(FILE *f)
 "  report FILE... [--since ISO] [--until ISO] [--format text|csv|html]\n"
 "                 [--chartjs PATH]\n"
 "      Decisions by day, platform, finding type, reason, and by identity,\n"
-"      consent/approval and gateway when records carry them.  html is one\n"
+"      consent/approval, gateway and the platform's answer (upstream\n"
+"      status) when records carry them.  html is one\n"
 "      self-contained file with charts (Chart.js, inlined from --chartjs,\n"
 "      $PHIGATE_CHARTJS, or build/" PA_CHARTJS_REL
 "\n      as installed by scripts/chartjs.sh).\n"
 "  export FILE... --request-id ID | --identity ID | --platform NAME\n"
-"                 | --gateway ID [--since ISO] [--until ISO]\n"
+"                 | --gateway ID | --post-id ID [--since ISO] [--until ISO]\n"
 "      The matching records, byte for byte, one a line (legal hold).\n"
 "      Several filters must all match.\n"
 "  chain [--prev HASH|genesis | --after FILE] FILE\n"
@@ -293,6 +298,7 @@ pa_parse_args(int argc, char **argv, pa_args_t *a)
         { "identity", offsetof(pa_args_t, identity) },
         { "platform", offsetof(pa_args_t, platform) },
         { "gateway", offsetof(pa_args_t, gateway) },
+        { "post-id", offsetof(pa_args_t, post_id) },
     };
 
     opts = 1;
@@ -757,7 +763,7 @@ pa_report(pa_args_t *a)
 static void
 pa_report_record(pa_report_t *rp, json_t *rec)
 {
-    char         day[11], types[PG_T__COUNT][32];
+    char         day[11], num[24], types[PG_T__COUNT][32];
     size_t       i, k, n, total, counts[PG_T__COUNT], ntypes;
     json_t      *fs, *f, *cnt;
     const char  *decision, *t, *s;
@@ -831,6 +837,18 @@ pa_report_record(pa_report_t *rp, json_t *rec)
 
     s = pa_str(rec, "gateway");
     pa_count(&rp->sec[PA_SEC_GATEWAY], s ? s : "(none)", decision, total);
+
+    /* post history: what the platform answered a forwarded post */
+    f = json_object_get(rec, "upstream_status");
+
+    if (json_is_integer(f)) {
+        snprintf(num, sizeof(num), "%lld",
+                 (long long) json_integer_value(f));
+        pa_count(&rp->sec[PA_SEC_UPSTREAM], num, decision, total);
+
+    } else {
+        pa_count(&rp->sec[PA_SEC_UPSTREAM], "(none)", decision, total);
+    }
 
     /* a consent or approval, as a string or an object: its presence */
     f = json_object_get(rec, "consent");
@@ -1391,6 +1409,13 @@ pa_export_line(void *ctx, json_t *rec, const char *line, size_t len)
         return PA_OK;
     }
 
+    if (a->post_id
+        && ((s = pa_str(rec, "post_id")) == NULL
+            || strcmp(s, a->post_id) != 0))
+    {
+        return PA_OK;
+    }
+
     /* the record's own bytes: its hash still matches the next "prev" */
     if (fwrite(line, 1, len, stdout) != len || putchar('\n') == EOF) {
         fprintf(stderr, "phigate-audit: writing: %s\n", strerror(errno));
@@ -1414,9 +1439,11 @@ pa_export(pa_args_t *a)
         return PA_USAGE;
     }
 
-    if (!a->request_id && !a->identity && !a->platform && !a->gateway) {
+    if (!a->request_id && !a->identity && !a->platform && !a->gateway
+        && !a->post_id)
+    {
         fprintf(stderr, "phigate-audit: export needs --request-id, "
-                "--identity, --platform or --gateway\n");
+                "--identity, --platform, --gateway or --post-id\n");
         return PA_USAGE;
     }
 
