@@ -29,6 +29,18 @@ static const pg_detector_pt  fz_detectors[] = {
     pg_detect_address,
     pg_detect_zip,
     pg_detect_date,
+    pg_detect_fax,
+    pg_detect_health_plan,
+    pg_detect_account,
+    pg_detect_license,
+    pg_detect_npi,
+    pg_detect_vehicle,
+    pg_detect_device,
+    pg_detect_url,
+    pg_detect_ip,
+    pg_detect_biometric,
+    pg_detect_age,
+    pg_detect_other_id,
     NULL
 };
 

@@ -6,7 +6,8 @@
  * fuzz_inspect.  Whatever the input, a removal that reports success must
  * leave a query and body that extract again with no marker left, never
  * grow them, and name a valid token; the text rule and the approval hash
- * must hold on the same bytes.
+ * must hold on the same bytes, and so must the parsers of consent
+ * records, kinds lists, consent headers and Authorization headers.
  */
 
 #include <stdint.h>
@@ -19,6 +20,9 @@
 
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+
+static void fuzz_parsers(pg_arena_t *a, const char *s, size_t len);
 
 
 static const char  *types[] = {
@@ -138,7 +142,86 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
     }
 
+    fuzz_parsers(&a, (const char *) data, size);
+
     pg_arena_free(&a);
 
     return 0;
+}
+
+
+/* the bytes as a record (lines are keys and values), a list, headers */
+static void
+fuzz_parsers(pg_arena_t *a, const char *s, size_t len)
+{
+    char           ref[17];
+    size_t         n, i, clen, kv_len[16];
+    const char    *kv[16], *p, *nl, *end, *cred, *kind, *bad, *tok;
+    pg_typeset_t   set;
+    pg_consent_t   c;
+
+    n = 0;
+    p = s;
+    end = s + len;
+
+    while (p < end && n < 16) {
+        nl = memchr(p, '\n', end - p);
+        if (nl == NULL) {
+            nl = end;
+        }
+
+        kv[n] = p;
+        kv_len[n++] = nl - p;
+        p = nl + 1;
+    }
+
+    pg_consent_parse(kv, kv_len, n, &c);
+
+    if ((c.state == PG_CONSENT_GARBLED && c.why == NULL)
+        || (c.state == PG_CONSENT_PARSED
+            && (c.kinds == 0 || c.expires <= 0
+                || (!c.all_platforms && c.nplatforms == 0)
+                || c.nplatforms > PG_CONSENT_PLATFORMS))
+        || (c.state == PG_CONSENT_ABSENT && n != 0))
+    {
+        abort();
+    }
+
+    for (i = 0; i < c.nplatforms; i++) {
+        if (strlen(c.platforms[i]) == 0
+            || strlen(c.platforms[i]) > PG_CONSENT_NAME_MAX)
+        {
+            abort();
+        }
+    }
+
+    bad = NULL;
+
+    if (pg_consent_kinds_parse(s, len, &set, &bad) != 0
+        && (bad == NULL || bad < s || bad > end))
+    {
+        abort();
+    }
+
+    if (pg_consent_token_from_header(s, len, &tok, &clen) == 0) {
+        if (!pg_consent_token_valid(tok, clen) || tok < s
+            || tok + clen > end)
+        {
+            abort();
+        }
+
+        pg_consent_token_ref(tok, clen, ref);
+
+        if (strlen(ref) != 16) {
+            abort();
+        }
+    }
+
+    if (pg_credential_from_authorization(a, s, len, &cred, &clen, &kind)
+        == 1)
+    {
+        if (clen == 0 || clen > len || kind == NULL) {
+            abort();
+        }
+    }
 }
