@@ -108,6 +108,8 @@ ngx_http_phigate_audit(ngx_http_request_t *r, ngx_http_phigate_ctx_t *ctx,
 
     ngx_shmtx_unlock(&shpool->mutex);
 
+    ngx_http_phigate_metrics_audit(r, n == (ssize_t) llen);
+
     if (n != (ssize_t) llen) {
         /* the chain's last link stays: the next record links to it */
         ngx_log_error(NGX_LOG_CRIT, r->connection->log, ngx_errno,

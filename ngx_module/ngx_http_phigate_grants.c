@@ -268,6 +268,17 @@ ngx_http_phigate_grants_done(ngx_http_request_t *r, void *data)
 {
     ngx_http_phigate_ctx_t  *ctx = data;
 
+    ngx_uint_t               i, errors;
+
+    /* every question the batch asked, and those it got no answer to */
+    for (errors = 0, i = 0; i < ctx->lookup.n; i++) {
+        errors += (ctx->lookup.results[i].status != NGX_HTTP_PHIGATE_LK_OK);
+    }
+
+    ngx_http_phigate_metrics_redis(r,
+                           (ngx_current_msec - ctx->lookup.started) * 1000,
+                           ctx->lookup.n, errors);
+
     ngx_http_phigate_grants_decide(r, ctx);
     ngx_http_phigate_decided(r, ctx, 0);
 

@@ -16,6 +16,7 @@
 #include <ngx_http.h>
 
 #include <sys/mman.h>
+#include <time.h>
 
 #include "ngx_http_phigate_module.h"
 
@@ -32,6 +33,10 @@ static ngx_int_t ngx_http_phigate_act(ngx_http_request_t *r,
     ngx_http_phigate_ctx_t *ctx);
 static ngx_int_t ngx_http_phigate_send_block(ngx_http_request_t *r,
     ngx_http_phigate_ctx_t *ctx);
+
+
+/* a monotonic clock for the inspection time histogram (vDSO, no syscall) */
+#define ngx_http_phigate_clock(ts)  (void) clock_gettime(CLOCK_MONOTONIC, ts)
 
 
 ngx_int_t
@@ -377,9 +382,10 @@ ngx_http_phigate_body_handler(ngx_http_request_t *r)
 static void
 ngx_http_phigate_inspect(ngx_http_request_t *r, ngx_http_phigate_ctx_t *ctx)
 {
-    size_t     len;
-    u_char    *body;
-    ngx_int_t  rc;
+    size_t           len;
+    u_char          *body;
+    ngx_int_t        rc;
+    struct timespec  t0, t1;
 
     rc = ngx_http_phigate_body(r, ctx, &body, &len);
 
@@ -404,7 +410,13 @@ ngx_http_phigate_inspect(ngx_http_request_t *r, ngx_http_phigate_ctx_t *ctx)
             ctx->have_sha256 = 1;
         }
 
+        ngx_http_phigate_clock(&t0);
         (void) pg_inspect(&ctx->arena, &ctx->req, &ctx->limits, &ctx->insp);
+        ngx_http_phigate_clock(&t1);
+
+        ngx_http_phigate_metrics_inspect(r,
+                                     (t1.tv_sec - t0.tv_sec) * 1000000
+                                     + (t1.tv_nsec - t0.tv_nsec) / 1000);
     }
 
     pg_decide(&ctx->policy, &ctx->insp, &ctx->verdict);
@@ -437,6 +449,8 @@ ngx_http_phigate_decided(ngx_http_request_t *r, ngx_http_phigate_ctx_t *ctx,
                   pg_decision_name(ctx->verdict.decision),
                   ctx->verdict.reason, ctx->insp.platform->name,
                   ctx->summary_len, ctx->summary);
+
+    ngx_http_phigate_metrics_request(r, ctx);
 
     plcf = ngx_http_get_module_loc_conf(r, ngx_http_phigate_module);
 

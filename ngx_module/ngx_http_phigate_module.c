@@ -105,6 +105,13 @@ static ngx_command_t  ngx_http_phigate_commands[] = {
       0,
       NULL },
 
+    { ngx_string("phigate_status"),
+      NGX_HTTP_LOC_CONF|NGX_CONF_NOARGS,
+      ngx_http_phigate_status,
+      0,
+      0,
+      NULL },
+
     { ngx_string("phigate_gateway_id"),
       NGX_HTTP_MAIN_CONF|NGX_CONF_TAKE1,
       ngx_conf_set_str_slot,
@@ -285,6 +292,11 @@ ngx_http_phigate_init(ngx_conf_t *cf)
     }
 
     pmcf = ngx_http_conf_get_module_main_conf(cf, ngx_http_phigate_module);
+
+    /* counted whether or not a location serves them */
+    if (ngx_http_phigate_metrics_zone(cf, pmcf) != NGX_OK) {
+        return NGX_ERROR;
+    }
 
     pmcf->request_id_index = ngx_http_get_variable_index(cf,
                                                &ngx_http_phigate_request_id);

@@ -52,8 +52,12 @@ typedef struct {
 } ngx_http_phigate_chain_t;
 
 
+typedef struct ngx_http_phigate_metrics_s  ngx_http_phigate_metrics_t;
+
+
 typedef struct {
     ngx_open_file_t            *audit_file;      /* NULL: no audit log */
+    ngx_shm_zone_t             *metrics_zone;
     ngx_shm_zone_t             *audit_zone;      /* the chain's state */
     ngx_str_t                   gateway;
     ngx_http_phigate_redis_t   *redis;           /* primary: writes */
@@ -145,6 +149,17 @@ ngx_int_t ngx_http_phigate_header(ngx_http_request_t *r, const char *name,
 void ngx_http_phigate_decided(ngx_http_request_t *r,
     ngx_http_phigate_ctx_t *ctx, ngx_uint_t status);
 ngx_int_t ngx_http_phigate_response_init(ngx_conf_t *cf);
+ngx_int_t ngx_http_phigate_metrics_zone(ngx_conf_t *cf,
+    ngx_http_phigate_main_conf_t *pmcf);
+char *ngx_http_phigate_status(ngx_conf_t *cf, ngx_command_t *cmd,
+    void *conf);
+void ngx_http_phigate_metrics_request(ngx_http_request_t *r,
+    ngx_http_phigate_ctx_t *ctx);
+void ngx_http_phigate_metrics_inspect(ngx_http_request_t *r,
+    ngx_msec_int_t us);
+void ngx_http_phigate_metrics_redis(ngx_http_request_t *r, ngx_msec_int_t us,
+    ngx_uint_t lookups, ngx_uint_t errors);
+void ngx_http_phigate_metrics_audit(ngx_http_request_t *r, ngx_uint_t ok);
 ngx_int_t ngx_http_phigate_grants_start(ngx_http_request_t *r,
     ngx_http_phigate_ctx_t *ctx);
 void ngx_http_phigate_grants_decide(ngx_http_request_t *r,
