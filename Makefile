@@ -27,12 +27,12 @@ UNIT_BIN   := $(UNIT_C:t/unit/%.c=$(BUILD)/unit/%)
 FUZZ_C     := $(sort $(wildcard t/fuzz/fuzz_*.c))
 FUZZ_BIN   := $(FUZZ_C:t/fuzz/%.c=$(BUILD)/fuzz/%)
 TOOLS      := $(BUILD)/phigate-eval $(BUILD)/phigate-audit \
-              $(BUILD)/phigate-ctl
+              $(BUILD)/phigate-ctl $(BUILD)/phigate-bench
 
 MODULE     := $(BUILD)/ngx_http_phigate_module.so
 
 .PHONY: all module lib deps test unit fuzz fuzz-smoke integration eval \
-        demo tools clean
+        bench bench-engine demo tools clean
 
 all: module lib tools
 
@@ -60,6 +60,10 @@ $(BUILD)/phigate-eval: tools/phigate-eval.c $(BUILD)/libphigate.a
 	$(CC) $(ALL_CFLAGS) $< -o $@ $(BUILD)/libphigate.a $(ENGINE_LIBS)
 
 $(BUILD)/phigate-audit: tools/phigate-audit.c $(BUILD)/libphigate.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $< -o $@ $(BUILD)/libphigate.a $(ENGINE_LIBS)
+
+$(BUILD)/phigate-bench: tools/phigate-bench.c $(BUILD)/libphigate.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $< -o $@ $(BUILD)/libphigate.a $(ENGINE_LIBS)
 
@@ -100,6 +104,12 @@ integration: module
 
 eval: $(BUILD)/phigate-eval
 	$(BUILD)/phigate-eval ../shared/corpus/posts.jsonl t/corpus/*.jsonl
+
+# benchmark figures, printed, not timed tests: docs/benchmarks.md
+bench: bench-engine
+
+bench-engine: $(BUILD)/phigate-bench
+	$(BUILD)/phigate-bench ../shared/corpus/posts.jsonl t/corpus/*.jsonl
 
 test: deps
 	$(MAKE) all
