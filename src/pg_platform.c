@@ -1,165 +1,84 @@
 /*
  * Copyright (C) phigate authors
  *
- * Where each platform puts text and DMs: ../shared/platforms/README.md.
+ * Matching a request to a profile of a set, and reading the profile.  The
+ * profiles themselves are data: conf/platforms.json, parsed by
+ * pg_platform_load.c.
  */
 
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "pg_platform.h"
-
-
-/*
- * Credentials are never text, on any platform: reading an access token as
- * PHI would only produce false blocks.
- */
-#define PG_CREDENTIALS                                                       \
-    "access_token", "appsecret_proof", "client_secret", "client_id",         \
-    "oauth_*", "refresh_token", "upload_id", "upload_token"
-
-/* Graph API object ids and media references */
-#define PG_META_IDS                                                          \
-    "id", "*.id", "*_id", "*_ids", "*_ids[]", "*.id[]", "media_ids[]",       \
-    "attached_media[]*", "children", "creation_id", "user_tags*",            \
-    "recipient.*", "image_url", "video_url", "media_type", "published",      \
-    "upload_phase", "file_url", "collaborators*", "is_carousel_item",        \
-    "batch[].relative_url", "batch[].method", "messaging_type", "tag"
-
-
-static const char *const  pg_no_hosts[] = { NULL };
-static const char *const  pg_no_paths[] = { NULL };
-static const char *const  pg_skip_generic[] = { PG_CREDENTIALS, NULL };
-
-
-static const char *const  pg_facebook_hosts[] = {
-    "graph.facebook.com", "graph-video.facebook.com",
-    "graph.beta.facebook.com", "rupload.facebook.com", NULL
-};
-static const char *const  pg_facebook_dm[] = {
-    "*/messages", "*/private_replies", NULL
-};
-static const char *const  pg_meta_skip[] = {
-    PG_CREDENTIALS, PG_META_IDS, NULL
-};
-
-static const char *const  pg_instagram_hosts[] = {
-    "graph.instagram.com", NULL
-};
-static const char *const  pg_instagram_dm[] = { "*/messages", NULL };
-
-static const char *const  pg_threads_hosts[] = {
-    "graph.threads.net", "graph.threads.com", NULL
-};
-
-static const char *const  pg_x_hosts[] = {
-    "api.x.com", "api.twitter.com", "upload.x.com", "upload.twitter.com",
-    NULL
-};
-static const char *const  pg_x_dm[] = {
-    "/2/dm_conversations*", "/2/dm_events*", "/1.1/direct_messages/*",
-    NULL
-};
-static const char *const  pg_x_skip[] = {
-    PG_CREDENTIALS, "*_id", "*_ids", "*_ids[]", "*.*_id", "*.*_ids[]",
-    "media.media_ids[]", "reply.*", "command", "media_type",
-    "media_category", "segment_index", "total_bytes", "tweet_mode",
-    "reply_settings", "conversation_type", NULL
-};
-
-static const char *const  pg_linkedin_hosts[] = { "api.linkedin.com", NULL };
-static const char *const  pg_linkedin_skip[] = {
-    PG_CREDENTIALS, "author", "*.author", "actor", "object", "*.urn",
-    "visibility", "lifecycleState", "distribution.*", "*.id", "*.media.id",
-    "content.media.id", "isReshareDisabledByAuthor", "parentComment",
-    NULL
-};
-
-static const char *const  pg_youtube_hosts[] = {
-    "youtube.googleapis.com", "www.googleapis.com", NULL
-};
-static const char *const  pg_google_skip[] = {
-    PG_CREDENTIALS, "part", "uploadType", "*.channelId", "*.videoId",
-    "*.parentId", "*.categoryId", "*.privacyStatus", "key", "alt", NULL
-};
-
-static const char *const  pg_tiktok_hosts[] = { ".tiktokapis.com", NULL };
-static const char *const  pg_tiktok_skip[] = {
-    PG_CREDENTIALS, "source_info.*", "post_info.privacy_level",
-    "post_info.disable_*", "media_type", "post_mode", NULL
-};
-
-static const char *const  pg_pinterest_hosts[] = { "api.pinterest.com", NULL };
-static const char *const  pg_pinterest_skip[] = {
-    PG_CREDENTIALS, "board_id", "board_section_id", "media_source.*",
-    NULL
-};
-
-static const char *const  pg_gbp_hosts[] = {
-    "mybusiness.googleapis.com", NULL
-};
-
-static const char *const  pg_reddit_hosts[] = { "oauth.reddit.com", NULL };
-static const char *const  pg_reddit_dm[] = { "/api/compose", NULL };
-static const char *const  pg_reddit_skip[] = {
-    PG_CREDENTIALS, "thing_id", "sr", "kind", "api_type", "raw_json",
-    "to", "from_sr", "uh", NULL
-};
-
-/* Mastodon instances have arbitrary hosts: known by their API paths */
-static const char *const  pg_mastodon_paths[] = {
-    "/api/v1/statuses", "/api/v2/media", "/api/v1/media", NULL
-};
-static const char *const  pg_mastodon_skip[] = {
-    PG_CREDENTIALS, "visibility", "in_reply_to_id", "media_ids[]",
-    "media_ids", "scheduled_at", "language", "sensitive", "poll[expires_in]",
-    "poll.expires_in", "focus", NULL
-};
-
-
-static const pg_platform_t  pg_platforms[] = {
-    { "facebook", pg_facebook_hosts, pg_no_paths, pg_facebook_dm,
-      pg_meta_skip, NULL, NULL },
-    { "instagram", pg_instagram_hosts, pg_no_paths, pg_instagram_dm,
-      pg_meta_skip, NULL, NULL },
-    { "threads", pg_threads_hosts, pg_no_paths, pg_no_paths,
-      pg_meta_skip, NULL, NULL },
-    { "x", pg_x_hosts, pg_no_paths, pg_x_dm, pg_x_skip, NULL, NULL },
-    { "linkedin", pg_linkedin_hosts, pg_no_paths, pg_no_paths,
-      pg_linkedin_skip, NULL, NULL },
-    { "google_business", pg_gbp_hosts, pg_no_paths, pg_no_paths,
-      pg_google_skip, NULL, NULL },
-    { "youtube", pg_youtube_hosts, pg_no_paths, pg_no_paths,
-      pg_google_skip, NULL, NULL },
-    { "tiktok", pg_tiktok_hosts, pg_no_paths, pg_no_paths,
-      pg_tiktok_skip, NULL, NULL },
-    { "pinterest", pg_pinterest_hosts, pg_no_paths, pg_no_paths,
-      pg_pinterest_skip, NULL, NULL },
-    { "reddit", pg_reddit_hosts, pg_no_paths, pg_reddit_dm,
-      pg_reddit_skip, NULL, NULL },
-    { "mastodon", pg_no_hosts, pg_mastodon_paths, pg_no_paths,
-      pg_mastodon_skip, "visibility", "direct" },
-};
-
-static const pg_platform_t  pg_generic = {
-    "generic", pg_no_hosts, pg_no_paths, pg_no_paths, pg_skip_generic,
-    NULL, NULL
-};
+#include "pg_platform_int.h"
 
 
 static int pg_host_match(const char *pattern, const char *host, size_t len);
 static int pg_path_prefix(const char *prefix, const char *path, size_t len);
 
 
+const pg_platforms_t *
+pg_platforms_default(void)
+{
+    char                   err[128];
+    static pg_platforms_t  *set;
+
+    if (set == NULL) {
+        set = pg_platforms_parse(pg_platforms_json, pg_platforms_json_len,
+                                 err, sizeof(err));
+
+        /* a unit test parses the same bytes: this cannot fail in a build */
+        if (set == NULL) {
+            abort();
+        }
+    }
+
+    return set;
+}
+
+
+size_t
+pg_platforms_count(const pg_platforms_t *set)
+{
+    return set->n;
+}
+
+
+const pg_platform_t *
+pg_platforms_at(const pg_platforms_t *set, size_t i)
+{
+    return i < set->n ? &set->items[i] : NULL;
+}
+
+
+const pg_platform_t *
+pg_platforms_generic(const pg_platforms_t *set)
+{
+    return &set->generic;
+}
+
+
 const pg_platform_t *
 pg_platform_match(const char *host, size_t host_len, const char *path,
     size_t path_len)
 {
-    size_t                i, n;
+    return pg_platforms_match(NULL, host, host_len, path, path_len);
+}
+
+
+const pg_platform_t *
+pg_platforms_match(const pg_platforms_t *set, const char *host,
+    size_t host_len, const char *path, size_t path_len)
+{
+    size_t                i;
     const char           *colon;
     const char *const    *h;
     const pg_platform_t  *p;
+
+    if (set == NULL) {
+        set = pg_platforms_default();
+    }
 
     /* "graph.facebook.com:443" and "graph.facebook.com." name one host */
     if (host != NULL) {
@@ -173,10 +92,8 @@ pg_platform_match(const char *host, size_t host_len, const char *path,
         }
     }
 
-    n = sizeof(pg_platforms) / sizeof(pg_platforms[0]);
-
-    for (i = 0; i < n; i++) {
-        p = &pg_platforms[i];
+    for (i = 0; i < set->n; i++) {
+        p = &set->items[i];
 
         for (h = p->hosts; host != NULL && *h != NULL; h++) {
             if (pg_host_match(*h, host, host_len)) {
@@ -191,7 +108,7 @@ pg_platform_match(const char *host, size_t host_len, const char *path,
         }
     }
 
-    return &pg_generic;
+    return &set->generic;
 }
 
 
@@ -226,15 +143,17 @@ pg_platform_is_dm(const pg_platform_t *p, const char *path, size_t path_len,
         }
     }
 
-    if (p->dm_field == NULL || fields == NULL) {
+    if (fields == NULL) {
         return 0;
     }
 
-    for (i = 0; i < fields->n; i++) {
-        if (strcmp(fields->items[i].name, p->dm_field) == 0
-            && strcasecmp(fields->items[i].text, p->dm_value) == 0)
-        {
-            return 1;
+    for (d = p->dm_fields; d[0] != NULL && d[1] != NULL; d += 2) {
+        for (i = 0; i < fields->n; i++) {
+            if (strcmp(fields->items[i].name, d[0]) == 0
+                && strcasecmp(fields->items[i].text, d[1]) == 0)
+            {
+                return 1;
+            }
         }
     }
 

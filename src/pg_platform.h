@@ -4,8 +4,10 @@
  * Platform profiles: which platform a request goes to (from its Host and
  * path), which fields are identifiers rather than text (page ids, tokens),
  * and which requests are direct messages.  The generic profile reads every
- * field.  Profiles are a built-in table for now; the detection issue moves
- * them to data in conf/ so an API change is a config edit.
+ * field.  Profiles are data: conf/platforms.json is compiled in as the
+ * default set (src/pg_platform_data.c, made by scripts/gen-platforms.sh)
+ * and an operator may load another file (phigate_platforms), so a new
+ * platform or a changed API is a config edit.  docs/platforms.md.
  */
 
 #ifndef _PG_PLATFORM_H_INCLUDED_
@@ -17,6 +19,7 @@
 #include "pg_field.h"
 
 
+/* every list is NULL-terminated and never NULL itself */
 typedef struct {
     const char          *name;
     const char *const   *hosts;      /* "host" exact, ".suffix" for any sub */
@@ -25,12 +28,42 @@ typedef struct {
     const char *const   *dm_paths;   /* "prefix*" or "*suffix" or exact */
     const char *const   *skip;       /* field names that are identifiers:
                                         exact, "prefix*" or "*suffix" */
-    const char          *dm_field;   /* a field whose value ... */
-    const char          *dm_value;   /* ... equal to this marks a DM */
+    const char *const   *dm_fields;  /* pairs: a field whose value equals
+                                        the next string marks a DM */
+    const char *const   *post_id;    /* where the platform's JSON answer
+                                        names the created object: "a.b" */
 } pg_platform_t;
 
 
-/* never NULL: the generic profile when nothing else matches */
+typedef struct pg_platforms_s  pg_platforms_t;
+
+
+#define PG_PLATFORM_NAME_MAX  31
+
+
+/*
+ * Parses a profile set in conf/platforms.json's format.  On error returns
+ * NULL with a message in err ("line 12: ...", "platforms[3] (x): hosts:
+ * ..."); the message never quotes more than names from the file.
+ */
+pg_platforms_t *pg_platforms_parse(const char *json, size_t len, char *err,
+    size_t err_size);
+void pg_platforms_free(pg_platforms_t *set);
+
+/* the compiled-in set, parsed on first use; never NULL */
+const pg_platforms_t *pg_platforms_default(void);
+
+/* the set's profiles in file order, then its generic profile */
+size_t pg_platforms_count(const pg_platforms_t *set);
+const pg_platform_t *pg_platforms_at(const pg_platforms_t *set, size_t i);
+const pg_platform_t *pg_platforms_generic(const pg_platforms_t *set);
+
+/*
+ * Never NULL: the generic profile when nothing else matches.  A NULL set
+ * is the default set.
+ */
+const pg_platform_t *pg_platforms_match(const pg_platforms_t *set,
+    const char *host, size_t host_len, const char *path, size_t path_len);
 const pg_platform_t *pg_platform_match(const char *host, size_t host_len,
     const char *path, size_t path_len);
 
