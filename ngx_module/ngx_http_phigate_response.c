@@ -203,7 +203,7 @@ ngx_http_phigate_log_handler(ngx_http_request_t *r)
     }
 
     if (ctx->post_id[0] == '\0' && ctx->resp_len) {
-        (void) pg_response_post_id_encoded(ctx->insp.platform->name,
+        (void) pg_response_post_id_encoded(ctx->insp.platform,
                                           (const char *) ctx->resp_encoding,
                                           (const char *) ctx->resp,
                                           ctx->resp_len, ctx->post_id);

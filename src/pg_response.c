@@ -13,27 +13,6 @@
 #include "pg_response.h"
 
 
-typedef struct {
-    const char   *platform;
-    const char   *paths[4];       /* tried in order; "a.b" descends */
-} pg_id_paths_t;
-
-
-static const pg_id_paths_t  pg_id_paths[] = {
-    { "facebook",  { "post_id", "id", NULL } },
-    { "instagram", { "id", NULL } },
-    { "threads",   { "id", NULL } },
-    { "x",         { "data.id", "id_str", "media_id_string", NULL } },
-    { "tiktok",    { "data.publish_id", "data.id", NULL } },
-    { "reddit",    { "json.data.name", "json.data.id", NULL } },
-    { "youtube",   { "id", NULL } },
-    { "linkedin",  { "id", NULL } },
-    { "pinterest", { "id", NULL } },
-    { "google_business", { "name", NULL } },
-    { NULL,        { "id", "data.id", "post_id", NULL } }
-};
-
-
 #define PG_INFLATE_MAX  (256 * 1024)
 
 
@@ -47,7 +26,8 @@ static unsigned char *pg_inflate(const char *in, size_t len, size_t *out_len);
  * looked for; other encodings give no id.
  */
 int
-pg_response_post_id_encoded(const char *platform, const char *encoding,
+pg_response_post_id_encoded(const pg_platform_t *platform,
+    const char *encoding,
     const char *body, size_t len, char *out)
 {
     int             rc;
@@ -80,13 +60,13 @@ pg_response_post_id_encoded(const char *platform, const char *encoding,
 
 
 int
-pg_response_post_id(const char *platform, const char *body, size_t len,
-    char *out)
+pg_response_post_id(const pg_platform_t *platform, const char *body,
+    size_t len, char *out)
 {
-    size_t                i, n;
-    json_t               *root, *v;
-    const char           *s;
-    const pg_id_paths_t  *p;
+    size_t              n;
+    json_t             *root, *v;
+    const char         *s;
+    const char *const  *path;
 
     out[0] = '\0';
 
@@ -94,10 +74,8 @@ pg_response_post_id(const char *platform, const char *body, size_t len,
         return 0;
     }
 
-    for (p = pg_id_paths; p->platform != NULL; p++) {
-        if (platform != NULL && strcmp(p->platform, platform) == 0) {
-            break;
-        }
+    if (platform == NULL) {
+        platform = pg_platforms_generic(pg_platforms_default());
     }
 
     root = json_loadb(body, len, JSON_DISABLE_EOF_CHECK, NULL);
@@ -105,8 +83,9 @@ pg_response_post_id(const char *platform, const char *body, size_t len,
         return 0;
     }
 
-    for (i = 0; i < 4 && p->paths[i] != NULL; i++) {
-        v = pg_json_path(root, p->paths[i]);
+    /* the profile's paths, tried in order; "a.b" descends */
+    for (path = platform->post_id; *path != NULL; path++) {
+        v = pg_json_path(root, *path);
 
         if (json_is_integer(v)) {
             n = (size_t) snprintf(out, PG_POST_ID_MAX + 1, "%lld",
