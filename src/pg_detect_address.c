@@ -24,6 +24,7 @@
 
 #include "pg_detect.h"
 #include "pg_detect_geo.h"
+#include "pg_detect_org.h"
 #include "pg_text.h"
 
 
@@ -136,6 +137,13 @@ pg_detect_address(const pg_scan_t *s, pg_findings_t *out)
         }
 
         if (n == 0) {
+            continue;
+        }
+
+        /* "our urgent care at 1500 Main St": the hospital's own place,
+         * not a patient's home; "lives on" is a person's by itself */
+        if (conf != 70 && pg_org_place(t, s->len, i, i + n)) {
+            i += n - 1;
             continue;
         }
 

@@ -13,10 +13,21 @@
  * Not addresses: "@handle" (no local part), and user@host inside a URL
  * ("https://user@host/..."): that is userinfo for a login, not a contact
  * address a post discloses.  "mailto:" addresses are addresses.
+ *
+ * Spelled out: "nadia53 at hotmail dot com", "jt.walker [at] yahoo [dot]
+ * com": a local part, "at", labels joined by "dot" (at least one word
+ * "dot") and a common TLD.  The local part needs a digit or one of "._+-"
+ * unless the host is a webmail provider, so "find us at northfield dot
+ * org" is no address.
+ *
+ * The hospital's own mailboxes are not reported: a role local part
+ * ("careers@", "media.relations@") or "email us at" with no patient in
+ * the sentence (pg_detect_org.h).
  */
 
 
 #include "pg_detect.h"
+#include "pg_detect_org.h"
 #include "pg_text.h"
 
 
@@ -32,6 +43,10 @@
 static size_t pg_email_local_start(const char *t, size_t at);
 static size_t pg_email_domain(const char *t, size_t len, size_t pos);
 static int pg_email_file_ext(const char *t, size_t pos, size_t n);
+static pg_status_t pg_email_spelled(const pg_scan_t *s, pg_findings_t *out);
+static size_t pg_email_spelled_at(const char *t, size_t len, size_t at,
+    size_t *start);
+static size_t pg_email_dot(const char *t, size_t len, size_t pos);
 
 
 static const char *const  pg_email_exts[] = {
@@ -39,6 +54,29 @@ static const char *const  pg_email_exts[] = {
     "heic", "pdf", "mp4", "mov", "avi", "webm", "mp3", "wav", "txt", "csv",
     "html", "htm", "js", "css", "json", "xml", "zip",
     NULL
+};
+
+
+/* "at" and "dot" as people write them to fool harvesters */
+static const char *const  pg_email_at_words[] = {
+    "at", "[at]", "(at)", "{at}", NULL
+};
+
+static const char *const  pg_email_dot_words[] = {
+    "dot", "[dot]", "(dot)", "{dot}", NULL
+};
+
+static const char *const  pg_email_tlds[] = {
+    "com", "net", "org", "edu", "gov", "mil", "us", "co", "io", "info",
+    "biz", "me", "uk", "ca", "de", "fr", "es", "it", "nl", "au", "in",
+    "mx", "br", "ch", "ie", "nz", "ru", "jp", "cn", "health", NULL
+};
+
+static const char *const  pg_email_webmail[] = {
+    "gmail", "googlemail", "yahoo", "ymail", "hotmail", "outlook", "live",
+    "msn", "aol", "icloud", "me", "mac", "comcast", "verizon", "att",
+    "sbcglobal", "bellsouth", "cox", "charter", "protonmail", "proton",
+    "gmx", "mail", "zoho", "yandex", NULL
 };
 
 
@@ -67,7 +105,8 @@ pg_detect_email(const pg_scan_t *s, pg_findings_t *out)
             continue;
         }
 
-        if (pg_in_url(t, ls)) {
+        /* "careers@...", "email us at ...": the hospital's mailbox */
+        if (pg_in_url(t, ls) || pg_org_mailbox(t, s->len, ls, i + 1 + dn)) {
             i += dn;
             continue;
         }
@@ -81,7 +120,156 @@ pg_detect_email(const pg_scan_t *s, pg_findings_t *out)
         i += dn;
     }
 
+    return pg_email_spelled(s, out);
+}
+
+
+/* "nadia53 at hotmail dot com" */
+
+static pg_status_t
+pg_email_spelled(const pg_scan_t *s, pg_findings_t *out)
+{
+    size_t        i, n, ls;
+    const char   *t;
+    pg_status_t   st;
+
+    t = s->text;
+
+    for (i = 1; i < s->len; i++) {
+
+        if (t[i - 1] != ' ' || !pg_cues_at(t, s->len, i, pg_email_at_words,
+                                          NULL))
+        {
+            continue;
+        }
+
+        n = pg_email_spelled_at(t, s->len, i, &ls);
+        if (n == 0) {
+            continue;
+        }
+
+        if (!pg_in_url(t, ls) && !pg_org_mailbox(t, s->len, ls, n)) {
+            st = pg_findings_add(out, s->arena, PG_T_EMAIL, s->field, ls,
+                                 n - ls, 80);
+            if (st != PG_OK) {
+                return st;
+            }
+        }
+
+        i = n;
+    }
+
     return PG_OK;
+}
+
+
+/*
+ * The "at" word at `at` joins a local part before it and a spelled host
+ * after it: returns the end of the address (0: none), its start in
+ * *start.
+ */
+
+static size_t
+pg_email_spelled_at(const char *t, size_t len, size_t at, size_t *start)
+{
+    int     odd, dots, webmail;
+    size_t  i, n, ls, lab, last;
+
+    /* the local part: the word before, one blank between */
+    ls = at - 1;
+    odd = 0;
+
+    while (ls > 0 && at - 1 - ls < PG_EMAIL_LOCAL_MAX
+           && pg_email_local(t[ls - 1]))
+    {
+        ls--;
+        odd |= !pg_isalpha(t[ls]);
+    }
+
+    while (ls < at - 1 && !pg_isalnum(t[ls])) {
+        ls++;
+    }
+
+    if (ls == at - 1 || !pg_isalnum(t[at - 2])
+        || (ls > 0 && !pg_isspace(t[ls - 1]) && t[ls - 1] != '('
+            && t[ls - 1] != ':'))
+    {
+        return 0;
+    }
+
+    /* the host: label ((blanks dot-word blanks) | '.') label ... */
+    i = at + pg_cues_at(t, len, at, pg_email_at_words, NULL);
+    dots = 0;
+    last = 0;
+    lab = 0;
+    webmail = -1;
+
+    for ( ;; ) {
+        while (i < len && t[i] == ' ') {
+            i++;
+        }
+
+        for (n = 0; i + n < len && (pg_isalnum(t[i + n]) || t[i + n] == '-');
+             n++)
+        {
+            /* void */
+        }
+
+        if (n == 0 || n > PG_EMAIL_LABEL_MAX) {
+            break;
+        }
+
+        if (webmail < 0) {
+            webmail = pg_cues_at(t, i + n, i, pg_email_webmail, NULL) == n;
+        }
+
+        lab = i;
+        i += n;
+        last = i;
+
+        if (i + 1 < len && t[i] == '.' && pg_isalnum(t[i + 1])) {
+            i++;
+            continue;
+        }
+
+        n = i;
+
+        while (n < len && t[n] == ' ') {
+            n++;
+        }
+
+        n = pg_email_dot(t, len, n);
+        if (n == 0) {
+            break;
+        }
+
+        dots++;
+        i = n;
+    }
+
+    if (dots == 0 || last == 0
+        || pg_cues_at(t, last, lab, pg_email_tlds, NULL) != last - lab
+        || (!odd && webmail != 1))
+    {
+        return 0;
+    }
+
+    *start = ls;
+
+    return last;
+}
+
+
+/* a "dot" word at pos: the end after it, 0: none */
+
+static size_t
+pg_email_dot(const char *t, size_t len, size_t pos)
+{
+    size_t  n;
+
+    n = pg_cues_at(t, len, pos, pg_email_dot_words, NULL);
+
+    return n ? pos + n : 0;
 }
 
 

@@ -14,10 +14,19 @@
  * Vanity numbers (1-800-FLOWERS) are not read: they are businesses'.
  * Toll-free numbers are reported with a lower confidence: they are
  * almost always an organisation's line, not a patient's.
+ *
+ * Digits spelled out ("seven two seven, four eight two, ...", "zero" or
+ * "oh" for 0, digits and words mixed) are read like bare digits: ten of
+ * them (eleven with a leading one) with a phone cue before.
+ *
+ * A number in a sentence that names the hospital's own line ("call us
+ * at", "nurse advice line", "to schedule your mammogram") and no patient,
+ * relative or care event is not reported: pg_detect_org.h.
  */
 
 
 #include "pg_detect.h"
+#include "pg_detect_org.h"
 #include "pg_text.h"
 
 
@@ -41,6 +50,10 @@ static int pg_phone_parse(const char *t, size_t len, size_t pos,
     pg_phone_t *p);
 static int pg_phone_valid(const char *t, const pg_phone_t *p);
 static int pg_phone_toll_free(const char *t, size_t area);
+static size_t pg_phone_spelled(const char *t, size_t len, size_t pos,
+    char *d, size_t *nd);
+static int pg_phone_digit_word(const char *t, size_t len, size_t pos,
+    size_t *n);
 
 
 static const char *const  pg_phone_cues[] = {
@@ -62,14 +75,24 @@ static const char *const  pg_phone_cues[] = {
     "contact",
     "pager",
     "dial",
+    "callback",
+    "call back",
     NULL
+};
+
+
+/* index / 1 is the digit, "oh" and "zero" both 0 */
+static const char *const  pg_phone_words[] = {
+    "zero", "one", "two", "three", "four", "five", "six", "seven",
+    "eight", "nine", "oh", NULL
 };
 
 
 pg_status_t
 pg_detect_phone(const pg_scan_t *s, pg_findings_t *out)
 {
-    size_t        i, skip;
+    char          d[12];
+    size_t        i, skip, nd;
     uint8_t       conf;
     pg_phone_t    p;
     const char   *t;
@@ -81,6 +104,39 @@ pg_detect_phone(const pg_scan_t *s, pg_findings_t *out)
         skip = pg_digit_run(t, s->len, i, s->len);
         if (skip == 0) {
             skip = 1;
+        }
+
+        if (pg_isalpha(t[i]) && pg_word_start(t, i)) {
+            /* "seven two seven, four eight two, ...": spelled digits */
+            p.end = pg_phone_spelled(t, s->len, i, d, &nd);
+
+            if (p.end == 0) {
+                continue;
+            }
+
+            skip = p.end - i;
+
+            if (!pg_cue_before(t, i, PG_PHONE_CUE_WORDS, PG_PHONE_CUE_BYTES,
+                               pg_phone_cues)
+                || pg_org_line(t, s->len, i, p.end))
+            {
+                continue;
+            }
+
+            p.area = nd == 11 ? 1 : 0;
+            p.exch = p.area + 3;
+
+            if (!pg_phone_valid(d, &p)) {
+                continue;
+            }
+
+            st = pg_findings_add(out, s->arena, PG_T_PHONE, s->field, i,
+                                 p.end - i, 90);
+            if (st != PG_OK) {
+                return st;
+            }
+
+            continue;
         }
 
         if (t[i] != '(' && t[i] != '+' && !pg_isdigit(t[i])) {
@@ -99,6 +155,13 @@ pg_detect_phone(const pg_scan_t *s, pg_findings_t *out)
             && !pg_cue_before(t, i, PG_PHONE_CUE_WORDS, PG_PHONE_CUE_BYTES,
                               pg_phone_cues))
         {
+            continue;
+        }
+
+        /* "call us at", "nurse advice line:", "to schedule your flu
+         * shot": the hospital's own line, with no patient in sight */
+        if (pg_org_line(t, s->len, i, p.end)) {
+            skip = p.end - i;
             continue;
         }
 
@@ -252,4 +315,92 @@ pg_phone_toll_free(const char *t, size_t area)
 
     return t[area + 1] == t[area + 2] && t[area + 1] >= '3'
            && t[area + 1] <= '8';
+}
+
+
+/*
+ * Spelled-out digits from pos: digit words and short digit groups,
+ * separated by blanks, commas or hyphens, that make ten digits (eleven
+ * with a leading 1), at least four of them words.  The digits go to d,
+ * their count to *nd; returns the end of the last one, 0: no number.
+ */
+
+static size_t
+pg_phone_spelled(const char *t, size_t len, size_t pos, char *d, size_t *nd)
+{
+    size_t  i, j, n, end, words, k;
+
+    if (!pg_phone_digit_word(t, len, pos, &n)) {
+        return 0;
+    }
+
+    i = pos;
+    end = pos;
+    words = 0;
+    *nd = 0;
+
+    for ( ;; ) {
+        if (pg_isdigit(t[i])) {
+            n = pg_digit_run(t, len, i, 5);
+
+            if (n > 4 || *nd + n > 11 || !pg_num_end(t, len, i + n)) {
+                return 0;
+            }
+
+            for (k = 0; k < n; k++) {
+                d[(*nd)++] = t[i + k];
+            }
+
+        } else {
+            k = pg_phone_digit_word(t, len, i, &n);
+
+            if (k == 0 || *nd == 11) {
+                break;
+            }
+
+            d[(*nd)++] = (char) ('0' + (k - 1) % 10);
+            words++;
+        }
+
+        end = i + n;
+
+        /* at most three separators: ", ", " - " */
+        for (j = end; j < len && j - end < 3
+                      && (t[j] == ' ' || t[j] == ',' || t[j] == '-');
+             j++)
+        {
+            /* void */
+        }
+
+        if (j == end || j >= len
+            || !(pg_isdigit(t[j]) || pg_phone_digit_word(t, len, j, &n)))
+        {
+            break;
+        }
+
+        i = j;
+    }
+
+    if (words < 4 || !(*nd == 10 || (*nd == 11 && d[0] == '1'))) {
+        return 0;
+    }
+
+    return end;
+}
+
+
+/* a digit word at pos: 1 + its digit ("oh" is 11: 0), 0 when none */
+
+static int
+pg_phone_digit_word(const char *t, size_t len, size_t pos, size_t *n)
+{
+    size_t  k;
+
+    if (pos >= len || !pg_isalpha(t[pos])) {
+        return 0;
+    }
+
+    *n = pg_cues_at(t, len, pos, pg_phone_words, &k);
+
+    return *n ? (int) k + 1 : 0;
 }

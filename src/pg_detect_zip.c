@@ -18,6 +18,7 @@
 
 #include "pg_detect.h"
 #include "pg_detect_geo.h"
+#include "pg_detect_org.h"
 #include "pg_text.h"
 
 
@@ -93,6 +94,12 @@ pg_detect_zip(const pg_scan_t *s, pg_findings_t *out)
             conf = 85;
 
         } else {
+            i += n - 1;
+            continue;
+        }
+
+        /* the ZIP of the hospital's own address or an event's venue */
+        if (pg_org_place(t, s->len, i, i + n)) {
             i += n - 1;
             continue;
         }

@@ -17,6 +17,7 @@ static void test_address_pobox(void **state);
 static void test_address_cue(void **state);
 static void test_address_lookalikes(void **state);
 static void test_address_edges(void **state);
+static void test_address_org_place(void **state);
 
 
 /* exactly one ADDRESS finding, covering the first occurrence of addr */
@@ -143,6 +144,38 @@ test_address_edges(void **state)
 }
 
 
+
+static void
+test_address_org_place(void **state)
+{
+    /* the hospital's own places and event venues, no person in sight */
+    pg_dt_none(*state, pg_detect_address,
+               "Our new urgent care at 2400 Harbor Boulevard opens Monday.");
+    pg_dt_none(*state, pg_detect_address,
+               "Send donations to PO Box 4410, Northfield, FL 33755.");
+    pg_dt_none(*state, pg_detect_address, "Our clinic moved! Find us at 88 "
+               "Elm St, Suite 300, Greenville, SC 29601.");
+    pg_dt_none(*state, pg_detect_address, "The Heart Institute at 500 "
+               "Medical Center Dr. is open 24/7.");
+    pg_dt_none(*state, pg_detect_address, "Our Women's Center is located at "
+               "1200 Bayview Avenue, 2nd floor.");
+    pg_dt_none(*state, pg_detect_address, "Free flu shots: the health fair "
+               "is at 410 Lake Road on Saturday.");
+
+    /* a person in the sentence: a patient's address after all */
+    pg_dt_one(*state, pg_detect_address, "Our hospice team at 12 Oak Street "
+              "cared for Mr. Diaz.", PG_T_ADDRESS, 20, 13);
+    pg_dt_one(*state, pg_detect_address, "Our clinic at 12 Oak Street "
+              "discharged her yesterday.", PG_T_ADDRESS, 14, 13);
+    pg_dt_one(*state, pg_detect_address, "Send the get-well cards to her "
+              "daughter at 12 Oak Street.", PG_T_ADDRESS, 43, 14);
+    /* the organisation cue must be in the address's sentence */
+    pg_dt_one(*state, pg_detect_address, "Our clinic is open. Ambulance "
+              "sent to 12 Oak Street.", PG_T_ADDRESS, 38, 14);
+    pg_dt_one(*state, pg_detect_address,
+              "Mail her results to PO Box 7731.", PG_T_ADDRESS, 20, 11);
+}
+
 int
 main(void)
 {
@@ -158,6 +191,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_address_lookalikes,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_address_edges,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_address_org_place,
                                         pg_dt_setup, pg_dt_teardown),
     };
 

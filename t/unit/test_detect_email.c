@@ -14,6 +14,8 @@ static void test_email_domain(void **state);
 static void test_email_not_addresses(void **state);
 static void test_email_urls(void **state);
 static void test_email_edges(void **state);
+static void test_email_org_mailbox(void **state);
+static void test_email_spelled(void **state);
 
 
 static void
@@ -119,6 +121,51 @@ test_email_edges(void **state)
 }
 
 
+
+static void
+test_email_org_mailbox(void **state)
+{
+    /* role mailboxes are the hospital's */
+    pg_dt_none(*state, pg_detect_email,
+               "Send your resume to careers@northfieldhealth.org today!");
+    pg_dt_none(*state, pg_detect_email,
+               "Media inquiries: media.relations@northfieldhealth.org");
+    pg_dt_none(*state, pg_detect_email, "Write to info2@example.org");
+    pg_dt_none(*state, pg_detect_email,
+               "Questions? Email us at hello@northfield.health");
+    /* a personal local part stays an address, even next to "us" */
+    pg_dt_one(*state, pg_detect_email, "Email us at jdoe@mail.example.org "
+              "about her insulin pump.", PG_T_EMAIL, 12, 21);
+    pg_dt_one(*state, pg_detect_email, "records for careers.jane@gmail.com",
+              PG_T_EMAIL, 12, 22);
+    pg_dt_one(*state, pg_detect_email, "Contact the patient at "
+              "info.rosa@gmail.com", PG_T_EMAIL, 23, 19);
+}
+
+
+static void
+test_email_spelled(void **state)
+{
+    pg_dt_one(*state, pg_detect_email, "Send the psych eval to the patient "
+              "at nadia53 at hotmail dot com", PG_T_EMAIL, 38, 26);
+    pg_dt_one(*state, pg_detect_email, "her email: jt.walker [at] yahoo "
+              "[dot] com", PG_T_EMAIL, 11, 30);
+    pg_dt_one(*state, pg_detect_email, "rosa at gmail dot com please",
+              PG_T_EMAIL, 0, 21);
+    pg_dt_one(*state, pg_detect_email, "write to k_lee at uni dot co dot uk",
+              PG_T_EMAIL, 9, 26);
+
+    /* a plain word before "at" and no webmail: no address */
+    pg_dt_none(*state, pg_detect_email,
+               "Find us at northfieldhealth dot org");
+    pg_dt_none(*state, pg_detect_email, "meet at noon dot com");
+    pg_dt_none(*state, pg_detect_email, "rosa at gmail dot");
+    pg_dt_none(*state, pg_detect_email, "rosa7 at gmail dot xyzzy");
+    pg_dt_none(*state, pg_detect_email, "rosa7 at gmail.com-ish");
+    pg_dt_none(*state, pg_detect_email, " at ");
+    pg_dt_none(*state, pg_detect_email, "x at");
+}
+
 int
 main(void)
 {
@@ -134,6 +181,10 @@ main(void)
         cmocka_unit_test_setup_teardown(test_email_urls,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_email_edges,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_email_org_mailbox,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_email_spelled,
                                         pg_dt_setup, pg_dt_teardown),
     };
 

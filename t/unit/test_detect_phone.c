@@ -18,6 +18,8 @@ static void test_phone_longer_runs(void **state);
 static void test_phone_toll_free(void **state);
 static void test_phone_lookalikes(void **state);
 static void test_phone_edges(void **state);
+static void test_phone_org_line(void **state);
+static void test_phone_spelled(void **state);
 
 
 static void
@@ -206,6 +208,66 @@ test_phone_edges(void **state)
 }
 
 
+
+static void
+test_phone_org_line(void **state)
+{
+    pg_dt_t  *fx = *state;
+
+    /* the hospital's own line: an organisation cue, nobody's number */
+    pg_dt_none(fx, pg_detect_phone, "Questions about billing? Call us at "
+               "(555) 234-8000, Mon-Fri 8am-5pm.");
+    pg_dt_none(fx, pg_detect_phone,
+               "Schedule your mammogram today: 1-800-234-0199.");
+    pg_dt_none(fx, pg_detect_phone, "Nurse advice line: 555.234.7700, "
+               "open 24/7.");
+    pg_dt_none(fx, pg_detect_phone, "Book online or call 555-234-6000 to "
+               "schedule your flu shot.");
+    pg_dt_none(fx, pg_detect_phone, "We're hiring! Questions? Our "
+               "recruiter is at 865-234-7100.");
+
+    /* a person in the sentence wins over every organisation cue */
+    pg_dt_one(fx, pg_detect_phone, "Call the patient's wife at (727) "
+              "482-3310 to schedule his follow-up.", PG_T_PHONE, 27, 14);
+    pg_dt_one(fx, pg_detect_phone, "Questions? Call her daughter at "
+              "727-482-3311.", PG_T_PHONE, 32, 12);
+    pg_dt_one(fx, pg_detect_phone, "Mrs. Diaz asked us to call 727-482-"
+              "3312 about her results.", PG_T_PHONE, 27, 12);
+    pg_dt_one(fx, pg_detect_phone, "Call the family at 727-482-3313 "
+              "within two hours, our office says.", PG_T_PHONE, 19, 12);
+    /* "his cardiologist" is the patient's: the pronoun still counts */
+    pg_dt_one(fx, pg_detect_phone, "Faxing to 865-234-5682, his "
+              "cardiologist's office.", PG_T_PHONE, 10, 12);
+    /* a staff title says whose the pronoun is */
+    pg_dt_none(fx, pg_detect_phone, "Dr. Ruiz sees her patients at our "
+               "Oak clinic: call 865-234-7000.");
+    /* another sentence's organisation cue does not count */
+    pg_dt_one(fx, pg_detect_phone, "Our clinic is open 24/7. Text "
+              "727-482-3314 tonight.", PG_T_PHONE, 30, 12);
+}
+
+
+static void
+test_phone_spelled(void **state)
+{
+    pg_dt_one(*state, pg_detect_phone, "Pt callback # seven two seven, four "
+              "eight two, three three two zero re: MRI", PG_T_PHONE, 14, 53);
+    pg_dt_one(*state, pg_detect_phone, "call her at eight six five four "
+              "seven three nine one six six", PG_T_PHONE, 12, 48);
+    /* digits and words mixed, "oh" for zero, a leading one */
+    pg_dt_one(*state, pg_detect_phone, "cell: one 865 four seven three "
+              "nine one six oh", PG_T_PHONE, 6, 40);
+
+    /* spelled digits need a cue, ten digits and NANP validity */
+    pg_dt_none(*state, pg_detect_phone, "seven two seven four eight two "
+               "three three two zero");
+    pg_dt_none(*state, pg_detect_phone, "call: five six seven eight");
+    pg_dt_none(*state, pg_detect_phone, "call one two seven four eight "
+               "two three three two zero");
+    pg_dt_none(*state, pg_detect_phone, "call us: seven two seven four "
+               "eight two three three two zero, open 24/7");
+}
+
 int
 main(void)
 {
@@ -227,6 +289,10 @@ main(void)
         cmocka_unit_test_setup_teardown(test_phone_lookalikes,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_phone_edges,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_phone_org_line,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_phone_spelled,
                                         pg_dt_setup, pg_dt_teardown),
     };
 

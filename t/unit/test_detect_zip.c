@@ -14,6 +14,7 @@ static void test_zip_street(void **state);
 static void test_zip_ambiguous_states(void **state);
 static void test_zip_lookalikes(void **state);
 static void test_zip_edges(void **state);
+static void test_zip_org_place(void **state);
 
 
 static void
@@ -98,6 +99,20 @@ test_zip_edges(void **state)
 }
 
 
+
+static void
+test_zip_org_place(void **state)
+{
+    pg_dt_none(*state, pg_detect_zip,
+               "Send donations to PO Box 4410, Northfield, FL 33755.");
+    pg_dt_none(*state, pg_detect_zip, "Find us at 88 Elm St, Suite 300, "
+               "Greenville, SC 29601.");
+    pg_dt_one(*state, pg_detect_zip, "Forward his records to PO Box 2231, "
+              "Largo, FL 33779.", PG_T_ZIP, 46, 5);
+    pg_dt_one(*state, pg_detect_zip, "Our clinic mailed her bill to Tampa, "
+              "FL 33606.", PG_T_ZIP, 40, 5);
+}
+
 int
 main(void)
 {
@@ -111,6 +126,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_zip_lookalikes,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_zip_edges,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_zip_org_place,
                                         pg_dt_setup, pg_dt_teardown),
     };
 

@@ -1,0 +1,414 @@
+/*
+ * Copyright (C) phigate authors
+ *
+ * The organisation's own contact values: see pg_detect_org.h.  Every
+ * look-around stays inside one sentence of at most PG_ORG_REACH bytes
+ * either side of the value, so a caller that asks once per value stays
+ * linear in the text.
+ */
+
+
+#include "pg_detect_org.h"
+#include "pg_lexicon.h"
+#include "pg_text.h"
+
+
+#define PG_ORG_REACH      240     /* bytes of a sentence either side */
+#define PG_ORG_PLACE_BACK 160     /* bytes from a place cue to the value */
+
+
+static int pg_org_any(const char *t, size_t from, size_t to,
+    const char *const *cues);
+static int pg_org_staff(const char *t, size_t from, size_t to);
+static int pg_org_facility_at(const char *t, size_t to, size_t pos);
+static int pg_org_abbrev_before(const char *t, size_t from, size_t dot);
+static int pg_org_role_word(const char *t, size_t pos, size_t n);
+
+
+/* a patient or a patient's relative in the sentence: always a person */
+static const char *const  pg_org_persons[] = {
+    "patient", "pt", "discharged", "admitted", "admit", "ambulance",
+    "callback", "resides", "resided", "bedside", "bed", "deceased",
+    "passed away", "the family",
+    NULL
+};
+
+/* relatives, only in lower case: "Mother's Day brunch" is an event */
+static const char *const  pg_org_relatives[] = {
+    "son", "daughter", "wife", "husband", "mom", "dad", "mother",
+    "father", "grandmother", "grandfather", "grandma", "grandpa",
+    "grandson", "granddaughter", "sister", "brother", "aunt", "uncle",
+    "niece", "nephew", "caregiver", "guardian", "fiance", "fiancee",
+    "widow", "widower",
+    NULL
+};
+
+/* pronouns: a person unless a staff title says whose they are */
+static const char *const  pg_org_pronouns[] = {
+    "he", "she", "his", "her", "him", "hers", NULL
+};
+
+/* honorifics, written "Mr." or "Mrs Lee": "MS Walk" is an event */
+static const char *const  pg_org_honorifics[] = {
+    "mr", "mrs", "ms", "mx", NULL
+};
+
+/* before an address: the organisation's place or an event's venue */
+static const char *const  pg_org_place_cues[] = {
+    "us at", "us on", "located at", "located on", "location at",
+    "locations at", "moved to", "moving to", "relocated to",
+    "relocating to", "now open at", "opens at", "reopens at", "held at",
+    "hosted at", "place at", "donations to", "donation to", "gifts to",
+    "checks to", "payments to", "payment to", "our address",
+    "our new address", "our mailing address", "headquartered at",
+    "resumes to", "applications to",
+    NULL
+};
+
+/* nouns of a place of the organisation or of an event, before "at" */
+static const char *const  pg_org_facilities[] = {
+    "hospital", "clinic", "clinics", "center", "centre", "institute",
+    "campus", "office", "offices", "pharmacy", "care", "lab",
+    "laboratory", "practice", "location", "building", "tower",
+    "pavilion", "wing", "facility", "garage", "lot", "entrance", "lobby",
+    "headquarters", "hq", "foundation", "school", "library", "church",
+    "park", "ymca", "hall", "auditorium", "store", "shop", "cafe",
+    "department", "fair", "event", "screening", "screenings", "drive",
+    "class", "classes", "walk", "gala", "festival", "market", "seminar",
+    "workshop", "booth", "site", "expo", "tent", "station", "van",
+    "unit", "studio", "gym", "ward", "house", "lodge", "emergency",
+    "er", "museum", "theater", "theatre", "arena", "stadium",
+    NULL
+};
+
+/* anywhere in a telephone number's sentence: the organisation's line */
+static const char *const  pg_org_line_cues[] = {
+    "call us", "text us", "contact us", "reach us", "us at", "line",
+    "hotline", "helpline", "lifeline", "main number", "office", "desk",
+    "department", "clinic", "center", "centre", "pharmacy", "scheduling",
+    "schedule", "book", "booking", "register", "registration", "rsvp",
+    "enroll", "information", "more info", "questions", "learn more",
+    "toll-free", "toll free", "24/7", "mon-fri", "weekdays",
+    "your", "careers", "apply", "hiring", "recruiter", "recruiting",
+    "tickets", "appointments", "operator", "switchboard", "reception",
+    "front desk", "for more", "extension", "ext", "press",
+    NULL
+};
+
+/* an e-mail address's sentence: "email us at", "contact us" */
+static const char *const  pg_org_mail_cues[] = {
+    "us at", "email us", "e-mail us", "contact us", "write to us",
+    "reach us", "message us",
+    NULL
+};
+
+/* the parts of a role mailbox's local part: "careers", "media.relations" */
+static const char *const  pg_org_roles[] = {
+    "info", "information", "jobs", "job", "careers", "career", "hr",
+    "press", "media", "news", "newsroom", "contact", "contactus",
+    "hello", "support", "help", "helpdesk", "billing", "foundation",
+    "giving", "give", "donate", "donations", "philanthropy", "volunteer",
+    "volunteers", "volunteering", "events", "event", "marketing",
+    "communications", "comms", "webmaster", "web", "privacy",
+    "compliance", "appointments", "appointment", "scheduling",
+    "patientrelations", "patientexperience", "relations", "experience",
+    "feedback", "questions", "inquiries", "enquiries", "recruiting",
+    "recruitment", "talent", "community", "outreach", "education",
+    "wellness", "pharmacy", "admin", "office", "frontdesk", "noreply",
+    "no-reply", "team", "social", "research", "studies", "trials",
+    "clinicaltrials", "medicalrecords", "records", "medical", "nursing",
+    "residency", "gme", "cme", "alumni", "auxiliary", "gifts", "store",
+    "partners", "vendors", "security", "safety", "quality", "ethics",
+    "spiritualcare", "chaplaincy", "advocacy", "advocate", "learning",
+    "training", "health", "library", "ask", "nurse", "nurses", "staff",
+    "general", "main", "admissions", "registration", "finance",
+    "accounts", "payable", "receivable", "customerservice", "service",
+    "services", "care", "clinic", "hospital", "screening", "screenings",
+    NULL
+};
+
+/* abbreviations whose dot ends no sentence */
+static const char *const  pg_org_abbrevs[] = {
+    "dr", "st", "ave", "av", "blvd", "rd", "ln", "ct", "pl", "hwy",
+    "pkwy", "ste", "apt", "mr", "mrs", "ms", "mx", "no", "jr", "sr",
+    "prof", "rev", "mt", "ft", "bldg", "fl", "rm", "vs", "etc", "inc",
+    "co", "dept", "ext", "e.g", "i.e", "p.o", "a.m", "p.m",
+    NULL
+};
+
+
+void
+pg_org_sentence(const char *t, size_t len, size_t pos, size_t end,
+    size_t *from, size_t *to)
+{
+    size_t  i, lo, hi;
+
+    lo = pos > PG_ORG_REACH ? pos - PG_ORG_REACH : 0;
+    hi = len - end > PG_ORG_REACH ? end + PG_ORG_REACH : len;
+
+    for (i = pos; i > lo; i--) {
+        if (t[i - 1] == '!' || t[i - 1] == '?' || t[i - 1] == '\n'
+            || t[i - 1] == ';'
+            || (t[i - 1] == '.' && i < pos && pg_isspace(t[i])
+                && !pg_org_abbrev_before(t, lo, i - 1)))
+        {
+            break;
+        }
+    }
+
+    *from = i;
+
+    for (i = end; i < hi; i++) {
+        if (t[i] == '!' || t[i] == '?' || t[i] == '\n' || t[i] == ';'
+            || (t[i] == '.' && (i + 1 == len || pg_isspace(t[i + 1]))
+                && !pg_org_abbrev_before(t, *from, i)))
+        {
+            break;
+        }
+    }
+
+    *to = i;
+}
+
+
+int
+pg_org_person(const char *t, size_t from, size_t to)
+{
+    size_t  i, n;
+
+    if (pg_org_any(t, from, to, pg_org_persons)) {
+        return 1;
+    }
+
+    for (i = from; i < to; i++) {
+        if (!pg_isalpha(t[i]) || !pg_word_start(t, i)) {
+            continue;
+        }
+
+        if (t[i] >= 'a' && t[i] <= 'z'
+            && pg_cues_at(t, to, i, pg_org_relatives, NULL))
+        {
+            return 1;
+        }
+
+        /* "Mr. Diaz", "Mrs Lee": a dot or a capitalised word after */
+        n = pg_cues_at(t, to, i, pg_org_honorifics, NULL);
+
+        if (n && t[i] <= 'Z' && t[i + 1] >= 'a' && i + n < to
+            && (t[i + n] == '.'
+                || (t[i + n] == ' ' && i + n + 1 < to
+                    && t[i + n + 1] >= 'A' && t[i + n + 1] <= 'Z')))
+        {
+            return 1;
+        }
+    }
+
+    return pg_org_any(t, from, to, pg_org_pronouns)
+           && !pg_org_staff(t, from, to);
+}
+
+
+int
+pg_org_place(const char *t, size_t len, size_t pos, size_t end)
+{
+    int     cue;
+    size_t  from, to, i, lo;
+
+    pg_org_sentence(t, len, pos, end, &from, &to);
+
+    lo = pos > PG_ORG_PLACE_BACK ? pos - PG_ORG_PLACE_BACK : 0;
+    lo = lo > from ? lo : from;
+
+    cue = 0;
+
+    for (i = lo; i < pos && !cue; i++) {
+        if (!pg_isalpha(t[i]) || !pg_word_start(t, i)) {
+            continue;
+        }
+
+        cue = pg_cues_at(t, pos, i, pg_org_place_cues, NULL) != 0
+              || pg_org_facility_at(t, pos, i);
+    }
+
+    return cue && !pg_org_person(t, from, to);
+}
+
+
+int
+pg_org_line(const char *t, size_t len, size_t pos, size_t end)
+{
+    size_t  from, to;
+
+    pg_org_sentence(t, len, pos, end, &from, &to);
+
+    return (pg_org_any(t, from, pos, pg_org_line_cues)
+            || pg_org_any(t, end, to, pg_org_line_cues))
+           && !pg_org_person(t, from, to);
+}
+
+
+int
+pg_org_mailbox(const char *t, size_t len, size_t pos, size_t end)
+{
+    size_t  from, to, i, p;
+
+    /* every part of the local part a role word: "media.relations" */
+    for (i = pos, p = pos; i < end && t[i] != '@'; i++) {
+        if (t[i] == '.' || t[i] == '_' || t[i] == '-' || t[i] == '+') {
+            if (!pg_org_role_word(t, p, i - p)) {
+                break;
+            }
+
+            p = i + 1;
+        }
+    }
+
+    if (i < end && t[i] == '@' && pg_org_role_word(t, p, i - p)) {
+        return 1;
+    }
+
+    pg_org_sentence(t, len, pos, end, &from, &to);
+
+    return pg_org_any(t, from, pos, pg_org_mail_cues)
+           && !pg_org_person(t, from, to);
+}
+
+
+/* one of the cues starts at a word in [from, to) and ends by to */
+
+static int
+pg_org_any(const char *t, size_t from, size_t to, const char *const *cues)
+{
+    size_t  i;
+
+    for (i = from; i < to; i++) {
+        if (pg_isalnum(t[i]) && pg_word_start(t, i)
+            && pg_cues_at(t, to, i, cues, NULL))
+        {
+            return 1;
+        }
+    }
+
+    return 0;
+}
+
+
+/*
+ * A staff title or role in [from, to) that is nobody's: "Dr. Ruiz", "our
+ * team"; "his cardiologist" is the patient's, so it does not count.
+ */
+
+static int
+pg_org_staff(const char *t, size_t from, size_t to)
+{
+    size_t  i, n, prev;
+
+    prev = to;
+
+    for (i = from; i < to; i++) {
+        if (!pg_isalpha(t[i]) || !pg_word_start(t, i)) {
+            continue;
+        }
+
+        for (n = 0; i + n < to && (pg_isalpha(t[i + n]) || t[i + n] == '-');
+             n++)
+        {
+            /* void */
+        }
+
+        if (n <= PG_LEX_WORD_MAX && (pg_lex_lookup(t + i, n) & PG_LEX_STAFF)
+            && (prev == to
+                || (pg_cue_at(t, to, prev, "his") == 0
+                    && pg_cue_at(t, to, prev, "her") == 0)))
+        {
+            return 1;
+        }
+
+        prev = i;
+        i += n;
+    }
+
+    return 0;
+}
+
+
+/* "our urgent care at", "the Heart Institute is located on", "Clinic, " */
+
+static int
+pg_org_facility_at(const char *t, size_t to, size_t pos)
+{
+    size_t  n, i, b;
+
+    n = pg_cues_at(t, to, pos, pg_org_facilities, NULL);
+    if (n == 0) {
+        return 0;
+    }
+
+    i = pos + n;
+
+    /* "Clinic, 12 Oak St" */
+    if (i < to && t[i] == ',') {
+        for (i++; i < to && t[i] == ' '; i++) {
+            /* void */
+        }
+
+        return i == to;
+    }
+
+    for (b = 0; b < 3; b++) {
+        while (i < to && pg_isspace(t[i])) {
+            i++;
+        }
+
+        if (pg_cue_at(t, to, i, "at") || pg_cue_at(t, to, i, "on")) {
+            return 1;
+        }
+
+        n = pg_cue_at(t, to, i, "is");
+        n = n ? n : pg_cue_at(t, to, i, "now");
+        n = n ? n : pg_cue_at(t, to, i, "located");
+        n = n ? n : pg_cue_at(t, to, i, "open");
+
+        if (n == 0) {
+            return 0;
+        }
+
+        i += n;
+    }
+
+    return 0;
+}
+
+
+/* the dot at `dot` ends an abbreviation or an initial: "Dr.", "P.O." */
+
+static int
+pg_org_abbrev_before(const char *t, size_t from, size_t dot)
+{
+    size_t  s;
+
+    for (s = dot; s > from && (pg_isalpha(t[s - 1]) || t[s - 1] == '.');
+         s--)
+    {
+        /* void */
+    }
+
+    if (s == dot) {
+        return 0;
+    }
+
+    return dot - s == 1 || pg_cues_at(t, dot, s, pg_org_abbrevs, NULL) != 0;
+}
+
+
+/* the n bytes at pos are a role word, trailing digits aside ("jobs2") */
+
+static int
+pg_org_role_word(const char *t, size_t pos, size_t n)
+{
+    while (n > 0 && pg_isdigit(t[pos + n - 1])) {
+        n--;
+    }
+
+    return n > 0 && pg_cues_at(t, pos + n, pos, pg_org_roles, NULL) == n;
+}
