@@ -13,7 +13,9 @@
  * The date needs a day: "born in 1985" or "born June 1985" is no finding
  * (a year alone is not PHI).  After "b." and "birthday" the year is also
  * required, since "Plan b. 6/12" and "birthday party Jun 12" are common.
- * The finding covers the date, not the cue.
+ * "Born" said of an institution is its founding: "our hospital was born
+ * on July 4, 1902" is no finding, "our hospital's first baby was born on
+ * Jan 1" is one.  The finding covers the date, not the cue.
  */
 
 
@@ -47,6 +49,7 @@ static size_t pg_dob_year(const char *t, size_t len, size_t pos);
 static size_t pg_dob_blanks(const char *t, size_t len, size_t pos,
     int comma);
 static int pg_dob_valid(unsigned month, unsigned day);
+static int pg_dob_institution(const char *t, size_t pos);
 
 
 static const pg_dob_cue_t  pg_dob_cues[] = {
@@ -56,6 +59,7 @@ static const pg_dob_cue_t  pg_dob_cues[] = {
     { "date of birth", 0 },
     { "birth date", 0 },
     { "birthdate", 0 },
+#define PG_DOB_BORN  6
     { "born", 0 },
     { "b.", 1 },
     { "birthday", 1 },
@@ -68,6 +72,28 @@ static const char *const  pg_dob_fillers[] = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
     "sat", "sun",
+    NULL
+};
+
+
+/* what may stand between a subject and "born": "was officially born" */
+static const char *const  pg_dob_born_fillers[] = {
+    "was", "is", "were", "officially", "originally", "proudly", "first",
+    "really", "truly", "itself",
+    NULL
+};
+
+
+/* subjects that are founded, not born */
+static const char *const  pg_dob_institutions[] = {
+    "hospital", "clinic", "center", "centre", "foundation", "institute",
+    "wing", "campus", "practice", "program", "programme", "department",
+    "organization", "organisation", "company", "system", "network",
+    "school", "college", "university", "church", "building", "tradition",
+    "idea", "dream", "movement", "partnership", "initiative", "project",
+    "service", "auxiliary", "society", "association", "team", "unit",
+    "ward", "pavilion", "library", "museum", "charity", "event", "gala",
+    "walk", "run", "festival", "mission", "city", "town",
     NULL
 };
 
@@ -109,7 +135,9 @@ pg_detect_dob(const pg_scan_t *s, pg_findings_t *out)
             }
         }
 
-        if (best == 0) {
+        if (best == 0
+            || (bk == PG_DOB_BORN && pg_dob_institution(t, i)))
+        {
             continue;
         }
 
@@ -130,6 +158,45 @@ pg_detect_dob(const pg_scan_t *s, pg_findings_t *out)
     }
 
     return PG_OK;
+}
+
+
+/* the subject of the "born" at pos is an institution: "hospital was" */
+
+static int
+pg_dob_institution(const char *t, size_t pos)
+{
+    size_t  k, w, e;
+
+    for (k = 0; k < 4; k++) {
+        w = pg_back_words(t, pos, 1, PG_CUE_MAX);
+
+        /* the word before, with only blanks after it */
+        for (e = w; e < pos && (pg_isalnum(t[e]) || t[e] == '\''); e++) {
+            /* void */
+        }
+
+        if (w == pos || !pg_isalpha(t[w])) {
+            return 0;
+        }
+
+        while (e < pos && pg_isspace(t[e])) {
+            e++;
+        }
+
+        if (e != pos) {
+            /* "The hospital. Born on ...": another sentence */
+            return 0;
+        }
+
+        if (pg_cues_at(t, pos, w, pg_dob_born_fillers, NULL) == 0) {
+            return pg_cues_at(t, pos, w, pg_dob_institutions, NULL) != 0;
+        }
+
+        pos = w;
+    }
+
+    return 0;
 }
 
 

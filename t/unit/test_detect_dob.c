@@ -17,6 +17,7 @@ static void test_dob_needs_day(void **state);
 static void test_dob_needs_year(void **state);
 static void test_dob_lookalikes(void **state);
 static void test_dob_edges(void **state);
+static void test_dob_institution(void **state);
 
 
 static void
@@ -162,6 +163,26 @@ test_dob_edges(void **state)
 }
 
 
+
+static void
+test_dob_institution(void **state)
+{
+    /* "born" said of an institution is its founding */
+    pg_dt_none(*state, pg_detect_dob, "Fun fact: our hospital was born on "
+               "July 4, 1902.");
+    pg_dt_none(*state, pg_detect_dob, "The Foundation was officially born "
+               "on 3/1/1950.");
+    pg_dt_none(*state, pg_detect_dob, "our clinic born June 5, 1990");
+
+    /* a person between the institution and "born" */
+    pg_dt_one(*state, pg_detect_dob, "Our hospital's first baby was born on "
+              "Jan 1, 2025!", PG_T_DOB, 38, 11);
+    pg_dt_one(*state, pg_detect_dob, "Twins at our hospital. Born on "
+              "Aug 8, 2024.", PG_T_DOB, 31, 11);
+    pg_dt_one(*state, pg_detect_dob, "hospital: born 2/3/1990",
+              PG_T_DOB, 15, 8);
+}
+
 int
 main(void)
 {
@@ -183,6 +204,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_dob_lookalikes,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_dob_edges,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_dob_institution,
                                         pg_dt_setup, pg_dt_teardown),
     };
 
