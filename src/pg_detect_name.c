@@ -83,6 +83,7 @@ static int pg_name_is(const pg_name_ctx_t *c, size_t i, const char *w);
 static int pg_name_is_any(const pg_name_ctx_t *c, size_t i,
     const char *const *ws);
 static size_t pg_name_span(const pg_name_ctx_t *c, size_t i, int lower);
+static int pg_name_caps(const pg_name_ctx_t *c, size_t i);
 static int pg_name_staff(const pg_name_ctx_t *c, size_t a, size_t b);
 static int pg_name_not_person(const pg_name_ctx_t *c, size_t a, size_t b);
 static unsigned pg_name_direct(const pg_name_ctx_t *c, size_t a);
@@ -141,6 +142,14 @@ static const char *const  pg_name_poss_words[] = {
     "results", "scan", "test", "symptoms", "treatment", "therapy",
     "prognosis", "diagnosis", "discharge", "wheelchair", "bedside",
     NULL
+};
+
+/* "results for", "billing account 901 for": the name holds the record */
+static const char *const  pg_name_records[] = {
+    "account", "acct", "bill", "balance", "invoice", "statement",
+    "results", "result", "records", "labs", "chart", "mrn", "prescription",
+    "prescriptions", "refill", "claim", "paperwork", "summary", "consent",
+    "wristband", "bracelet", "referral", "orders", "report", NULL
 };
 
 /* a capitalised word after a name that makes it a place or a thing */
@@ -593,7 +602,36 @@ pg_name_span(const pg_name_ctx_t *c, size_t i, int lower)
         b--;
     }
 
+    /* "DEA# ...", "VIN 1M8...": one word in capitals is an initialism;
+     * a name written in capitals has a given name and a surname */
+    if (b == i + 1 && pg_name_caps(c, i)) {
+        return i;
+    }
+
     return named ? b : i;
+}
+
+
+/* word i is written in capitals: "DEA", "VIN", "ER" */
+
+static int
+pg_name_caps(const pg_name_ctx_t *c, size_t i)
+{
+    size_t  k;
+
+    if (c->tok[i].blen < 2) {
+        return 0;
+    }
+
+    for (k = 0; k < c->tok[i].blen; k++) {
+        if (pg_isalpha(c->t[c->tok[i].off + k])
+            && !pg_isupper(c->t[c->tok[i].off + k]))
+        {
+            return 0;
+        }
+    }
+
+    return 1;
 }
 
 
@@ -718,7 +756,7 @@ pg_name_not_person(const pg_name_ctx_t *c, size_t a, size_t b)
 static unsigned
 pg_name_direct(const pg_name_ctx_t *c, size_t a)
 {
-    size_t  p;
+    size_t  p, k;
 
     if (a == 0) {
         return 0;
@@ -774,6 +812,20 @@ pg_name_direct(const pg_name_ctx_t *c, size_t a)
 
         if (pg_name_is(c, p, "soon") && pg_name_is(c, p - 1, "well")) {
             return PG_NAME_C_DIRECT;
+        }
+    }
+
+    /* "Billing account 90198595 for X", "lab results for X": a record
+     * word in the 3 words before "for" */
+    if (pg_name_is(c, p, "for")) {
+        for (k = p; k > 0 && p - k < 3; k--) {
+            if (c->tok[k - 1].sent != c->tok[a].sent) {
+                break;
+            }
+
+            if (pg_name_is_any(c, k - 1, pg_name_records)) {
+                return PG_NAME_C_POSS;
+            }
         }
     }
 
@@ -842,6 +894,15 @@ pg_name_evidence(const pg_name_ctx_t *c, size_t a, size_t b, int strong,
         if (pg_name_room_at(c, k)) {
             return PG_NAME_C_POSS;
         }
+    }
+
+    /* "X, born Jun 12 1985", "X (DOB 3/14/61)": X's birth date */
+    if ((last->comma || last->paren) && b < c->n
+        && c->tok[b].sent == sent
+        && (pg_name_is(c, b, "born") || pg_name_is(c, b, "dob")
+            || (pg_name_is(c, b, "b") && c->tok[b].dot)))
+    {
+        return PG_NAME_C_AFTER;
     }
 
     /* "thank you X for sharing (your story)", "for letting us share" */

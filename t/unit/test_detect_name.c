@@ -21,6 +21,8 @@ static void test_name_things_places(void **state);
 static void test_name_common_words(void **state);
 static void test_name_confidence(void **state);
 static void test_name_edges(void **state);
+static void test_name_initialisms(void **state);
+static void test_name_records_births(void **state);
 
 
 /* exactly one NAME finding, covering the first occurrence of name */
@@ -269,6 +271,42 @@ test_name_edges(void **state)
 }
 
 
+
+static void
+test_name_initialisms(void **state)
+{
+    /* one word in capitals is an initialism, not a name */
+    pg_nm_none(state, "DEA# FM4172805 on the refill for room 12.");
+    pg_nm_none(state, "The patient's car, VIN 1M8GDM9AXKP042788, is still "
+               "in the ER lot.");
+    pg_nm_none(state, "ROSA in room 12 had her chemo.");
+    /* a full name in capitals is still a name */
+    pg_nm_one(state, "ROSA DELGADO in room 12 had her chemo.",
+              "ROSA DELGADO");
+}
+
+
+static void
+test_name_records_births(void **state)
+{
+    /* a record word before "for": the name holds the record */
+    pg_nm_one(state, "Billing account 90198595 for Arjun Baptiste is past "
+              "due.", "Arjun Baptiste");
+    pg_nm_one(state, "Lab results for Maria Lopez are back.", "Maria Lopez");
+    /* a birth date after the name's comma */
+    pg_nm_one(state, "Nadia Petrov, born Jun 12 1985, is our 10,000th "
+              "vaccine recipient!", "Nadia Petrov");
+    pg_nm_one(state, "Joe Park (b. 3/14/1961) went home today!",
+              "Joe Park");
+    /* the health word "discharge" after the name */
+    pg_nm_one(state, "Send Nadia Baptiste her discharge summary today.",
+              "Nadia Baptiste");
+
+    pg_nm_none(state, "Thank you for Maria's help with the gala account.");
+    pg_nm_none(state, "Tickets for Dr. Maria Lopez's lecture are free.");
+    pg_nm_none(state, "Account for Northfield Health: 2024 results.");
+}
+
 int
 main(void)
 {
@@ -290,6 +328,10 @@ main(void)
         cmocka_unit_test_setup_teardown(test_name_confidence,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_name_edges,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_name_initialisms,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_name_records_births,
                                         pg_dt_setup, pg_dt_teardown),
     };
 
