@@ -3,9 +3,10 @@
  *
  * Fax numbers: a telephone number (every rule of pg_detect_phone.c:
  * formats, NANP validity, boundaries, URLs) whose nearest cue before it
- * says fax: "fax", "f:", "facsimile", "faxed to" in the 8 words before
- * the number, with no phone cue ("call", "tel", "phone", ...) between
- * that cue and the number.  "Phone 555-234-5678, fax 555-234-5679" is one
+ * says fax: "fax", "f:", "facsimile", "faxed to" in the 16 words before
+ * the number and in its sentence ("Please fax the signed release for the
+ * patient in bed 12 to ..."), with no phone cue ("call", "tel", "phone",
+ * ...) between that cue and the number.  "Phone 555-234-5678, fax 555-234-5679" is one
  * PHONE and one FAX.
  *
  * The phone detector reports the fax number too; pg_detect_merge() keeps
@@ -18,11 +19,12 @@
 #include "pg_text.h"
 
 
-#define PG_FAX_CUE_WORDS  8
-#define PG_FAX_CUE_BYTES  72
+#define PG_FAX_CUE_WORDS  16
+#define PG_FAX_CUE_BYTES  128
 
 
 static int pg_fax_any_cue(const pg_scan_t *s);
+static int pg_fax_sentence_end(const char *t, size_t from, size_t to);
 
 
 static const char *const  pg_fax_cues[] = {
@@ -89,7 +91,7 @@ pg_detect_fax(const pg_scan_t *s, pg_findings_t *out)
 
         phone = pg_cue_last(s->text, f->off, PG_FAX_CUE_WORDS,
                             PG_FAX_CUE_BYTES, pg_fax_phone_cues);
-        if (phone > fax) {
+        if (phone > fax || pg_fax_sentence_end(s->text, fax, f->off)) {
             continue;
         }
 
@@ -117,6 +119,26 @@ pg_fax_any_cue(const pg_scan_t *s)
              || s->text[i] == 't' || s->text[i] == 'T')
             && pg_word_start(s->text, i)
             && pg_cues_at(s->text, s->len, i, pg_fax_cues, NULL) != 0)
+        {
+            return 1;
+        }
+    }
+
+    return 0;
+}
+
+
+/* a sentence ends in [from, to): "Fax us the form. Our number is ..." */
+
+static int
+pg_fax_sentence_end(const char *t, size_t from, size_t to)
+{
+    size_t  i;
+
+    for (i = from; i < to; i++) {
+        if (t[i] == '!' || t[i] == '?' || t[i] == '\n'
+            || (t[i] == '.' && i + 2 < to && t[i + 1] == ' '
+                && t[i + 2] >= 'A' && t[i + 2] <= 'Z'))
         {
             return 1;
         }

@@ -15,6 +15,7 @@ static void test_fax_invalid(void **state);
 static void test_fax_lookalikes(void **state);
 static void test_fax_engine(void **state);
 static void test_fax_edges(void **state);
+static void test_fax_sentence(void **state);
 
 
 static void
@@ -121,6 +122,22 @@ test_fax_edges(void **state)
 }
 
 
+
+static void
+test_fax_sentence(void **state)
+{
+    /* a fax verb far before the number, in the same sentence */
+    pg_dt_one(*state, pg_detect_fax, "Please fax the signed release for the "
+              "patient in bed 12 to (555) 234-5679 before discharge.",
+              PG_T_FAX, 59, 14);
+    /* not across a sentence */
+    pg_dt_none(*state, pg_detect_fax, "Fax the form. Reach the patient's "
+               "son at 555-234-5679.");
+    /* nor past a phone cue */
+    pg_dt_none(*state, pg_detect_fax, "Fax the release, then call the "
+               "patient's son at 555-234-5679.");
+}
+
 int
 main(void)
 {
@@ -136,6 +153,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_fax_engine,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_fax_edges,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_fax_sentence,
                                         pg_dt_setup, pg_dt_teardown),
     };
 
