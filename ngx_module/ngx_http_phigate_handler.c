@@ -137,8 +137,11 @@ static ngx_http_phigate_ctx_t *
 ngx_http_phigate_create_ctx(ngx_http_request_t *r,
     ngx_http_phigate_loc_conf_t *plcf)
 {
-    ngx_pool_cleanup_t      *cln;
-    ngx_http_phigate_ctx_t  *ctx;
+    ngx_pool_cleanup_t            *cln;
+    ngx_http_phigate_ctx_t        *ctx;
+    ngx_http_phigate_main_conf_t  *pmcf;
+
+    pmcf = ngx_http_get_module_main_conf(r, ngx_http_phigate_module);
 
     cln = ngx_pool_cleanup_add(r->pool, sizeof(ngx_http_phigate_ctx_t));
     if (cln == NULL) {
@@ -151,6 +154,7 @@ ngx_http_phigate_create_ctx(ngx_http_request_t *r,
     ctx->request = r;
     ctx->body_len = -1;
     ctx->limits.max_body = plcf->max_body;
+    ctx->limits.platforms = pmcf->platforms;
     ctx->policy.mode = plcf->mode;
     ctx->policy.fail_open = (plcf->fail == NGX_HTTP_PHIGATE_FAIL_OPEN);
     ctx->policy.block_status = plcf->block_status;

@@ -31,14 +31,14 @@ static const char  *ngx_http_phigate_reasons[] = {
 #define NGX_HTTP_PHIGATE_NREASONS                                            \
     (sizeof(ngx_http_phigate_reasons) / sizeof(ngx_http_phigate_reasons[0]))
 
-static const char  *ngx_http_phigate_platforms[] = {
+static const char  *ngx_http_phigate_platform_names[] = {
     "facebook", "instagram", "threads", "x", "linkedin", "google_business",
     "youtube", "tiktok", "pinterest", "reddit", "mastodon", "generic"
 };
 
 #define NGX_HTTP_PHIGATE_NPLATFORMS                                          \
-    (sizeof(ngx_http_phigate_platforms)                                      \
-     / sizeof(ngx_http_phigate_platforms[0]))
+    (sizeof(ngx_http_phigate_platform_names)                                 \
+     / sizeof(ngx_http_phigate_platform_names[0]))
 
 /* seconds: inspection is sub-millisecond, Redis a few milliseconds */
 static const double  ngx_http_phigate_inspect_le[] = {
@@ -174,7 +174,7 @@ ngx_http_phigate_metrics_request(ngx_http_request_t *r,
     (void) ngx_atomic_fetch_add(&m->requests[d][i], 1);
 
     for (i = 0; i < NGX_HTTP_PHIGATE_NPLATFORMS - 1; i++) {
-        if (ngx_strcmp(ngx_http_phigate_platforms[i],
+        if (ngx_strcmp(ngx_http_phigate_platform_names[i],
                        ctx->insp.platform->name) == 0)
         {
             break;
@@ -337,7 +337,7 @@ ngx_http_phigate_status_handler(ngx_http_request_t *r)
     for (i = 0; i < NGX_HTTP_PHIGATE_NPLATFORMS; i++) {
         p = ngx_slprintf(p, last,
                          "phigate_platform_requests_total{platform=\"%s\"} "
-                         "%uA\n", ngx_http_phigate_platforms[i],
+                         "%uA\n", ngx_http_phigate_platform_names[i],
                          m->platforms[i]);
     }
 

@@ -112,6 +112,13 @@ static ngx_command_t  ngx_http_phigate_commands[] = {
       0,
       NULL },
 
+    { ngx_string("phigate_platforms"),
+      NGX_HTTP_MAIN_CONF|NGX_CONF_TAKE1,
+      ngx_http_phigate_platforms,
+      NGX_HTTP_MAIN_CONF_OFFSET,
+      0,
+      NULL },
+
     { ngx_string("phigate_gateway_id"),
       NGX_HTTP_MAIN_CONF|NGX_CONF_TAKE1,
       ngx_conf_set_str_slot,

@@ -60,6 +60,7 @@ typedef struct {
     ngx_shm_zone_t             *metrics_zone;
     ngx_shm_zone_t             *audit_zone;      /* the chain's state */
     ngx_str_t                   gateway;
+    pg_platforms_t             *platforms;       /* NULL: the default set */
     ngx_http_phigate_redis_t   *redis;           /* primary: writes */
     ngx_http_phigate_redis_t   *redis_read;      /* reads; may be a replica */
     ngx_msec_t                  cred_ttl;
@@ -153,6 +154,10 @@ ngx_int_t ngx_http_phigate_metrics_zone(ngx_conf_t *cf,
     ngx_http_phigate_main_conf_t *pmcf);
 char *ngx_http_phigate_status(ngx_conf_t *cf, ngx_command_t *cmd,
     void *conf);
+char *ngx_http_phigate_platforms(ngx_conf_t *cf, ngx_command_t *cmd,
+    void *conf);
+ngx_int_t ngx_http_phigate_read_conf_file(ngx_conf_t *cf, ngx_str_t *name,
+    size_t max, ngx_str_t *out);
 void ngx_http_phigate_metrics_request(ngx_http_request_t *r,
     ngx_http_phigate_ctx_t *ctx);
 void ngx_http_phigate_metrics_inspect(ngx_http_request_t *r,

@@ -21,8 +21,9 @@ pg_inspect_headers(const pg_request_t *req, long long body_len,
     const char  *boundary;
     size_t       blen;
 
-    out->platform = pg_platform_match(req->host, req->host_len, req->path,
-                                      req->path_len);
+    out->platform = pg_platforms_match(lim->platforms, req->host,
+                                       req->host_len, req->path,
+                                       req->path_len);
     out->body_kind = pg_body_kind(req->content_type, req->content_type_len,
                                   &boundary, &blen);
     out->status = PG_OK;

@@ -36,8 +36,10 @@ typedef struct {
 } pg_request_t;
 
 
+/* what a request is inspected with: the configuration's part */
 typedef struct {
     size_t                max_body;          /* text bodies; 0: no limit */
+    const pg_platforms_t *platforms;         /* NULL: the default set */
 } pg_limits_t;
 
 

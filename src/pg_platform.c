@@ -60,6 +60,21 @@ pg_platforms_generic(const pg_platforms_t *set)
 
 
 const pg_platform_t *
+pg_platforms_find(const pg_platforms_t *set, const char *name)
+{
+    size_t  i;
+
+    for (i = 0; i < set->n; i++) {
+        if (strcmp(set->items[i].name, name) == 0) {
+            return &set->items[i];
+        }
+    }
+
+    return strcmp(name, "generic") == 0 ? &set->generic : NULL;
+}
+
+
+const pg_platform_t *
 pg_platform_match(const char *host, size_t host_len, const char *path,
     size_t path_len)
 {

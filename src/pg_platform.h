@@ -57,6 +57,9 @@ const pg_platforms_t *pg_platforms_default(void);
 size_t pg_platforms_count(const pg_platforms_t *set);
 const pg_platform_t *pg_platforms_at(const pg_platforms_t *set, size_t i);
 const pg_platform_t *pg_platforms_generic(const pg_platforms_t *set);
+/* a profile by name, "generic" included; NULL when the set has none */
+const pg_platform_t *pg_platforms_find(const pg_platforms_t *set,
+    const char *name);
 
 /*
  * Never NULL: the generic profile when nothing else matches.  A NULL set

@@ -59,14 +59,6 @@ typedef struct {
 } ctl_t;
 
 
-/* what --platform and consent records may name: the profiles' names */
-typedef struct {
-    const char          *name;
-    const char          *host;         /* a host the profile matches */
-    const char          *path;
-} ctl_platform_t;
-
-
 typedef struct {
     char               **keys;
     size_t               n;
@@ -74,21 +66,8 @@ typedef struct {
 } ctl_keys_t;
 
 
-static const ctl_platform_t  ctl_platforms[] = {
-    { "facebook", "graph.facebook.com", "/" },
-    { "instagram", "graph.instagram.com", "/" },
-    { "threads", "graph.threads.net", "/" },
-    { "x", "api.x.com", "/" },
-    { "linkedin", "api.linkedin.com", "/" },
-    { "youtube", "youtube.googleapis.com", "/" },
-    { "tiktok", "open.tiktokapis.com", "/" },
-    { "pinterest", "api.pinterest.com", "/" },
-    { "mastodon", "mastodon.invalid", "/api/v1/statuses" },
-    { "google_business", "mybusiness.googleapis.com", "/" },
-    { "reddit", "oauth.reddit.com", "/" },
-    { "generic", "example.invalid", "/" },
-    { NULL, NULL, NULL }
-};
+/* what --platform and consent records may name: the profiles' names */
+static const pg_platforms_t  *ctl_profiles;
 
 
 static const char  *ctl_usage_main =
@@ -121,6 +100,10 @@ static const char  *ctl_usage_main =
 "                   AUTH as an ACL user (Redis 6 and later)\n"
 "  -n DB            database number (default 0)\n"
 "  --timeout MS     connect and command timeout (default 5000)\n"
+"  --platforms-file FILE\n"
+"                   the gateway's phigate_platforms file, when it has one:\n"
+"                   platform names and the identifier fields approve\n"
+"                   leaves out (default: the compiled-in profiles)\n"
 "  --help           this text; COMMAND --help for a command's\n"
 "\n"
 "Exit status: 0 done, 1 no such record, 2 usage error, 3 Redis error\n"
@@ -222,7 +205,8 @@ static void ctl_iso(time_t t, char *buf, size_t size);
 static void ctl_token(char *buf);
 static int ctl_check_patient(const char *s);
 static int ctl_check_platforms(const char *s, char *out, size_t size);
-static const ctl_platform_t *ctl_platform(const char *name);
+static const pg_platform_t *ctl_platform(const char *name);
+static void ctl_load_profiles(const char *file);
 static char *ctl_read_file(const char *path, size_t *len);
 static void ctl_keys(ctl_t *ctl, const char *match, const char *type,
     ctl_keys_t *out);
@@ -289,6 +273,9 @@ main(int argc, char **argv)
         } else if (strcmp(argv[i - 1], "--timeout") == 0) {
             ctl.timeout_ms = (int) ctl_number("--timeout", v, 1, 600000);
 
+        } else if (strcmp(argv[i - 1], "--platforms-file") == 0) {
+            ctl_load_profiles(v);
+
         } else {
             ctl_die(CTL_USAGE, "unknown option %s (try --help)",
                     argv[i - 1]);
@@ -297,6 +284,10 @@ main(int argc, char **argv)
 
     if (ctl.user != NULL && ctl.password == NULL) {
         ctl_die(CTL_USAGE, "--user needs --pass");
+    }
+
+    if (ctl_profiles == NULL) {
+        ctl_profiles = pg_platforms_default();
     }
 
     if (i == argc) {
@@ -629,18 +620,28 @@ done:
 }
 
 
-static const ctl_platform_t *
+static const pg_platform_t *
 ctl_platform(const char *name)
 {
-    const ctl_platform_t  *p;
+    return pg_platforms_find(ctl_profiles, name);
+}
 
-    for (p = ctl_platforms; p->name; p++) {
-        if (strcmp(p->name, name) == 0) {
-            return p;
-        }
+
+/* the same file the gateway reads with phigate_platforms */
+static void
+ctl_load_profiles(const char *file)
+{
+    char    err[256], *json;
+    size_t  len;
+
+    json = ctl_read_file(file, &len);
+
+    ctl_profiles = pg_platforms_parse(json, len, err, sizeof(err));
+    free(json);
+
+    if (ctl_profiles == NULL) {
+        ctl_die(CTL_INPUT, "%s: %s", file, err);
     }
-
-    return NULL;
 }
 
 
@@ -1118,7 +1119,6 @@ ctl_approve(ctl_t *ctl, int argc, char **argv)
     pg_fields_t            f;
     pg_status_t            st;
     const pg_platform_t   *profile;
-    const ctl_platform_t  *p;
 
     file = NULL;
     by = NULL;
@@ -1166,17 +1166,9 @@ ctl_approve(ctl_t *ctl, int argc, char **argv)
         ctl_usage(ctl_usage_approve, CTL_USAGE);
     }
 
-    p = ctl_platform(pname ? pname : "generic");
-    if (p == NULL) {
+    profile = ctl_platform(pname ? pname : "generic");
+    if (profile == NULL) {
         ctl_die(CTL_USAGE, "--platform: unknown platform \"%s\"", pname);
-    }
-
-    profile = pg_platform_match(p->host, strlen(p->host), p->path,
-                                strlen(p->path));
-
-    if (strcmp(profile->name, p->name) != 0) {
-        ctl_die(CTL_INPUT, "internal error: %s is not recognised as %s",
-                p->host, p->name);
     }
 
     body = ctl_read_file(file, &len);
@@ -1244,7 +1236,7 @@ ctl_approve(ctl_t *ctl, int argc, char **argv)
     av[6] = "created";
     av[7] = created;
     av[8] = "platform";
-    av[9] = p->name;
+    av[9] = profile->name;
 
     freeReplyObject(ctl_command(ctl, pname ? 10 : 8, av));
 
