@@ -98,6 +98,8 @@ $t->allow_phi_in_standin($_->{n}) for grep {
     ($_->{body} // '') =~ /Questions\?/ } @recs;
 is(scalar @recs, 5, 'three clean posts, the monitored one and the DM went');
 
+# forwarded posts are recorded in the log phase, after the client's answer
+ok(!grep({ !$t->audit_for($_) } @ids), 'every request has its audit record');
 ($r, $m) = metrics();
 
 my %want = (
@@ -160,6 +162,7 @@ while (time < $deadline) {
     sleep 0.1;
 }
 is($cr->{status}, 403, 'consent token without a record is refused');
+ok($t->audit_for($cr->{request_id}), 'and recorded');
 like($cr->{body}, qr/"consent_missing"/, 'as consent_missing');
 ($r, $m) = metrics();
 cmp_ok($m->{'phigate_redis_lookups_total'}, '>', $lookups,
@@ -200,7 +203,8 @@ ok($renewed, 'reload replaced the workers');
 ($r, $m) = metrics();
 is($m->{'phigate_audit_records_total'}, $before,
     'counters survive a reload');
-$t->http(%{ x_tweet("$CLEAN after reload") });
+my $after = $t->http(%{ x_tweet("$CLEAN after reload") });
+ok($t->audit_for($after->{request_id}), 'the request after it is recorded');
 ($r, $m) = metrics();
 is($m->{'phigate_audit_records_total'}, $before + 1,
     'and go on counting after it');
