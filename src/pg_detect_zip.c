@@ -11,19 +11,28 @@
  *     between ("12 Oak Street, Northfield 33755").
  *
  * "Text HEALTH to 55555", "ZIP codes 33755 and 33756 now qualify" and
- * "10000 steps" are not findings.  The restricted 3-digit ZIP list of
- * Safe Harbor is a policy question for a later feature.
+ * "10000 steps" are not findings.  A ZIP of the hospital's own address
+ * or an event's venue is none either (pg_detect_org.h).
+ *
+ * The restricted 3-digit ZIP prefixes of Safe Harbor are kept here too
+ * (pg_detect_zip.h): a compiled-in default, replaced at configuration.
  */
 
+
+#include <string.h>
 
 #include "pg_detect.h"
 #include "pg_detect_geo.h"
 #include "pg_detect_org.h"
+#include "pg_detect_zip.h"
 #include "pg_text.h"
 
 
 /* how far back a street address may start on a ZIP's line */
 #define PG_ZIP_LINE   120
+
+
+#define PG_ZIP3_N     1000
 
 
 static int pg_zip_street_before(const char *t, size_t len, size_t pos);
@@ -39,6 +48,15 @@ static const char *const  pg_zip_abbrs =
  * a state only after a comma, "Boise, ID 83702" */
 static const char *const  pg_zip_ambiguous =
     "ID IN OR ME HI OK AS OH PA DE MD CO LA MA MS NE GU VI MP DC ";
+
+/*
+ * The restricted prefixes, one bit each.  restricted_init says whether
+ * the default has been loaded: a process that never sets a list gets
+ * PG_ZIP_RESTRICTED_DEFAULT on its first look-up.
+ */
+static unsigned char  pg_zip_restricted_bits[PG_ZIP3_N / 8];
+static int            pg_zip_restricted_init;
+
 
 /* state names, lower case; matched backwards from the ZIP */
 static const char *const  pg_zip_states[] = {
@@ -233,4 +251,83 @@ pg_zip_street_before(const char *t, size_t len, size_t pos)
     }
 
     return 0;
+}
+
+
+int
+pg_zip_restricted(const char *zip)
+{
+    unsigned  v;
+
+    if (!pg_isdigit(zip[0]) || !pg_isdigit(zip[1]) || !pg_isdigit(zip[2])) {
+        return 0;
+    }
+
+    if (!pg_zip_restricted_init) {
+        (void) pg_zip_restricted_set(NULL, 0, NULL);
+    }
+
+    v = (unsigned) pg_digits_value(zip, 0, 3);
+
+    return (pg_zip_restricted_bits[v / 8] >> (v % 8)) & 1;
+}
+
+
+int
+pg_zip_restricted_set(const char *list, size_t len, size_t *bad)
+{
+    int            n;
+    size_t         i;
+    unsigned       v;
+    unsigned char  bits[PG_ZIP3_N / 8];
+
+    if (list == NULL) {
+        list = PG_ZIP_RESTRICTED_DEFAULT;
+        len = sizeof(PG_ZIP_RESTRICTED_DEFAULT) - 1;
+    }
+
+    memset(bits, 0, sizeof(bits));
+    n = 0;
+
+    for (i = 0; i < len; /* void */ ) {
+
+        if (list[i] == ',' || pg_isspace(list[i])) {
+            i++;
+            continue;
+        }
+
+        if (list[i] == '#') {
+            while (i < len && list[i] != '\n') {
+                i++;
+            }
+
+            continue;
+        }
+
+        /* three digits, then the end, a separator or a comment */
+        if (pg_digit_run(list, len, i, 4) != 3
+            || (i + 3 < len && list[i + 3] != ',' && list[i + 3] != '#'
+                && !pg_isspace(list[i + 3])))
+        {
+            if (bad != NULL) {
+                *bad = i;
+            }
+
+            return -1;
+        }
+
+        v = (unsigned) pg_digits_value(list, i, 3);
+
+        if (!((bits[v / 8] >> (v % 8)) & 1)) {
+            bits[v / 8] |= (unsigned char) (1u << (v % 8));
+            n++;
+        }
+
+        i += 3;
+    }
+
+    memcpy(pg_zip_restricted_bits, bits, sizeof(bits));
+    pg_zip_restricted_init = 1;
+
+    return n;
 }

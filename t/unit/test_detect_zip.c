@@ -7,6 +7,7 @@
 
 
 #include "detect_fixture.h"
+#include "pg_detect_zip.h"
 
 
 static void test_zip_state(void **state);
@@ -15,6 +16,7 @@ static void test_zip_ambiguous_states(void **state);
 static void test_zip_lookalikes(void **state);
 static void test_zip_edges(void **state);
 static void test_zip_org_place(void **state);
+static void test_zip_restricted(void **state);
 
 
 static void
@@ -113,6 +115,55 @@ test_zip_org_place(void **state)
               "FL 33606.", PG_T_ZIP, 40, 5);
 }
 
+
+static void
+test_zip_restricted(void **state)
+{
+    size_t  bad;
+
+    /* the HHS default: every one of the 17, and neighbours that are not */
+    assert_true(pg_zip_restricted("036"));
+    assert_true(pg_zip_restricted("893"));
+    assert_true(pg_zip_restricted("03603"));
+    assert_true(pg_zip_restricted("82301-1234"));
+    assert_false(pg_zip_restricted("037"));
+    assert_false(pg_zip_restricted("335"));
+    assert_false(pg_zip_restricted("000"));
+    assert_false(pg_zip_restricted("36a"));
+    assert_false(pg_zip_restricted("ab3"));
+
+    /* a list of its own replaces the default */
+    assert_int_equal(pg_zip_restricted_set("335, 102\n# newer census\n"
+                                           "999,335", 31, &bad), 3);
+    assert_true(pg_zip_restricted("33512"));
+    assert_true(pg_zip_restricted("999"));
+    assert_false(pg_zip_restricted("036"));
+
+    /* a malformed entry leaves the list in force as it was */
+    bad = 0;
+    assert_int_equal(pg_zip_restricted_set("036, 59, 063", 12, &bad), -1);
+    assert_int_equal(bad, 5);
+    assert_int_equal(pg_zip_restricted_set("0366", 4, &bad), -1);
+    assert_int_equal(bad, 0);
+    assert_int_equal(pg_zip_restricted_set("036x", 4, NULL), -1);
+    assert_true(pg_zip_restricted("335"));
+
+    /* an empty list restricts nothing; NULL restores the default */
+    assert_int_equal(pg_zip_restricted_set("", 0, NULL), 0);
+    assert_false(pg_zip_restricted("335"));
+    assert_int_equal(pg_zip_restricted_set(" # none\n", 8, NULL), 0);
+    assert_int_equal(pg_zip_restricted_set(NULL, 0, NULL), 17);
+    assert_true(pg_zip_restricted("036"));
+    assert_false(pg_zip_restricted("335"));
+    assert_int_equal(pg_zip_restricted_set(PG_ZIP_RESTRICTED_DEFAULT,
+                         sizeof(PG_ZIP_RESTRICTED_DEFAULT) - 1, NULL), 17);
+
+    /* the list changes no finding: a ZIP needs its address context */
+    pg_dt_none(*state, pg_detect_zip, "ZIP 03603");
+    pg_dt_one(*state, pg_detect_zip, "Charlestown, NH 03603", PG_T_ZIP, 16,
+              5);
+}
+
 int
 main(void)
 {
@@ -128,6 +179,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_zip_edges,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_zip_org_place,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_zip_restricted,
                                         pg_dt_setup, pg_dt_teardown),
     };
 
