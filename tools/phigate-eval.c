@@ -14,8 +14,16 @@
  *     with any finding (the post would be blocked).
  *
  * Kinds with no detector yet are listed as "not implemented" with their
- * counts.  Only ids, types and counts are printed, never a post's text or
- * a matched value.  It is a report, not a gate: the exit status is 0.
+ * counts.  Under the last table, one line per target of the accuracy
+ * issue says whether it is met.  Only ids, types and counts are printed,
+ * never a post's text or a matched value.  It is a report, not a gate:
+ * the exit status is 0.
+ *
+ * A line {"amend": "d001", "phi": true, "kinds": [...], "why": "..."} in
+ * any of the files corrects the labels of the post with that id in any
+ * other file (a corpus we cannot edit, such as the shared one): its kinds
+ * (and phi, when given) replace the post's.  Amendments are read from
+ * every file before any post is judged.
  *
  *   phigate-eval corpus.jsonl [more.jsonl ...]
  */
@@ -38,6 +46,8 @@
 #define EV_NAME_MAX   32
 /* ids listed per line of the report before "..." */
 #define EV_IDS_MAX    40
+/* label amendments held */
+#define EV_AMEND_MAX  1024
 
 
 typedef struct {
@@ -54,9 +64,27 @@ typedef struct {
 } ev_ids_t;
 
 
+/* a corrected label: see the head of this file */
+typedef struct {
+    char          *id;
+    json_t        *kinds;
+    int            phi;        /* -1: as the post says */
+    unsigned       used:1;
+} ev_amend_t;
+
+
+/* a target of the issue: recall of kinds, or the false-block rate */
+typedef struct {
+    double         pct;
+    const char    *kinds[10];  /* NULL-terminated; none: false blocks */
+} ev_target_t;
+
+
 typedef struct {
     size_t         posts;
     size_t         clean;
+    size_t         amends;     /* amendment lines in the file */
+    size_t         amended;    /* posts whose labels an amendment set */
     size_t         skipped;
     size_t         errors;       /* engine errors */
 
@@ -86,6 +114,9 @@ typedef struct {
 } ev_stats_t;
 
 
+static void ev_amend_load(const char *path);
+static ev_amend_t *ev_amend_find(const char *id);
+static void ev_targets(const ev_stats_t *s);
 static int ev_kind_type(const char *kind);
 static void ev_ids_add(ev_ids_t *l, const char *id);
 static void ev_ids_print(const char *label, const ev_ids_t *l);
@@ -97,6 +128,21 @@ static void ev_merge(ev_stats_t *all, const ev_stats_t *s);
 static void ev_report(const char *title, const ev_stats_t *s);
 static void ev_free(ev_stats_t *s);
 static double ev_pct(size_t n, size_t d);
+
+
+static ev_amend_t  ev_amend[EV_AMEND_MAX];
+static size_t      ev_namend;
+
+
+/* the targets of the detection accuracy issue */
+static const ev_target_t  ev_target[] = {
+    /* structured identifiers */
+    { 99.0, { "ssn", "phone", "email", "mrn", "mbi", "account", "license",
+              "vehicle", NULL } },
+    { 95.0, { "name", "dob", "date", "address", "age", NULL } },
+    /* false blocks on clean posts, at most */
+    { 1.0, { NULL } },
+};
 
 
 static const ev_map_t  ev_map[] = {
@@ -149,6 +195,10 @@ main(int argc, char **argv)
     }
 
     for (i = 1; i < argc; i++) {
+        ev_amend_load(argv[i]);
+    }
+
+    for (i = 1; i < argc; i++) {
         memset(s, 0, sizeof(ev_stats_t));
         ev_file(s, all, argv[i]);
         ev_report(argv[i], s);
@@ -157,6 +207,17 @@ main(int argc, char **argv)
 
     if (argc > 2) {
         ev_report("all corpora", all);
+    }
+
+    ev_targets(all);
+
+    for (i = 0; i < (int) ev_namend; i++) {
+        if (!ev_amend[i].used) {
+            printf("amendment for %s: no such post\n", ev_amend[i].id);
+        }
+
+        free(ev_amend[i].id);
+        json_decref(ev_amend[i].kinds);
     }
 
     ev_free(all);
@@ -191,6 +252,7 @@ ev_file(ev_stats_t *s, ev_stats_t *all, const char *path)
     size_t        cap, lineno;
     ssize_t       n;
     json_t       *doc, *id, *text, *kinds;
+    ev_amend_t   *am;
     json_error_t  err;
 
     fp = fopen(path, "r");
@@ -212,6 +274,13 @@ ev_file(ev_stats_t *s, ev_stats_t *all, const char *path)
 
         doc = json_loadb(line, (size_t) n, 0, &err);
 
+        if (doc != NULL && json_is_string(json_object_get(doc, "amend"))) {
+            /* read by ev_amend_load() */
+            s->amends++;
+            json_decref(doc);
+            continue;
+        }
+
         id = doc ? json_object_get(doc, "id") : NULL;
         text = doc ? json_object_get(doc, "text") : NULL;
         kinds = doc ? json_object_get(doc, "kinds") : NULL;
@@ -229,6 +298,14 @@ ev_file(ev_stats_t *s, ev_stats_t *all, const char *path)
         }
 
         phi = json_is_true(json_object_get(doc, "phi"));
+        am = ev_amend_find(json_string_value(id));
+
+        if (am != NULL) {
+            kinds = am->kinds;
+            phi = am->phi >= 0 ? am->phi : phi;
+            am->used = 1;
+            s->amended++;
+        }
 
         ev_post(s, json_string_value(id), json_string_value(text),
                 json_string_length(text), phi, kinds);
@@ -403,6 +480,8 @@ ev_merge(ev_stats_t *all, const ev_stats_t *s)
 
     all->posts += s->posts;
     all->clean += s->clean;
+    all->amends += s->amends;
+    all->amended += s->amended;
     all->skipped += s->skipped;
     all->errors += s->errors;
     all->fb += s->fb;
@@ -444,8 +523,19 @@ ev_report(const char *title, const ev_stats_t *s)
     size_t  j;
 
     printf("== %s\n", title);
+
+    if (s->posts == 0 && s->amends) {
+        printf("label amendments %zu, for posts of the other corpora\n\n",
+               s->amends);
+        return;
+    }
+
     printf("posts %zu (clean %zu, phi %zu)", s->posts, s->clean,
            s->posts - s->clean);
+
+    if (s->amended) {
+        printf(", %zu with amended labels", s->amended);
+    }
 
     if (s->skipped) {
         printf(", %zu lines skipped", s->skipped);
@@ -495,6 +585,126 @@ ev_report(const char *title, const ev_stats_t *s)
     }
 
     printf("\n");
+}
+
+
+/* one line per target: the figure and whether it is met */
+
+static void
+ev_targets(const ev_stats_t *s)
+{
+    int          t;
+    size_t       k, j;
+    const char  *verdict;
+
+    printf("targets:\n");
+
+    for (k = 0; k < sizeof(ev_target) / sizeof(ev_target[0]); k++) {
+
+        if (ev_target[k].kinds[0] == NULL) {
+            verdict = ev_pct(s->fb, s->clean) <= ev_target[k].pct
+                      ? "met" : "NOT met";
+            printf("  false blocks <= %4.1f%%  %-9s %6.1f%% %5zu of %-5zu "
+                   "%s\n", ev_target[k].pct, "clean", ev_pct(s->fb, s->clean),
+                   s->fb, s->clean, verdict);
+            continue;
+        }
+
+        for (j = 0; ev_target[k].kinds[j] != NULL; j++) {
+            t = ev_kind_type(ev_target[k].kinds[j]);
+
+            if (t < 0 || s->pos[t] == 0) {
+                printf("  recall >= %4.1f%%        %-9s no posts\n",
+                       ev_target[k].pct, ev_target[k].kinds[j]);
+                continue;
+            }
+
+            verdict = ev_pct(s->hit[t], s->pos[t]) >= ev_target[k].pct
+                      ? "met" : "NOT met";
+            printf("  recall >= %4.1f%%        %-9s %6.1f%% %5zu of %-5zu "
+                   "%s\n", ev_target[k].pct, ev_target[k].kinds[j],
+                   ev_pct(s->hit[t], s->pos[t]), s->hit[t], s->pos[t],
+                   verdict);
+        }
+    }
+}
+
+
+/* amendment lines of path: see the head of this file */
+
+static void
+ev_amend_load(const char *path)
+{
+    FILE         *fp;
+    char         *line;
+    size_t        cap;
+    ssize_t       n;
+    json_t       *doc, *am, *kinds, *phi;
+    ev_amend_t   *a;
+    json_error_t  err;
+
+    fp = fopen(path, "r");
+    if (fp == NULL) {
+        return;
+    }
+
+    line = NULL;
+    cap = 0;
+
+    while ((n = getline(&line, &cap, fp)) != -1) {
+        doc = json_loadb(line, (size_t) n, 0, &err);
+        am = doc ? json_object_get(doc, "amend") : NULL;
+        kinds = doc ? json_object_get(doc, "kinds") : NULL;
+        phi = doc ? json_object_get(doc, "phi") : NULL;
+
+        if (!json_is_string(am)) {
+            json_decref(doc);
+            continue;
+        }
+
+        if (!json_is_array(kinds) || ev_namend == EV_AMEND_MAX
+            || ev_amend_find(json_string_value(am)) != NULL)
+        {
+            fprintf(stderr, "phigate-eval: %s: amendment for %s without "
+                    "kinds, repeated or one too many: ignored\n", path,
+                    json_string_value(am));
+            json_decref(doc);
+            continue;
+        }
+
+        a = &ev_amend[ev_namend];
+        a->id = strdup(json_string_value(am));
+
+        if (a->id == NULL) {
+            json_decref(doc);
+            break;
+        }
+
+        a->kinds = json_incref(kinds);
+        a->phi = json_is_boolean(phi) ? json_is_true(phi) : -1;
+        a->used = 0;
+        ev_namend++;
+
+        json_decref(doc);
+    }
+
+    free(line);
+    fclose(fp);
+}
+
+
+static ev_amend_t *
+ev_amend_find(const char *id)
+{
+    size_t  k;
+
+    for (k = 0; k < ev_namend; k++) {
+        if (strcmp(ev_amend[k].id, id) == 0) {
+            return &ev_amend[k];
+        }
+    }
+
+    return NULL;
 }
 
 
