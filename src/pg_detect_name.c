@@ -30,6 +30,7 @@
 #include <string.h>
 
 #include "pg_detect.h"
+#include "pg_detect_geo.h"
 #include "pg_lexicon.h"
 #include "pg_text.h"
 
@@ -894,6 +895,14 @@ pg_name_evidence(const pg_name_ctx_t *c, size_t a, size_t b, int strong,
         if (pg_name_room_at(c, k)) {
             return PG_NAME_C_POSS;
         }
+    }
+
+    /* "X of 571 Mill Lane": where X lives */
+    if (last->gap && b + 1 < c->n && pg_name_is(c, b, "of")
+        && c->tok[b + 1].digit
+        && pg_geo_street(c->t, c->len, c->tok[b + 1].off) != 0)
+    {
+        return PG_NAME_C_POSS;
     }
 
     /* "X, born Jun 12 1985", "X (DOB 3/14/61)": X's birth date */

@@ -23,6 +23,7 @@ static void test_name_confidence(void **state);
 static void test_name_edges(void **state);
 static void test_name_initialisms(void **state);
 static void test_name_records_births(void **state);
+static void test_name_resident(void **state);
 
 
 /* exactly one NAME finding, covering the first occurrence of name */
@@ -307,6 +308,18 @@ test_name_records_births(void **state)
     pg_nm_none(state, "Account for Northfield Health: 2024 results.");
 }
 
+
+static void
+test_name_resident(void **state)
+{
+    /* a common given name opens the sentence, the address says who */
+    pg_nm_one(state, "Hector Ramirez of 803 Lincoln Avenue in Greenville is "
+              "home after hepatitis C surgery.", "Hector Ramirez");
+    pg_nm_one(state, "Marisol Vega of 12 Oak Street, Northfield.",
+              "Marisol Vega");
+    pg_nm_none(state, "Tickets for Page 3 of 803 copies.");
+}
+
 int
 main(void)
 {
@@ -332,6 +345,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_name_initialisms,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_name_records_births,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_name_resident,
                                         pg_dt_setup, pg_dt_teardown),
     };
 
