@@ -8,106 +8,12 @@
 #include "pg_text.h"
 
 
-/* blanks a space in a cue may stand for: bounds the work per match */
-#define PG_CUE_BLANKS   4
 /* lookback of pg_in_url() */
 #define PG_URL_BACK     256
 
 
-/* the longest filler word pg_skip_gap() reads is a cue: PG_CUE_MAX */
-#define pg_gap_char(c)                                                      \
-    (pg_isspace(c) || (c) == ':' || (c) == '#' || (c) == '.'                \
-     || (c) == '=' || (c) == '-' || (c) == '(')
-
-
 static int pg_is_sep(int c, const char *seps);
 static int pg_is_joiner(int c);
-
-
-int
-pg_word_start(const char *t, size_t pos)
-{
-    return pos == 0 || !pg_isalnum(t[pos - 1]);
-}
-
-
-int
-pg_word_end(const char *t, size_t len, size_t pos)
-{
-    return pos >= len || !pg_isalnum(t[pos]);
-}
-
-
-size_t
-pg_cue_at(const char *t, size_t len, size_t pos, const char *cue)
-{
-    size_t       i, blanks;
-    const char  *c;
-
-    if (pos >= len || cue[0] == '\0') {
-        return 0;
-    }
-
-    if (pg_isalnum(cue[0]) && !pg_word_start(t, pos)) {
-        return 0;
-    }
-
-    i = pos;
-
-    for (c = cue; *c; c++) {
-
-        if (*c == ' ') {
-            blanks = 0;
-
-            while (i < len && pg_isspace(t[i]) && blanks < PG_CUE_BLANKS) {
-                i++;
-                blanks++;
-            }
-
-            if (blanks == 0) {
-                return 0;
-            }
-
-            continue;
-        }
-
-        if (i >= len || pg_tolower(t[i]) != (unsigned char) *c) {
-            return 0;
-        }
-
-        i++;
-    }
-
-    if (pg_isalnum(c[-1]) && !pg_word_end(t, len, i)) {
-        return 0;
-    }
-
-    return i - pos;
-}
-
-
-size_t
-pg_cues_at(const char *t, size_t len, size_t pos, const char *const *cues,
-    size_t *which)
-{
-    size_t  k, m, best;
-
-    best = 0;
-
-    for (k = 0; cues[k] != NULL; k++) {
-        m = pg_cue_at(t, len, pos, cues[k]);
-
-        if (m > best) {
-            best = m;
-
-            if (which != NULL) {
-                *which = k;
-            }
-        }
-    }
-
-    return best;
-}
 
 
 size_t
@@ -138,34 +44,6 @@ pg_back_words(const char *t, size_t pos, size_t words, size_t bytes)
     }
 
     return i;
-}
-
-
-int
-pg_cue_before(const char *t, size_t pos, size_t words, size_t bytes,
-    const char *const *cues)
-{
-    size_t  s, m, k;
-
-    s = pg_back_words(t, pos, words, bytes);
-
-    for ( /* void */ ; s < pos; s++) {
-
-        if (!pg_word_start(t, s) || !pg_isalpha(t[s])) {
-            continue;
-        }
-
-        for (k = 0; cues[k] != NULL; k++) {
-            /* the cue must end before pos: match against t[0, pos) */
-            m = pg_cue_at(t, pos, s, cues[k]);
-
-            if (m > 0) {
-                return 1;
-            }
-        }
-    }
-
-    return 0;
 }
 
 
@@ -334,33 +212,6 @@ pg_luhn(const char *d, size_t n)
 
 
 size_t
-pg_skip_gap(const char *t, size_t len, size_t pos, size_t max,
-    const char *const *fillers)
-{
-    size_t  i, m;
-
-    i = pos;
-
-    while (i < len && i - pos < max) {
-
-        if (pg_gap_char(t[i])) {
-            i++;
-            continue;
-        }
-
-        m = fillers ? pg_cues_at(t, len, i, fillers, NULL) : 0;
-        if (m == 0) {
-            break;
-        }
-
-        i += m;
-    }
-
-    return i - pos;
-}
-
-
-size_t
 pg_id_token(const char *t, size_t len, size_t pos, size_t max,
     pg_token_t *tok)
 {
@@ -402,57 +253,6 @@ pg_id_token(const char *t, size_t len, size_t pos, size_t max,
     return tok->len;
 }
 
-
-size_t
-pg_cue_last(const char *t, size_t pos, size_t words, size_t bytes,
-    const char *const *cues)
-{
-    size_t  s, m, k, last;
-
-    last = 0;
-
-    for (s = pg_back_words(t, pos, words, bytes); s < pos; s++) {
-
-        if (!pg_word_start(t, s) || !pg_isalpha(t[s])) {
-            continue;
-        }
-
-        for (k = 0; cues[k] != NULL; k++) {
-            m = pg_cue_at(t, pos, s, cues[k]);
-
-            if (m > 0 && s + m > last) {
-                last = s + m;
-            }
-        }
-    }
-
-    return last;
-}
-
-int
-pg_cue_after(const char *t, size_t len, size_t pos, size_t words,
-    size_t bytes, const char *const *cues)
-{
-    size_t  i, hi, w;
-
-    hi = len - pos > bytes ? pos + bytes : len;
-    w = 0;
-
-    for (i = pos; i < hi && w < words; i++) {
-
-        if (!pg_isalnum(t[i]) || !pg_word_start(t, i)) {
-            continue;
-        }
-
-        w++;
-
-        if (pg_isalpha(t[i]) && pg_cues_at(t, len, i, cues, NULL) != 0) {
-            return 1;
-        }
-    }
-
-    return 0;
-}
 
 static int
 pg_is_sep(int c, const char *seps)

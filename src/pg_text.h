@@ -52,11 +52,26 @@ typedef struct {
 
 
 /* pos starts a word: the byte before is not a letter or digit */
-int pg_word_start(const char *t, size_t pos);
+static inline int
+pg_word_start(const char *t, size_t pos)
+{
+    return pos == 0 || !pg_isalnum(t[pos - 1]);
+}
+
+
 /* pos ends a word: the byte at pos is not a letter or digit */
-int pg_word_end(const char *t, size_t len, size_t pos);
+static inline int
+pg_word_end(const char *t, size_t len, size_t pos)
+{
+    return pos >= len || !pg_isalnum(t[pos]);
+}
+
 
 /*
+ * Cue lists (src/pg_cues.c) are NULL-terminated arrays of lower case
+ * cues with static storage: each list is indexed on its first use by its
+ * address.
+ *
  * Matches cue (lower case ASCII) at t + pos case-insensitively as WHOLE
  * words: when the cue begins (ends) with a letter or digit the text must
  * have a word boundary there.  A space in the cue matches one or more

@@ -1,0 +1,397 @@
+/*
+ * Copyright (C) phigate authors
+ *
+ * Cue words: matching one cue, a list of cues at a position, and cues in
+ * a window of words before or after a number.
+ *
+ * Detectors ask "does a cue of this list start here?" at every word of
+ * the text, and lists hold up to a few dozen cues, so each list is
+ * indexed once, on its first use, by the byte its cues can start with:
+ * a position is tried only against the cues that begin with its byte
+ * (usually none, at most a handful).  The index is keyed by the list's
+ * address, so a list must have static storage, as every list in the
+ * engine has.  What matches is exactly what trying every cue in list
+ * order would match: the buckets keep the list's order.
+ */
+
+
+#include <stdint.h>
+#include <string.h>
+
+#include "pg_text.h"
+
+
+/* blanks a space in a cue may stand for: bounds the work per match */
+#define PG_CUE_BLANKS   4
+
+/* lists indexed (the engine has about 80) and cues over all of them */
+#define PG_CUE_LISTS    512
+#define PG_CUE_ENTRIES  16384
+
+
+/* the longest filler word pg_skip_gap() reads is a cue: PG_CUE_MAX */
+#define pg_gap_char(c)                                                      \
+    (pg_isspace(c) || (c) == ':' || (c) == '#' || (c) == '.'                \
+     || (c) == '=' || (c) == '-' || (c) == '(')
+
+
+/*
+ * One list's index: the cues that can start with (lower-cased) byte b
+ * are pg_cue_entries[base + off[b] .. base + off[b + 1]), as indexes in
+ * the list, in list order.
+ */
+typedef struct {
+    const char *const  *list;       /* the key; set once, never cleared */
+    const char         *first;      /* list[0]: see pg_cue_index() */
+    uint32_t            ready;      /* 1: built, 2: could not be built */
+    uint32_t            base;
+    uint16_t            off[257];
+} pg_cue_index_t;
+
+
+static const pg_cue_index_t *pg_cue_index(const char *const *cues);
+static int pg_cue_index_build(pg_cue_index_t *x, const char *const *cues);
+static size_t pg_cues_idx_at(const pg_cue_index_t *x, const char *t,
+    size_t len, size_t pos, const char *const *cues, size_t *which);
+
+
+static pg_cue_index_t  pg_cue_lists[PG_CUE_LISTS];
+static uint16_t        pg_cue_entries[PG_CUE_ENTRIES];
+static uint32_t        pg_cue_nentries;
+
+
+size_t
+pg_cue_at(const char *t, size_t len, size_t pos, const char *cue)
+{
+    size_t       i, blanks;
+    const char  *c;
+
+    if (pos >= len || cue[0] == '\0') {
+        return 0;
+    }
+
+    if (pg_isalnum(cue[0]) && !pg_word_start(t, pos)) {
+        return 0;
+    }
+
+    i = pos;
+
+    for (c = cue; *c; c++) {
+
+        if (*c == ' ') {
+            blanks = 0;
+
+            while (i < len && pg_isspace(t[i]) && blanks < PG_CUE_BLANKS) {
+                i++;
+                blanks++;
+            }
+
+            if (blanks == 0) {
+                return 0;
+            }
+
+            continue;
+        }
+
+        if (i >= len || pg_tolower(t[i]) != (unsigned char) *c) {
+            return 0;
+        }
+
+        i++;
+    }
+
+    if (pg_isalnum(c[-1]) && !pg_word_end(t, len, i)) {
+        return 0;
+    }
+
+    return i - pos;
+}
+
+
+size_t
+pg_cues_at(const char *t, size_t len, size_t pos, const char *const *cues,
+    size_t *which)
+{
+    return pg_cues_idx_at(pg_cue_index(cues), t, len, pos, cues, which);
+}
+
+
+int
+pg_cue_before(const char *t, size_t pos, size_t words, size_t bytes,
+    const char *const *cues)
+{
+    size_t                 s;
+    const pg_cue_index_t  *x;
+
+    x = pg_cue_index(cues);
+
+    for (s = pg_back_words(t, pos, words, bytes); s < pos; s++) {
+
+        /* the cue must end before pos: match against t[0, pos) */
+        if (pg_isalpha(t[s]) && pg_word_start(t, s)
+            && pg_cues_idx_at(x, t, pos, s, cues, NULL) != 0)
+        {
+            return 1;
+        }
+    }
+
+    return 0;
+}
+
+
+size_t
+pg_cue_last(const char *t, size_t pos, size_t words, size_t bytes,
+    const char *const *cues)
+{
+    size_t                 s, m, last;
+    const pg_cue_index_t  *x;
+
+    x = pg_cue_index(cues);
+    last = 0;
+
+    for (s = pg_back_words(t, pos, words, bytes); s < pos; s++) {
+
+        if (!pg_isalpha(t[s]) || !pg_word_start(t, s)) {
+            continue;
+        }
+
+        /* the longest cue at s ends last */
+        m = pg_cues_idx_at(x, t, pos, s, cues, NULL);
+
+        if (m > 0 && s + m > last) {
+            last = s + m;
+        }
+    }
+
+    return last;
+}
+
+
+int
+pg_cue_after(const char *t, size_t len, size_t pos, size_t words,
+    size_t bytes, const char *const *cues)
+{
+    size_t                 i, hi, w;
+    const pg_cue_index_t  *x;
+
+    x = pg_cue_index(cues);
+    hi = len - pos > bytes ? pos + bytes : len;
+    w = 0;
+
+    for (i = pos; i < hi && w < words; i++) {
+
+        if (!pg_isalnum(t[i]) || !pg_word_start(t, i)) {
+            continue;
+        }
+
+        w++;
+
+        if (pg_isalpha(t[i])
+            && pg_cues_idx_at(x, t, len, i, cues, NULL) != 0)
+        {
+            return 1;
+        }
+    }
+
+    return 0;
+}
+
+
+size_t
+pg_skip_gap(const char *t, size_t len, size_t pos, size_t max,
+    const char *const *fillers)
+{
+    size_t                 i, m;
+    const pg_cue_index_t  *x;
+
+    x = fillers ? pg_cue_index(fillers) : NULL;
+    i = pos;
+
+    while (i < len && i - pos < max) {
+
+        if (pg_gap_char(t[i])) {
+            i++;
+            continue;
+        }
+
+        m = fillers ? pg_cues_idx_at(x, t, len, i, fillers, NULL) : 0;
+        if (m == 0) {
+            break;
+        }
+
+        i += m;
+    }
+
+    return i - pos;
+}
+
+
+/*
+ * The longest cue of the list at pos, the first of equals in *which;
+ * with x NULL (a list that is not indexed) every cue is tried.
+ */
+
+static size_t
+pg_cues_idx_at(const pg_cue_index_t *x, const char *t, size_t len,
+    size_t pos, const char *const *cues, size_t *which)
+{
+    size_t           k, m, best, j, end;
+    const uint16_t  *e;
+
+    best = 0;
+
+    if (x == NULL) {
+        for (k = 0; cues[k] != NULL; k++) {
+            m = pg_cue_at(t, len, pos, cues[k]);
+
+            if (m > best) {
+                best = m;
+
+                if (which != NULL) {
+                    *which = k;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    if (pos >= len) {
+        return 0;
+    }
+
+    j = pg_tolower(t[pos]);
+    end = x->off[j + 1];
+    e = pg_cue_entries + x->base;
+
+    for (j = x->off[j]; j < end; j++) {
+        k = e[j];
+        m = pg_cue_at(t, len, pos, cues[k]);
+
+        if (m > best) {
+            best = m;
+
+            if (which != NULL) {
+                *which = k;
+            }
+        }
+    }
+
+    return best;
+}
+
+
+/*
+ * The index of a list, built on its first use; NULL when the list
+ * cannot be indexed (the table is full, another thread is building it):
+ * the caller then tries every cue.  Lock-free, so that the engine stays
+ * safe in a threaded host: a slot is claimed by setting its key with a
+ * compare-and-swap and published by its ready flag.
+ */
+
+static const pg_cue_index_t *
+pg_cue_index(const char *const *cues)
+{
+    size_t               h, n;
+    uint32_t             ready;
+    pg_cue_index_t      *x;
+    const char *const   *key;
+    const char *const   *none;
+
+    h = (size_t) (((uint64_t) (uintptr_t) cues >> 3)
+                  * 0x9e3779b97f4a7c15ULL >> 40);
+
+    for (n = 0; n < PG_CUE_LISTS; n++, h++) {
+        x = &pg_cue_lists[h % PG_CUE_LISTS];
+        key = __atomic_load_n(&x->list, __ATOMIC_ACQUIRE);
+
+        if (key == NULL) {
+            none = NULL;
+
+            if (__atomic_compare_exchange_n(&x->list, &none, cues, 0,
+                                            __ATOMIC_ACQ_REL,
+                                            __ATOMIC_ACQUIRE))
+            {
+                ready = pg_cue_index_build(x, cues) == 0 ? 1 : 2;
+                __atomic_store_n(&x->ready, ready, __ATOMIC_RELEASE);
+
+                return ready == 1 ? x : NULL;
+            }
+
+            key = none;
+        }
+
+        if (key != cues) {
+            continue;
+        }
+
+        ready = __atomic_load_n(&x->ready, __ATOMIC_ACQUIRE);
+
+        /* a list rebuilt at the address of another is not trusted */
+        if (ready != 1 || x->first != cues[0]) {
+            return NULL;
+        }
+
+        return x;
+    }
+
+    return NULL;
+}
+
+
+/*
+ * Buckets by first byte: a cue starting with a letter goes under the
+ * lower-case letter (pg_cue_at() folds the text), a space under each
+ * blank, any other byte under itself; a cue that can match nothing (an
+ * empty cue, an upper-case first letter) under none.
+ */
+
+static int
+pg_cue_index_build(pg_cue_index_t *x, const char *const *cues)
+{
+    size_t          k, b, n;
+    uint32_t        base;
+    unsigned char   c;
+
+    x->first = cues[0];
+
+    n = 0;
+
+    for (k = 0; cues[k] != NULL; k++) {
+        n += cues[k][0] == ' ' ? 6 : 1;
+    }
+
+    if (k > UINT16_MAX || n > UINT16_MAX) {
+        return -1;
+    }
+
+    base = __atomic_fetch_add(&pg_cue_nentries, (uint32_t) n,
+                              __ATOMIC_RELAXED);
+
+    if (base > PG_CUE_ENTRIES || PG_CUE_ENTRIES - base < n) {
+        return -1;
+    }
+
+    x->base = base;
+    n = 0;
+
+    for (b = 0; b < 256; b++) {
+        x->off[b] = (uint16_t) n;
+
+        for (k = 0; cues[k] != NULL; k++) {
+            c = (unsigned char) cues[k][0];
+
+            if (c == '\0') {
+                continue;
+            }
+
+            if (c == ' ' ? pg_isspace(b) : pg_tolower(b) == b && c == b) {
+                pg_cue_entries[base + n++] = (uint16_t) k;
+            }
+        }
+    }
+
+    x->off[256] = (uint16_t) n;
+
+    return 0;
+}
