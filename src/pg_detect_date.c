@@ -17,11 +17,13 @@
  *     admitted on", "discharged", "passed away on", "died", "underwent",
  *     "date of death", "DOD", "admit date", "date of service") or in the
  *     same sentence after it ("On 3/4 Mrs. Chen was admitted");
- *   - an event noun before it ("surgery", "appointment", "procedure",
- *     "transplant", "biopsy", "visit") with a person next to it: "her",
- *     "his", "patient", "pt", a possessive ("Maria's surgery"), an
- *     honorific or a name of the names dataset.  "Your appointment" and
- *     "their visit" are the reader's in marketing, not a patient's.
+ *   - an event noun in the 8 words before it ("surgery", "appointment",
+ *     "procedure", "visit", "charge", any health word of the lexicon:
+ *     "appendectomy", "stroke") with a person next to it: "her", "his",
+ *     "patient", "pt", a possessive ("Maria's surgery"), an honorific, a
+ *     name of the names dataset, or a patient's account ("acct# ...
+ *     disputes the ER charge from 2/14").  "Your appointment" and "their
+ *     visit" are the reader's in marketing, not a patient's.
  *
  * So "blood drive on Sep 19", "open enrollment Oct 15 - Dec 7", "join us
  * on March 3" and "our new surgery center opens May 1" are no findings.
@@ -36,9 +38,10 @@
 #define PG_DATE_YEAR_MIN  1900
 #define PG_DATE_YEAR_MAX  2099
 #define PG_DATE_BACK      6       /* words from a cue to the date */
+#define PG_DATE_NOUN_BACK 8       /* words from an event noun to the date */
 #define PG_DATE_AFTER     10      /* words from the date to a verb after */
 #define PG_DATE_PERSON    6       /* words from an event noun to a person */
-#define PG_DATE_BYTES     96      /* bytes of those windows */
+#define PG_DATE_BYTES     112     /* bytes of those windows */
 
 
 static size_t pg_date_at(const char *t, size_t len, size_t pos,
@@ -89,14 +92,16 @@ static const char *const  pg_date_nouns[] = {
     "induction", "funeral", "memorial service", "amputation", "exam",
     "consult", "consultation", "admission", "discharge", "delivered",
     "transferred", "injured", "coded", "rushed", "released", "death",
-    NULL
+    "charge", "charges", "bill", "claim", "stay", "treated", NULL
 };
 
 /* a person next to an event noun */
 static const char *const  pg_date_people[] = {
     "her", "his", "patient", "patient's", "pt", "pt's", "mr", "mrs", "ms",
     "mx", "him", "she", "he", "mom", "dad", "son", "daughter", "husband",
-    "wife", "baby", "grandma", "grandpa", NULL
+    "wife", "baby", "grandma", "grandpa",
+    /* identifiers that stand for a patient */
+    "account", "acct", "acct#", "mrn", "chart", NULL
 };
 
 static const char *const  pg_date_weekdays[] = {
@@ -444,7 +449,7 @@ static unsigned
 pg_date_cue(const char *t, size_t len, size_t pos, size_t end,
     int month_only)
 {
-    size_t  w, i, m;
+    size_t  w, i, m, n;
 
     if (pg_cue_before(t, pos, 3, 32, pg_date_birth)) {
         return 0;
@@ -465,7 +470,7 @@ pg_date_cue(const char *t, size_t len, size_t pos, size_t end,
     }
 
     /* an event noun before the date, a person next to the noun */
-    w = pg_back_words(t, pos, PG_DATE_BACK, PG_DATE_BYTES);
+    w = pg_back_words(t, pos, PG_DATE_NOUN_BACK, PG_DATE_BYTES);
 
     for (i = w; i < pos; i++) {
 
@@ -474,6 +479,19 @@ pg_date_cue(const char *t, size_t len, size_t pos, size_t end,
         }
 
         m = pg_cues_at(t, pos, i, pg_date_nouns, NULL);
+
+        if (m == 0) {
+            /* "her appendectomy on 1/30": a health word of the lexicon */
+            for (n = 0; i + n < pos && pg_isalpha(t[i + n]); n++) {
+                /* void */
+            }
+
+            if (n <= PG_LEX_WORD_MAX
+                && (pg_lex_lookup(t + i, n) & PG_LEX_HEALTH))
+            {
+                m = n;
+            }
+        }
 
         if (m && pg_date_person(t, pg_back_words(t, i, PG_DATE_PERSON, 64),
                                 i + m + 16 < pos ? i + m + 16 : pos))

@@ -15,8 +15,8 @@
  * address a post discloses.  "mailto:" addresses are addresses.
  *
  * Spelled out: "nadia53 at hotmail dot com", "jt.walker [at] yahoo [dot]
- * com": a local part, "at", labels joined by "dot" (at least one word
- * "dot") and a common TLD.  The local part needs a digit or one of "._+-"
+ * com", "r.santiago(at)icloud(dot)com": a local part, "at", labels joined
+ * by "dot" (at least one word "dot") and a common TLD.  The local part needs a digit or one of "._+-"
  * unless the host is a webmail provider, so "find us at northfield dot
  * org" is no address.
  *
@@ -137,8 +137,9 @@ pg_email_spelled(const pg_scan_t *s, pg_findings_t *out)
 
     for (i = 1; i < s->len; i++) {
 
-        if (t[i - 1] != ' ' || !pg_cues_at(t, s->len, i, pg_email_at_words,
-                                          NULL))
+        /* " at ", or "(at)" right after the local part */
+        if ((t[i - 1] != ' ' && t[i] != '(' && t[i] != '[' && t[i] != '{')
+            || !pg_cues_at(t, s->len, i, pg_email_at_words, NULL))
         {
             continue;
         }
@@ -173,24 +174,25 @@ static size_t
 pg_email_spelled_at(const char *t, size_t len, size_t at, size_t *start)
 {
     int     odd, dots, webmail;
-    size_t  i, n, ls, lab, last;
+    size_t  i, n, ls, le, lab, last;
 
-    /* the local part: the word before, one blank between */
-    ls = at - 1;
+    /* the local part: the word before, one blank or none between */
+    le = t[at - 1] == ' ' ? at - 1 : at;
+    ls = le;
     odd = 0;
 
-    while (ls > 0 && at - 1 - ls < PG_EMAIL_LOCAL_MAX
+    while (ls > 0 && le - ls < PG_EMAIL_LOCAL_MAX
            && pg_email_local(t[ls - 1]))
     {
         ls--;
         odd |= !pg_isalpha(t[ls]);
     }
 
-    while (ls < at - 1 && !pg_isalnum(t[ls])) {
+    while (ls < le && !pg_isalnum(t[ls])) {
         ls++;
     }
 
-    if (ls == at - 1 || !pg_isalnum(t[at - 2])
+    if (ls == le || !pg_isalnum(t[le - 1])
         || (ls > 0 && !pg_isspace(t[ls - 1]) && t[ls - 1] != '('
             && t[ls - 1] != ':'))
     {

@@ -40,6 +40,7 @@
 #define PG_NAME_NEAR      8       /* words to a health word, one sentence */
 #define PG_NAME_WINDOW    30      /* words to a health word, full names */
 #define PG_NAME_TOKLEN    64      /* longest word kept; longer: no class */
+#define PG_NAME_STAFF_MAX 16      /* staff name words remembered */
 
 /* confidences by evidence */
 #define PG_NAME_C_DIRECT  90
@@ -74,6 +75,11 @@ typedef struct {
     pg_tok_t       tok[PG_NAME_TOKS];
     size_t         n;
     int            staff_ctx;  /* staff, donor or event phrase in chunk */
+    /* the words of names that a staff title made staff, so that "Marcus
+     * Oyelaran, RN ... Marcus has cared for patients" stays staff */
+    size_t         staff_off[PG_NAME_STAFF_MAX];
+    size_t         staff_len[PG_NAME_STAFF_MAX];
+    size_t         nstaff;
 } pg_name_ctx_t;
 
 
@@ -86,6 +92,10 @@ static int pg_name_is_any(const pg_name_ctx_t *c, size_t i,
 static size_t pg_name_span(const pg_name_ctx_t *c, size_t i, int lower);
 static int pg_name_caps(const pg_name_ctx_t *c, size_t i);
 static int pg_name_staff(const pg_name_ctx_t *c, size_t a, size_t b);
+static void pg_name_staff_remember(pg_name_ctx_t *c, size_t a, size_t b);
+static int pg_name_staff_known(const pg_name_ctx_t *c, size_t a, size_t b);
+static int pg_name_word_in(const pg_name_ctx_t *c, size_t from, size_t to,
+    unsigned sent, const char *const *ws);
 static int pg_name_not_person(const pg_name_ctx_t *c, size_t a, size_t b);
 static unsigned pg_name_direct(const pg_name_ctx_t *c, size_t a);
 static unsigned pg_name_judge(const pg_name_ctx_t *c, size_t a, size_t b);
@@ -153,6 +163,28 @@ static const char *const  pg_name_records[] = {
     "wristband", "bracelet", "referral", "orders", "report", NULL
 };
 
+/* "Pt's wife Maria", "my grandpa Walter": whose relative before a name */
+static const char *const  pg_name_owners[] = {
+    "her", "his", "my", "their", NULL
+};
+
+/* "the Alvarez family" in a birth announcement */
+static const char *const  pg_name_births[] = {
+    "born", "birth", "baby", "newborn", "twins", "triplets", "delivered",
+    NULL
+};
+
+/* "donations for the Nguyen family", "prayers for" */
+static const char *const  pg_name_support[] = {
+    "prayers", "praying", "pray", "thoughts", "donations", "donation",
+    "fundraiser", "support", "meals", "collection", "gofundme", NULL
+};
+
+/* "Mrs. Brandt, age 96": an age says the honorific names a person */
+static const char *const  pg_name_ages[] = {
+    "age", "aged", NULL
+};
+
 /* a capitalised word after a name that makes it a place or a thing */
 static const char *const  pg_name_things[] = {
     "center", "centre", "foundation", "hospital", "clinic", "institute",
@@ -195,6 +227,7 @@ pg_detect_name(const pg_scan_t *s, pg_findings_t *out)
 
     c->t = s->text;
     c->len = s->len;
+    c->nstaff = 0;
 
     pos = 0;
 
@@ -227,6 +260,10 @@ pg_detect_name(const pg_scan_t *s, pg_findings_t *out)
             b = pg_name_span(c, i, lower);
             if (b == i) {
                 continue;
+            }
+
+            if (pg_name_staff(c, i, b)) {
+                pg_name_staff_remember(c, i, b);
             }
 
             drop = conf == 0 && b - i >= 2
@@ -649,6 +686,11 @@ pg_name_staff(const pg_name_ctx_t *c, size_t a, size_t b)
             break;
         }
 
+        if (pg_name_is_any(c, k - 1, pg_name_honorifics)) {
+            /* "our team visits Mrs. Petrakis": the title is hers */
+            break;
+        }
+
         if (c->tok[k - 1].lex & PG_LEX_STAFF) {
             return 1;
         }
@@ -706,6 +748,7 @@ pg_name_staff(const pg_name_ctx_t *c, size_t a, size_t b)
 static int
 pg_name_not_person(const pg_name_ctx_t *c, size_t a, size_t b)
 {
+    size_t           k;
     const pg_tok_t  *last;
 
     last = &c->tok[b - 1];
@@ -715,6 +758,30 @@ pg_name_not_person(const pg_name_ctx_t *c, size_t a, size_t b)
         && pg_name_is_any(c, b, pg_name_things))
     {
         return 1;
+    }
+
+    /* "Ronald Ellison Burn Center": a thing after a word or two more */
+    for (k = b; k < c->n && k < b + 2 && c->tok[k].cap && c->tok[k].gap
+                && c->tok[k].sent == last->sent && last->gap;
+         k++)
+    {
+        if (pg_name_is_any(c, k + 1, pg_name_things)) {
+            return 1;
+        }
+    }
+
+    /* "55 Research Park Circle", "2715 Palmetto Street, Clearwater":
+     * words of a street address line */
+    for (k = a; k > 0 && a - k < 6 && c->tok[k - 1].sent == last->sent;
+         k--)
+    {
+        if (c->tok[k - 1].digit
+            && c->tok[k - 1].off + pg_geo_street(c->t, c->len,
+                                                 c->tok[k - 1].off)
+               > c->tok[a].off)
+        {
+            return 1;
+        }
     }
 
     /* "Braun infusion pumps", "Ewing sarcoma": a thing named after one */
@@ -757,7 +824,7 @@ pg_name_not_person(const pg_name_ctx_t *c, size_t a, size_t b)
 static unsigned
 pg_name_direct(const pg_name_ctx_t *c, size_t a)
 {
-    size_t  p, k;
+    size_t  p, k, e;
 
     if (a == 0) {
         return 0;
@@ -776,11 +843,11 @@ pg_name_direct(const pg_name_ctx_t *c, size_t a)
     if (pg_name_is_any(c, p, pg_name_honorifics)
         && (c->tok[p].dot || c->tok[p].gap))
     {
-        return pg_name_health_in(c, a > PG_NAME_WINDOW ? a - PG_NAME_WINDOW
-                                                      : 0,
-                                 a + PG_NAME_WINDOW < c->n
-                                 ? a + PG_NAME_WINDOW : c->n,
-                                 (unsigned) -1)
+        k = a > PG_NAME_WINDOW ? a - PG_NAME_WINDOW : 0;
+        e = a + PG_NAME_WINDOW < c->n ? a + PG_NAME_WINDOW : c->n;
+
+        return pg_name_health_in(c, k, e, (unsigned) -1)
+               || pg_name_word_in(c, k, e, (unsigned) -1, pg_name_ages)
                ? PG_NAME_C_DIRECT : 0;
     }
 
@@ -811,7 +878,17 @@ pg_name_direct(const pg_name_ctx_t *c, size_t a)
             return PG_NAME_C_DIRECT;
         }
 
-        if (pg_name_is(c, p, "soon") && pg_name_is(c, p - 1, "well")) {
+        if ((pg_name_is(c, p, "soon") && pg_name_is(c, p - 1, "well"))
+            || (pg_name_is(c, p, "home") && pg_name_is(c, p - 1, "welcome")))
+        {
+            return PG_NAME_C_DIRECT;
+        }
+
+        /* "Pt's wife Maria", "my grandpa Walter Jenkins" */
+        if (c->tok[p].gap && pg_name_is_any(c, p, pg_name_relatives)
+            && (c->tok[p - 1].poss
+                || pg_name_is_any(c, p - 1, pg_name_owners)))
+        {
             return PG_NAME_C_DIRECT;
         }
     }
@@ -842,7 +919,9 @@ pg_name_judge(const pg_name_ctx_t *c, size_t a, size_t b)
     int     strong;
     size_t  k;
 
-    if (pg_name_staff(c, a, b) || pg_name_not_person(c, a, b)) {
+    if (pg_name_staff(c, a, b) || pg_name_not_person(c, a, b)
+        || pg_name_staff_known(c, a, b))
+    {
         return 0;
     }
 
@@ -881,6 +960,22 @@ pg_name_evidence(const pg_name_ctx_t *c, size_t a, size_t b, int strong,
             {
                 return PG_NAME_C_POSS;
             }
+        }
+    }
+
+    /* "born ... to the Alvarez family", "donations for the Nguyen
+     * family": a patient's family, not a donor family */
+    if (a > 0 && pg_name_is(c, a - 1, "the") && c->tok[a - 1].gap
+        && last->gap && b < c->n && pg_name_is(c, b, "family"))
+    {
+        if (pg_name_word_in(c, 0, c->n, sent, pg_name_births)) {
+            return PG_NAME_C_AFTER;
+        }
+
+        if (a > 2 && pg_name_is(c, a - 2, "for")
+            && pg_name_is_any(c, a - 3, pg_name_support))
+        {
+            return PG_NAME_C_DIRECT;
         }
     }
 
@@ -930,10 +1025,12 @@ pg_name_evidence(const pg_name_ctx_t *c, size_t a, size_t b, int strong,
         return PG_NAME_C_AFTER;
     }
 
-    /* "X, 54, was admitted": an age between commas, then health */
+    /* "X, 54, was admitted", "X, 94, is our oldest ... patient": an
+     * age between commas, then health or a patient */
     if (last->comma && b + 1 < c->n && c->tok[b].digit
-        && c->tok[b].len <= 3 && c->tok[b].comma
-        && pg_name_health_in(c, b, c->n, sent) && !c->staff_ctx)
+        && c->tok[b].len <= 3 && c->tok[b].comma && !c->staff_ctx
+        && (pg_name_health_in(c, b, c->n, sent)
+            || pg_name_word_in(c, b, c->n, sent, pg_name_patient)))
     {
         return PG_NAME_C_AFTER;
     }
@@ -994,6 +1091,66 @@ pg_name_health_in(const pg_name_ctx_t *c, size_t from, size_t to,
 
         if ((c->tok[k].lex & PG_LEX_HEALTH) || pg_name_room_at(c, k)) {
             return 1;
+        }
+    }
+
+    return 0;
+}
+
+
+/* one of the words ws among words [from, to), in sentence sent (-1: any) */
+
+static int
+pg_name_word_in(const pg_name_ctx_t *c, size_t from, size_t to,
+    unsigned sent, const char *const *ws)
+{
+    size_t  k;
+
+    for (k = from; k < to; k++) {
+        if ((sent == (unsigned) -1 || c->tok[k].sent == sent)
+            && pg_name_is_any(c, k, ws))
+        {
+            return 1;
+        }
+    }
+
+    return 0;
+}
+
+
+/* remember the words of the staff name [a, b) */
+
+static void
+pg_name_staff_remember(pg_name_ctx_t *c, size_t a, size_t b)
+{
+    size_t  k;
+
+    for (k = a; k < b && c->nstaff < PG_NAME_STAFF_MAX; k++) {
+        if (c->tok[k].blen > 1) {
+            c->staff_off[c->nstaff] = c->tok[k].off;
+            c->staff_len[c->nstaff] = c->tok[k].blen;
+            c->nstaff++;
+        }
+    }
+}
+
+
+/* a word of the name [a, b) was a staff member's earlier in the text */
+
+static int
+pg_name_staff_known(const pg_name_ctx_t *c, size_t a, size_t b)
+{
+    size_t  k, j;
+
+    for (k = a; k < b; k++) {
+        for (j = 0; j < c->nstaff; j++) {
+            if (c->staff_off[j] < c->tok[k].off
+                && c->staff_len[j] == c->tok[k].blen
+                && memcmp(c->t + c->staff_off[j], c->t + c->tok[k].off,
+                          c->tok[k].blen) == 0)
+            {
+                return 1;
+            }
         }
     }
 

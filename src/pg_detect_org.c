@@ -27,7 +27,7 @@ static int pg_org_role_word(const char *t, size_t pos, size_t n);
 
 /* a patient or a patient's relative in the sentence: always a person */
 static const char *const  pg_org_persons[] = {
-    "patient", "pt", "discharged", "admitted", "admit", "ambulance",
+    "pt", "discharged", "admitted", "admit", "ambulance",
     "callback", "resides", "resided", "bedside", "bed", "deceased",
     "passed away", "the family",
     NULL
@@ -61,7 +61,7 @@ static const char *const  pg_org_place_cues[] = {
     "hosted at", "place at", "donations to", "donation to", "gifts to",
     "checks to", "payments to", "payment to", "our address",
     "our new address", "our mailing address", "headquartered at",
-    "resumes to", "applications to",
+    "resumes to", "applications to", "apply at", "apply in person at",
     NULL
 };
 
@@ -77,9 +77,18 @@ static const char *const  pg_org_facilities[] = {
     "class", "classes", "walk", "gala", "festival", "market", "seminar",
     "workshop", "booth", "site", "expo", "tent", "station", "van",
     "unit", "studio", "gym", "ward", "house", "lodge", "emergency",
-    "er", "museum", "theater", "theatre", "arena", "stadium",
+    "er", "museum", "theater", "theatre", "arena", "stadium", "room",
+    "medicine", "pediatrics", "associates", "group", "partners",
+    "imaging", "rehab", "therapy", "dental", "orthopedics", "cardiology",
+    "oncology", "urology", "dermatology", "obstetrics", "gynecology",
+    "classic", "tournament", "concert", "run", "5k", "picnic", "party",
+    "celebration", "ceremony", "conference", "meeting", "luncheon",
+    "dinner", "breakfast", "inn", "hotel",
     NULL
 };
+
+/* a venue "at" an address: "the gala is Saturday at the Inn, 25 ..." */
+static const char *const  pg_org_at[] = { "at", NULL };
 
 /* anywhere in a telephone number's sentence: the organisation's line */
 static const char *const  pg_org_line_cues[] = {
@@ -91,9 +100,23 @@ static const char *const  pg_org_line_cues[] = {
     "toll-free", "toll free", "24/7", "mon-fri", "weekdays",
     "your", "careers", "apply", "hiring", "recruiter", "recruiting",
     "tickets", "appointments", "operator", "switchboard", "reception",
-    "front desk", "for more", "extension", "ext", "press",
+    "front desk", "for more", "extension", "ext", "press", "call our",
+    "contact our", "newsroom", "inquiries", "media", "reserve",
+    "walk-ins", "for hours", "to order", "an appointment", "referral line",
     NULL
 };
+
+
+/* "Patient Financial Services", "patient portal": a department or a
+ * service, not a patient */
+static const char *const  pg_org_patient_services[] = {
+    "financial", "relations", "experience", "services", "service",
+    "access", "advocacy", "advocate", "safety", "portal", "care",
+    "navigation", "navigator", "education", "satisfaction", "accounts",
+    "registration", "transport", "transportation",
+    NULL
+};
+
 
 /* an e-mail address's sentence: "email us at", "contact us" */
 static const char *const  pg_org_mail_cues[] = {
@@ -191,6 +214,23 @@ pg_org_person(const char *t, size_t from, size_t to)
             return 1;
         }
 
+        /* "the patient", "patient's"; not "Patient Financial Services" */
+        n = pg_cue_at(t, to, i, "patient");
+
+        if (n) {
+            n += i + n + 2 <= to && t[i + n] == '\'' ? 2 : 0;
+
+            while (i + n < to && pg_isspace(t[i + n])) {
+                n++;
+            }
+
+            if (pg_cues_at(t, to, i + n, pg_org_patient_services, NULL)
+                == 0)
+            {
+                return 1;
+            }
+        }
+
         /* "Mr. Diaz", "Mrs Lee": a dot or a capitalised word after */
         n = pg_cues_at(t, to, i, pg_org_honorifics, NULL);
 
@@ -211,7 +251,7 @@ pg_org_person(const char *t, size_t from, size_t to)
 int
 pg_org_place(const char *t, size_t len, size_t pos, size_t end)
 {
-    int     cue;
+    int     cue, at;
     size_t  from, to, i, lo;
 
     pg_org_sentence(t, len, pos, end, &from, &to);
@@ -219,15 +259,18 @@ pg_org_place(const char *t, size_t len, size_t pos, size_t end)
     lo = pos > PG_ORG_PLACE_BACK ? pos - PG_ORG_PLACE_BACK : 0;
     lo = lo > from ? lo : from;
 
+    /* "at" in the 4 words before: "at the Belleview Inn, 25 ..." */
+    at = pg_cue_before(t, pos, 4, 48, pg_org_at);
     cue = 0;
 
     for (i = lo; i < pos && !cue; i++) {
-        if (!pg_isalpha(t[i]) || !pg_word_start(t, i)) {
+        if (!pg_isalnum(t[i]) || !pg_word_start(t, i)) {
             continue;
         }
 
         cue = pg_cues_at(t, pos, i, pg_org_place_cues, NULL) != 0
-              || pg_org_facility_at(t, pos, i);
+              || pg_org_facility_at(t, pos, i)
+              || (at && pg_cues_at(t, pos, i, pg_org_facilities, NULL));
     }
 
     return cue && !pg_org_person(t, from, to);
@@ -346,8 +389,12 @@ pg_org_facility_at(const char *t, size_t to, size_t pos)
 
     i = pos + n;
 
-    /* "Clinic, 12 Oak St" */
-    if (i < to && t[i] == ',') {
+    while (i < to && t[i] == ' ' && i + 1 < to && t[i + 1] == '(') {
+        i++;
+    }
+
+    /* "Clinic, 12 Oak St", "the East Garage (600 Oak Street)" */
+    if (i < to && (t[i] == ',' || t[i] == '(')) {
         for (i++; i < to && t[i] == ' '; i++) {
             /* void */
         }

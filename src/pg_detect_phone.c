@@ -4,7 +4,8 @@
  * US/NANP telephone numbers.
  *
  *   (555) 123-4567, 555-123-4567, 555.123.4567, 555 123 4567,
- *   555/123-4567, +1 555 123 4567, 1-800-555-0199, +15551234567     fire alone
+ *   555/123-4567, 555 - 123 - 4567, +1 555 123 4567, 1-800-555-0199,
+ *   +15551234567                                     fire alone
  *   5551234567, 15551234567 (bare digits)            only after a cue
  *
  * NANP rules: area code and exchange start with 2-9 and neither is an
@@ -48,6 +49,7 @@ typedef struct {
 
 static int pg_phone_parse(const char *t, size_t len, size_t pos,
     pg_phone_t *p);
+static size_t pg_phone_gap(const char *t, size_t len, size_t pos);
 static int pg_phone_valid(const char *t, const pg_phone_t *p);
 static int pg_phone_toll_free(const char *t, size_t area);
 static size_t pg_phone_spelled(const char *t, size_t len, size_t pos,
@@ -92,7 +94,7 @@ pg_status_t
 pg_detect_phone(const pg_scan_t *s, pg_findings_t *out)
 {
     char          d[12];
-    size_t        i, skip, nd;
+    size_t        i, skip, nd, from, to;
     uint8_t       conf;
     pg_phone_t    p;
     const char   *t;
@@ -159,13 +161,25 @@ pg_detect_phone(const pg_scan_t *s, pg_findings_t *out)
         }
 
         /* "call us at", "nurse advice line:", "to schedule your flu
-         * shot": the hospital's own line, with no patient in sight */
-        if (pg_org_line(t, s->len, i, p.end)) {
+         * shot": the hospital's own line, with no patient in sight; a
+         * toll-free number is a business's unless a person is named */
+        if (pg_phone_toll_free(t, p.area)) {
+            pg_org_sentence(t, s->len, i, p.end, &from, &to);
+
+            if (!pg_org_person(t, from, to)) {
+                skip = p.end - i;
+                continue;
+            }
+
+            conf = 60;
+
+        } else if (pg_org_line(t, s->len, i, p.end)) {
             skip = p.end - i;
             continue;
-        }
 
-        conf = pg_phone_toll_free(t, p.area) ? 60 : 90;
+        } else {
+            conf = 90;
+        }
 
         st = pg_findings_add(out, s->arena, PG_T_PHONE, s->field, i,
                              p.end - i, conf);
@@ -230,10 +244,7 @@ pg_phone_parse(const char *t, size_t len, size_t pos, pg_phone_t *p)
 
         p->area = i + 1;
         i += 5;
-
-        if (i < len && pg_phone_sep(t[i])) {
-            i++;
-        }
+        i += pg_phone_gap(t, len, i);
 
     } else {
         n = pg_digit_run(t, len, i, 11);
@@ -249,24 +260,30 @@ pg_phone_parse(const char *t, size_t len, size_t pos, pg_phone_t *p)
         }
 
         /* "727/482-3324": a slash after the area code is an old style */
-        if (n != 3 || i + 3 >= len
-            || !(pg_phone_sep(t[i + 3]) || t[i + 3] == '/'))
-        {
+        if (n != 3 || i + 3 >= len) {
+            return 0;
+        }
+
+        n = t[i + 3] == '/' ? 1 : pg_phone_gap(t, len, i + 3);
+        if (n == 0) {
             return 0;
         }
 
         p->area = i;
-        i += 4;
+        i += 3 + n;
     }
 
-    if (pg_digit_run(t, len, i, 4) != 3
-        || i + 3 >= len || !pg_phone_sep(t[i + 3]))
-    {
+    if (pg_digit_run(t, len, i, 4) != 3 || i + 3 >= len) {
+        return 0;
+    }
+
+    n = pg_phone_gap(t, len, i + 3);
+    if (n == 0) {
         return 0;
     }
 
     p->exch = i;
-    i += 4;
+    i += 3 + n;
 
     if (pg_digit_run(t, len, i, 5) != 4) {
         return 0;
@@ -276,6 +293,22 @@ pg_phone_parse(const char *t, size_t len, size_t pos, pg_phone_t *p)
     p->end = i + 4;
 
     return pg_num_end(t, len, p->end);
+}
+
+
+/* a separator between groups: ' ', '-', '.', or " - " (727 - 215 - ...) */
+
+static size_t
+pg_phone_gap(const char *t, size_t len, size_t pos)
+{
+    if (pos + 3 < len && t[pos] == ' ' && (t[pos + 1] == '-'
+                                           || t[pos + 1] == '.')
+        && t[pos + 2] == ' ' && pg_isdigit(t[pos + 3]))
+    {
+        return 3;
+    }
+
+    return pos < len && pg_phone_sep(t[pos]) ? 1 : 0;
 }
 
 

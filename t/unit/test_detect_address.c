@@ -18,6 +18,7 @@ static void test_address_cue(void **state);
 static void test_address_lookalikes(void **state);
 static void test_address_edges(void **state);
 static void test_address_org_place(void **state);
+static void test_address_venues(void **state);
 
 
 /* exactly one ADDRESS finding, covering the first occurrence of addr */
@@ -176,6 +177,32 @@ test_address_org_place(void **state)
               "Mail her results to PO Box 7731.", PG_T_ADDRESS, 20, 11);
 }
 
+
+static void
+test_address_venues(void **state)
+{
+    /* venues and practices of the field */
+    pg_dt_none(*state, pg_detect_address, "Apply at our job fair, Tuesday "
+               "4/15 at 1450 Gulf Blvd, or call our recruiters.");
+    pg_dt_none(*state, pg_detect_address, "The Foundation's Golf Classic is "
+               "Friday, May 9 at Cypress Links, 900 Fairway Drive.");
+    pg_dt_none(*state, pg_detect_address, "The Women's Health Pavilion "
+               "(1500 S. Oak Avenue, Suite 100) now offers 3D mammograms.");
+    pg_dt_none(*state, pg_detect_address, "Now accepting new patients: "
+               "Bayview Family Medicine, 2800 West Bay Drive, Largo.");
+    pg_dt_none(*state, pg_detect_address, "Our Pediatric Emergency Room at "
+               "880 Sixth Street South is open.");
+    /* "Patient Financial Services" is a department */
+    pg_dt_none(*state, pg_detect_address, "Visit Patient Financial Services "
+               "at our office, 10 Oak Street.");
+
+    /* "at" alone, or a patient, is no venue */
+    pg_dt_one(*state, pg_detect_address, "Pickup at 1450 Gulf Blvd for "
+              "dialysis.", PG_T_ADDRESS, 10, 14);
+    pg_dt_one(*state, pg_detect_address, "Our clinic's patient at 1450 Gulf "
+              "Blvd needs oxygen.", PG_T_ADDRESS, 24, 14);
+}
+
 int
 main(void)
 {
@@ -193,6 +220,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_address_edges,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_address_org_place,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_address_venues,
                                         pg_dt_setup, pg_dt_teardown),
     };
 

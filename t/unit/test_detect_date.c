@@ -19,6 +19,7 @@ static void test_date_month_only(void **state);
 static void test_date_events(void **state);
 static void test_date_invalid(void **state);
 static void test_date_edges(void **state);
+static void test_date_field(void **state);
 
 
 /* exactly one DATE finding, covering the first occurrence of date */
@@ -176,6 +177,24 @@ test_date_edges(void **state)
 }
 
 
+
+static void
+test_date_field(void **state)
+{
+    /* the event noun up to 8 words before, health words of the lexicon */
+    pg_dt_one(*state, pg_detect_date, "Surgery for Mr. Patel is scheduled "
+              "for April 22 at 7am.", PG_T_DATE, 39, 8);
+    pg_dt_one(*state, pg_detect_date, "Patient in 7C had her appendectomy "
+              "on 1/30.", PG_T_DATE, 38, 4);
+    /* a patient's account stands for the patient */
+    pg_dt_one(*state, pg_detect_date, "Billing: acct# 00448812 disputes the "
+              "ER charge from 2/14.", PG_T_DATE, 52, 4);
+
+    pg_dt_none(*state, pg_detect_date, "Our cancer center opens May 1.");
+    pg_dt_none(*state, pg_detect_date, "The stroke support group meets on "
+               "March 3.");
+}
+
 int
 main(void)
 {
@@ -195,6 +214,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_date_invalid,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_date_edges,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_date_field,
                                         pg_dt_setup, pg_dt_teardown),
     };
 

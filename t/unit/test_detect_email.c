@@ -155,6 +155,9 @@ test_email_spelled(void **state)
     pg_dt_one(*state, pg_detect_email, "write to k_lee at uni dot co dot uk",
               PG_T_EMAIL, 9, 26);
 
+    pg_dt_one(*state, pg_detect_email, "pt email: r.santiago(at)icloud(dot)"
+              "com, send the sleep study", PG_T_EMAIL, 10, 28);
+
     /* a plain word before "at" and no webmail: no address */
     pg_dt_none(*state, pg_detect_email,
                "Find us at northfieldhealth dot org");

@@ -24,6 +24,8 @@ static void test_name_edges(void **state);
 static void test_name_initialisms(void **state);
 static void test_name_records_births(void **state);
 static void test_name_resident(void **state);
+static void test_name_field_lookalikes(void **state);
+static void test_name_field_patients(void **state);
 
 
 /* exactly one NAME finding, covering the first occurrence of name */
@@ -320,6 +322,47 @@ test_name_resident(void **state)
     pg_nm_none(state, "Tickets for Page 3 of 803 copies.");
 }
 
+
+static void
+test_name_field_lookalikes(void **state)
+{
+    /* a staff member named again by a given name alone stays staff */
+    pg_nm_none(state, "Meet Marcus Oyelaran, RN, our Nurse of the Year. "
+               "Marcus has cared for patients on 5 North for 14 years.");
+    /* a name and a health word that name a thing */
+    pg_nm_none(state, "Today we celebrate 25 years of the Ronald Ellison "
+               "Burn Center.");
+    /* words of a street address line are no name */
+    pg_nm_none(state, "Our laboratory at 55 Research Park Circle now runs "
+               "flu tests.");
+    pg_nm_none(state, "Home health visit for the wound care patient at 2715 "
+               "Palmetto Street, Clearwater 33755.");
+    /* a donor family is not a patient's */
+    pg_nm_none(state, "Thank you to the Ellison family for their vision.");
+}
+
+
+static void
+test_name_field_patients(void **state)
+{
+    pg_nm_one(state, "Ruth Albrecht, 94, is our oldest knee replacement "
+              "patient ever!", "Ruth Albrecht");
+    pg_nm_one(state, "Welcome home, Devonte Harris! Discharged 11/2.",
+              "Devonte Harris");
+    pg_nm_one(state, "Baby boy born on March 9 to the Alvarez family!",
+              "Alvarez");
+    pg_nm_one(state, "Donations for the Nguyen family can be sent to our "
+              "office.", "Nguyen");
+    pg_nm_one(state, "Elder care: Mrs. Lucille Brandt, age 96, moved to "
+              "memory care.", "Lucille Brandt");
+    pg_nm_one(state, "Pt's wife Maria wants a call after the cath.",
+              "Maria");
+    pg_nm_one(state, "Our home health team visits Mrs. Petrakis for her "
+              "wound care.", "Petrakis");
+    pg_nm_one(state, "Our clinic treated Tyrell Simmons for a broken wrist.",
+              "Tyrell Simmons");
+}
+
 int
 main(void)
 {
@@ -347,6 +390,10 @@ main(void)
         cmocka_unit_test_setup_teardown(test_name_records_births,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_name_resident,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_name_field_lookalikes,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_name_field_patients,
                                         pg_dt_setup, pg_dt_teardown),
     };
 

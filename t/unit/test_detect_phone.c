@@ -20,6 +20,7 @@ static void test_phone_lookalikes(void **state);
 static void test_phone_edges(void **state);
 static void test_phone_org_line(void **state);
 static void test_phone_spelled(void **state);
+static void test_phone_field(void **state);
 
 
 static void
@@ -146,11 +147,19 @@ test_phone_toll_free(void **state)
 {
     pg_dt_t  *fx = *state;
 
-    pg_dt_one(fx, pg_detect_phone, "Call 1-800-234-5678", PG_T_PHONE, 5,
-              14);
+    /* a business's line unless a person is named in its sentence */
+    pg_dt_none(fx, pg_detect_phone, "Call 1-800-234-5678");
+    pg_dt_none(fx, pg_detect_phone, "COVID-19 vaccines at all our "
+               "pharmacies; call 1-877-436-2200 for hours.");
+    pg_dt_none(fx, pg_detect_phone, "For billing questions, call Patient "
+               "Financial Services at 800-472-3315, option 2.");
+
+    pg_dt_one(fx, pg_detect_phone, "Call her at 1-800-234-5678", PG_T_PHONE,
+              12, 14);
     assert_int_equal(fx->findings.items[0].confidence, 60);
 
-    pg_dt_one(fx, pg_detect_phone, "Call 855-234-5678", PG_T_PHONE, 5, 12);
+    pg_dt_one(fx, pg_detect_phone, "the patient's son: 855-234-5678",
+              PG_T_PHONE, 19, 12);
     assert_int_equal(fx->findings.items[0].confidence, 60);
 
     pg_dt_one(fx, pg_detect_phone, "Call 865-234-5678", PG_T_PHONE, 5, 12);
@@ -268,6 +277,28 @@ test_phone_spelled(void **state)
                "eight two three three two zero, open 24/7");
 }
 
+
+static void
+test_phone_field(void **state)
+{
+    /* " - " between the groups */
+    pg_dt_one(*state, pg_detect_phone, "Call pt's son @ 727 - 215 - 3308 "
+              "re: DNR paperwork", PG_T_PHONE, 16, 16);
+    pg_dt_one(*state, pg_detect_phone, "(727) - 215 - 3308", PG_T_PHONE, 0,
+              18);
+    pg_dt_none(*state, pg_detect_phone, "scores 727 - 215 - 33080");
+    pg_dt_none(*state, pg_detect_phone, "727 -- 215 - 3308");
+
+    /* organisation cues of the field: "call our", "to order", venues */
+    pg_dt_none(*state, pg_detect_phone, "Media inquiries: please call our "
+               "newsroom at 813-874-3120.");
+    pg_dt_none(*state, pg_detect_phone, "Walk-ins welcome; call "
+               "727-820-7474 to reserve a time.");
+    pg_dt_none(*state, pg_detect_phone, "Call 727-341-4050 to order.");
+    pg_dt_one(*state, pg_detect_phone, "Call 727-341-4050 to order her "
+              "meds.", PG_T_PHONE, 5, 12);
+}
+
 int
 main(void)
 {
@@ -293,6 +324,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_phone_org_line,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_phone_spelled,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_phone_field,
                                         pg_dt_setup, pg_dt_teardown),
     };
 
