@@ -2,8 +2,9 @@
  * Copyright (C) phigate authors
  *
  * Records are built with jansson so that every string is escaped by one
- * well-tested encoder; client-chosen strings (host, path, field names) are
- * made valid UTF-8 first because jansson refuses anything else.
+ * well-tested encoder; client-chosen strings (host, path, field names, a
+ * published post's text) are made valid UTF-8 first because jansson
+ * refuses anything else.
  */
 
 
@@ -16,6 +17,7 @@
 #include <utf8proc.h>
 
 #include "pg_audit.h"
+#include "pg_marker.h"
 
 
 /* findings grouped by (type, field) for the record and the answer */
@@ -32,25 +34,23 @@ typedef struct {
 
 static json_t *pg_json_str(const char *s, size_t len);
 static json_t *pg_findings_json(const pg_audit_t *au, int offsets);
+static json_t *pg_text_json(const pg_audit_t *au);
+static int pg_text_field(const pg_audit_t *au, const pg_field_t *fld);
 static char *pg_dump(json_t *obj, size_t *len, int newline);
 
 
 char *
 pg_audit_line(const pg_audit_t *au, size_t *len)
 {
-    char                   ts[64];
+    char                   ts[PG_AUDIT_TIME_LEN + 1];
     json_t                *o;
-    struct tm              tm;
     const pg_request_t    *req;
     const pg_inspection_t *in;
 
     req = au->req;
     in = au->insp;
 
-    gmtime_r(&au->sec, &tm);
-    snprintf(ts, sizeof(ts), "%04d-%02d-%02dT%02d:%02d:%02d.%03uZ",
-             tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
-             tm.tm_min, tm.tm_sec, au->msec % 1000);
+    pg_audit_time(au->sec, au->msec, ts);
 
     o = json_object();
     if (o == NULL) {
@@ -116,7 +116,29 @@ pg_audit_line(const pg_audit_t *au, size_t *len)
                                           : json_null());
     }
 
+    /* phigate_audit_text: what the platform published, nothing blocked */
+    if (au->text != NULL) {
+        json_object_set_new(o, "text", pg_text_json(au));
+    }
+
     return pg_dump(o, len, 1);
+}
+
+
+void
+pg_audit_time(time_t sec, unsigned msec, char *buf)
+{
+    char       ts[64];
+    struct tm  tm;
+
+    gmtime_r(&sec, &tm);
+    snprintf(ts, sizeof(ts), "%04d-%02d-%02dT%02d:%02d:%02d.%03uZ",
+             tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+             tm.tm_min, tm.tm_sec, msec % 1000);
+
+    /* four-digit years: always PG_AUDIT_TIME_LEN */
+    memcpy(buf, ts, PG_AUDIT_TIME_LEN);
+    buf[PG_AUDIT_TIME_LEN] = '\0';
 }
 
 
@@ -293,6 +315,109 @@ pg_findings_json(const pg_audit_t *au, int offsets)
     free(groups);
 
     return arr;
+}
+
+
+/*
+ * The published text, field name -> decoded text, in the request's
+ * order; a name the request has several times (poll.options[]) gets an
+ * array of its texts.  A consent marker the gateway removed before
+ * forwarding is removed here too (rule R, pg_marker.h): the record holds
+ * the text as the platform got it, never the token.
+ */
+static json_t *
+pg_text_json(const pg_audit_t *au)
+{
+    size_t             i, len;
+    json_t            *obj, *key, *val, *old, *arr;
+    const char        *text;
+    const pg_field_t  *fld;
+
+    obj = json_object();
+    if (obj == NULL) {
+        return NULL;
+    }
+
+    for (i = 0; i < au->text->n; i++) {
+        fld = &au->text->items[i];
+
+        if (!pg_text_field(au, fld)) {
+            continue;
+        }
+
+        text = fld->text;
+        len = fld->len;
+
+        if (au->text_unmark) {
+            text = pg_marker_strip_text(au->arena, fld->text, fld->len,
+                                        &len);
+        }
+
+        /* out of memory: say the text is missing, never keep a marker */
+        val = (text != NULL) ? pg_json_str(text, len) : json_null();
+
+        /* object keys must be valid UTF-8 too */
+        key = pg_json_str(fld->name, strlen(fld->name));
+        if (key == NULL) {
+            json_decref(val);
+            continue;
+        }
+
+        old = json_object_get(obj, json_string_value(key));
+
+        if (old == NULL) {
+            json_object_set_new(obj, json_string_value(key), val);
+
+        } else if (json_is_array(old)) {
+            json_array_append_new(old, val);
+
+        } else {
+            arr = json_array();
+            json_array_append(arr, old);
+            json_array_append_new(arr, val);
+            json_object_set_new(obj, json_string_value(key), arr);
+        }
+
+        json_decref(key);
+    }
+
+    return obj;
+}
+
+
+/*
+ * Text the platform shows: not the platform's identifier and credential
+ * fields (never inspected either), not a multipart file part's name nor
+ * what lies outside the parts, nor the empty field of an upload.
+ */
+static int
+pg_text_field(const pg_audit_t *au, const pg_field_t *fld)
+{
+    size_t        i, n, len;
+    const char   *sfx;
+
+    static const char  *outside[] = {
+        "#filename", "#preamble", "#epilogue", PG_FIELD_MEDIA
+    };
+
+    if (au->insp->platform != NULL
+        && pg_platform_skip_field(au->insp->platform, fld->name))
+    {
+        return 0;
+    }
+
+    len = strlen(fld->name);
+
+    for (i = 0; i < sizeof(outside) / sizeof(outside[0]); i++) {
+        sfx = outside[i];
+        n = strlen(sfx);
+
+        if (len >= n && memcmp(fld->name + len - n, sfx, n) == 0) {
+            return 0;
+        }
+    }
+
+    return 1;
 }
 
 

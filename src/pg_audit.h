@@ -4,7 +4,9 @@
  * What phigate writes about a request: the audit record (one JSON line,
  * docs/audit.md), the client's JSON answer when blocked, and the short
  * findings summary for $phigate_findings.  All three name types, fields,
- * counts and offsets, never a matched value nor the text.
+ * counts and offsets, never a matched value.  Only the record of a post
+ * the platform received may hold its text, and only when the operator
+ * asks for it (phigate_audit_text): that text was published anyway.
  */
 
 #ifndef _PG_AUDIT_H_INCLUDED_
@@ -14,11 +16,13 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "pg_arena.h"
 #include "pg_decide.h"
 
 
-#define PG_AUDIT_SCHEMA  1
-#define PG_SHA256_HEX    64
+#define PG_AUDIT_SCHEMA    1
+#define PG_SHA256_HEX      64
+#define PG_AUDIT_TIME_LEN  24     /* 2026-11-23T09:30:00.123Z */
 
 
 typedef struct {
@@ -50,11 +54,22 @@ typedef struct {
     const char             *gateway;      /* configured gateway id, NULL
                                              or "": no "gateway" key */
     size_t                  gateway_len;
+    const pg_fields_t      *text;         /* a published post's fields for
+                                             "text", NULL: no "text" key */
+    pg_arena_t             *arena;        /* for text_unmark */
+    unsigned                text_unmark:1; /* consent markers were removed
+                                              from what was forwarded */
 } pg_audit_t;
 
 
 /* a NUL-terminated JSON line ending in "\n"; free() it */
 char *pg_audit_line(const pg_audit_t *au, size_t *len);
+
+/*
+ * The record's "time" into buf[PG_AUDIT_TIME_LEN + 1], for those who
+ * must name a record without its line (the audit stream's gap entries).
+ */
+void pg_audit_time(time_t sec, unsigned msec, char *buf);
 
 /* the blocked client's JSON body; free() it */
 char *pg_block_body(const pg_audit_t *au, size_t *len);
