@@ -162,6 +162,8 @@ ngx_http_phigate_create_ctx(ngx_http_request_t *r,
                             (plcf->redis_fail == NGX_HTTP_PHIGATE_FAIL_OPEN);
     ctx->policy.dm_block = (plcf->dm == NGX_HTTP_PHIGATE_DM_BLOCK);
     ctx->policy.consent_never = plcf->consent_never;
+    ctx->policy.record_only = (plcf->media == NGX_HTTP_PHIGATE_MEDIA_RECORD)
+                              ? PG_TYPESET(PG_T_MEDIA) : 0;
     ctx->consent_slot = NGX_ERROR;
 
     pg_arena_init(&ctx->arena, 0);
@@ -402,7 +404,7 @@ ngx_http_phigate_inspect(ngx_http_request_t *r, ngx_http_phigate_ctx_t *ctx)
 
     } else {
         ctx->req.body = (const char *) body;
-        ctx->req.body_len = len;
+        ctx->req.body_len = body != NULL ? len : (size_t) ctx->body_len;
 
         /*
          * The hash matches a record with an archived post; an upload's

@@ -56,6 +56,14 @@ static ngx_conf_enum_t  ngx_http_phigate_dm_modes[] = {
 };
 
 
+/* a photo may show a face: recorded, or held to consent like a name */
+static ngx_conf_enum_t  ngx_http_phigate_media_modes[] = {
+    { ngx_string("record"), NGX_HTTP_PHIGATE_MEDIA_RECORD },
+    { ngx_string("consent"), NGX_HTTP_PHIGATE_MEDIA_CONSENT },
+    { ngx_null_string, 0 }
+};
+
+
 static ngx_conf_num_bounds_t  ngx_http_phigate_status_bounds = {
     ngx_conf_check_num_bounds, 400, 599
 };
@@ -167,6 +175,13 @@ static ngx_command_t  ngx_http_phigate_commands[] = {
       NGX_HTTP_LOC_CONF_OFFSET,
       offsetof(ngx_http_phigate_loc_conf_t, dm),
       &ngx_http_phigate_dm_modes },
+
+    { ngx_string("phigate_media"),
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE1,
+      ngx_conf_set_enum_slot,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      offsetof(ngx_http_phigate_loc_conf_t, media),
+      &ngx_http_phigate_media_modes },
 
     { ngx_string("phigate_identity"),
       NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE1,
@@ -360,6 +375,7 @@ ngx_http_phigate_create_loc_conf(ngx_conf_t *cf)
     plcf->redis_timeout = NGX_CONF_UNSET_MSEC;
     plcf->redis_fail = NGX_CONF_UNSET_UINT;
     plcf->dm = NGX_CONF_UNSET_UINT;
+    plcf->media = NGX_CONF_UNSET_UINT;
     plcf->consent_never = (pg_typeset_t) -1;
     plcf->identity = NGX_CONF_UNSET_PTR;
 
@@ -385,6 +401,8 @@ ngx_http_phigate_merge_loc_conf(ngx_conf_t *cf, void *parent, void *child)
     ngx_conf_merge_uint_value(conf->redis_fail, prev->redis_fail,
                               NGX_HTTP_PHIGATE_FAIL_CLOSED);
     ngx_conf_merge_uint_value(conf->dm, prev->dm, NGX_HTTP_PHIGATE_DM_INSPECT);
+    ngx_conf_merge_uint_value(conf->media, prev->media,
+                              NGX_HTTP_PHIGATE_MEDIA_RECORD);
     ngx_conf_merge_str_value(conf->consent_header, prev->consent_header,
                              PG_CONSENT_HEADER);
     ngx_conf_merge_ptr_value(conf->identity, prev->identity, NULL);

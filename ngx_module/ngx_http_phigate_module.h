@@ -31,6 +31,9 @@
 #define NGX_HTTP_PHIGATE_DM_INSPECT   0
 #define NGX_HTTP_PHIGATE_DM_BLOCK     1
 
+#define NGX_HTTP_PHIGATE_MEDIA_RECORD   0
+#define NGX_HTTP_PHIGATE_MEDIA_CONSENT  1
+
 
 /*
  * A worker's memory of credential checks: phigate:revoked is asked about
@@ -78,6 +81,7 @@ typedef struct {
     ngx_msec_t                  redis_timeout;
     ngx_uint_t                  redis_fail;
     ngx_uint_t                  dm;
+    ngx_uint_t                  media;
     ngx_str_t                   consent_header;
     pg_typeset_t                consent_never;
     ngx_http_complex_value_t   *identity;

@@ -9,6 +9,27 @@
 #include "pg_decide.h"
 
 
+static int pg_decide_holds(const pg_policy_t *p, const pg_findings_t *f);
+
+
+/* 1 when a finding holds the post back: one not recorded only */
+static int
+pg_decide_holds(const pg_policy_t *p, const pg_findings_t *f)
+{
+    size_t  i;
+
+    for (i = 0; i < f->n; i++) {
+        if ((unsigned) f->items[i].type >= PG_T__COUNT
+            || !(PG_TYPESET(f->items[i].type) & p->record_only))
+        {
+            return 1;
+        }
+    }
+
+    return 0;
+}
+
+
 void
 pg_decide(const pg_policy_t *p, const pg_inspection_t *in, pg_verdict_t *out)
 {
@@ -30,7 +51,7 @@ pg_decide(const pg_policy_t *p, const pg_inspection_t *in, pg_verdict_t *out)
         return;
     }
 
-    if (in->findings.n == 0) {
+    if (!pg_decide_holds(p, &in->findings)) {
         out->decision = PG_DECISION_ALLOW;
         out->reason = "clean";
         out->http_status = 0;
@@ -57,6 +78,7 @@ void
 pg_decide_grants(const pg_policy_t *p, const pg_inspection_t *in,
     const pg_grants_t *g, pg_verdict_t *out)
 {
+    pg_typeset_t          uncovered;
     pg_consent_outcome_t  o;
 
     pg_decide(p, in, out);
@@ -105,7 +127,12 @@ pg_decide_grants(const pg_policy_t *p, const pg_inspection_t *in,
     }
 
     o = pg_consent_evaluate(&in->findings, g->platform, in->dm, g->now,
-                            g->consent, p->consent_never, NULL);
+                            g->consent, p->consent_never, &uncovered);
+
+    /* what the consent leaves uncovered may be recorded only (MEDIA) */
+    if (o == PG_CONSENT_KIND && !(uncovered & ~p->record_only)) {
+        o = PG_CONSENT_ALLOW;
+    }
 
     out->reason = pg_consent_reason(o);
 

@@ -37,6 +37,10 @@ typedef struct {
     unsigned              dm_block:1;    /* refuse every direct message */
     int                   block_status;  /* HTTP status for PHI blocks */
     pg_typeset_t          consent_never; /* types no consent covers */
+    pg_typeset_t          record_only;   /* types recorded that do not by
+                                            themselves hold a post back
+                                            (MEDIA unless phigate_media
+                                            consent) */
 } pg_policy_t;
 
 

@@ -57,6 +57,9 @@ static char *pg_mp_unquote(pg_arena_t *a, const char *v, size_t len,
 static pg_status_t pg_mp_content(pg_mp_ctx_t *ctx, pg_mp_part_t *part,
     const char *data, size_t dlen, const char *name, size_t nlen,
     unsigned depth);
+static pg_status_t pg_mp_suffixed(pg_mp_ctx_t *ctx, const char *name,
+    size_t nlen, const char *suffix, const char *text, size_t tlen,
+    size_t raw_off, size_t raw_len);
 static int pg_mp_is_text_type(const char *ct, size_t ctlen);
 static int pg_mp_is_identity(const char *cte, size_t len);
 static int pg_mp_looks_text(const unsigned char *p, size_t len);
@@ -203,8 +206,8 @@ static pg_status_t
 pg_mp_part(pg_mp_ctx_t *ctx, const char *ps, const char *pe,
     const char *prefix, size_t plen, unsigned depth)
 {
-    char          *name, *fname;
-    size_t         nlen, flen, llen;
+    char          *name;
+    size_t         nlen, llen;
     unsigned       nh;
     const char    *p, *lf, *le;
     pg_status_t    st;
@@ -264,18 +267,8 @@ pg_mp_part(pg_mp_ctx_t *ctx, const char *ps, const char *pe,
 
     /* a file name is chosen by the user and may well name a patient */
     if (part.flen) {
-        flen = nlen + sizeof("#filename") - 1;
-
-        fname = pg_arena_alloc(ctx->arena, flen + 1);
-        if (fname == NULL) {
-            return PG_ERR_NOMEM;
-        }
-
-        memcpy(fname, name, nlen);
-        memcpy(fname + nlen, "#filename", sizeof("#filename"));
-
-        st = pg_fields_add(ctx->out, ctx->arena, fname, flen, part.filename,
-                           part.flen, PG_SRC_BODY, part.foff, part.fraw);
+        st = pg_mp_suffixed(ctx, name, nlen, "#filename", part.filename,
+                            part.flen, part.foff, part.fraw);
         if (st != PG_OK) {
             return st;
         }
@@ -475,7 +468,15 @@ pg_mp_content(pg_mp_ctx_t *ctx, pg_mp_part_t *part, const char *data,
          * first bytes.
          */
         if (!pg_mp_looks_text((const unsigned char *) data, dlen)) {
-            return PG_OK;
+            /*
+             * An image, a video, a document: no text to read, but the
+             * upload is recorded as an empty "name#media" field, which
+             * the inspection reports as a MEDIA finding.  It has no raw
+             * bytes, so nothing that rewrites text (marker removal) can
+             * touch the file's.
+             */
+            return pg_mp_suffixed(ctx, name, nlen, PG_FIELD_MEDIA, "", 0,
+                                  0, 0);
         }
 
         kind = PG_BODY_RAW;
@@ -522,6 +523,30 @@ pg_mp_content(pg_mp_ctx_t *ctx, pg_mp_part_t *part, const char *data,
 
     return pg_fields_add(ctx->out, ctx->arena, name, nlen, data, dlen,
                          PG_SRC_BODY, data - ctx->buf, dlen);
+}
+
+
+/* a field named after a part: "photo#filename", "photo#media" */
+static pg_status_t
+pg_mp_suffixed(pg_mp_ctx_t *ctx, const char *name, size_t nlen,
+    const char *suffix, const char *text, size_t tlen, size_t raw_off,
+    size_t raw_len)
+{
+    char    *fname;
+    size_t   slen;
+
+    slen = strlen(suffix);
+
+    fname = pg_arena_alloc(ctx->arena, nlen + slen + 1);
+    if (fname == NULL) {
+        return PG_ERR_NOMEM;
+    }
+
+    memcpy(fname, name, nlen);
+    memcpy(fname + nlen, suffix, slen + 1);
+
+    return pg_fields_add(ctx->out, ctx->arena, fname, nlen + slen, text,
+                         tlen, PG_SRC_BODY, raw_off, raw_len);
 }
 
 

@@ -52,6 +52,12 @@ typedef struct {
 } pg_fields_t;
 
 
+/*
+ * The suffix of an empty field that stands for an upload's binary part
+ * ("photo#media"): no text, reported as a MEDIA finding.
+ */
+#define PG_FIELD_MEDIA  "#media"
+
 #define PG_FIELDS_MAX  10000
 #define PG_DEPTH_MAX   64
 

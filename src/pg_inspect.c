@@ -8,6 +8,7 @@
 
 #include "pg_detect.h"
 #include "pg_inspect.h"
+#include "pg_media.h"
 
 
 static int pg_is_identity(const char *enc, size_t len);
@@ -101,6 +102,13 @@ pg_inspect(pg_arena_t *a, const pg_request_t *req, const pg_limits_t *lim,
         if (st != PG_OK) {
             goto failed;
         }
+    }
+
+    /* uploads: recorded whether or not a profile skips their fields */
+    st = pg_media_find(a, out->platform, out->body_kind, req->body_len,
+                       &out->fields, &out->findings);
+    if (st != PG_OK) {
+        goto failed;
     }
 
     return PG_OK;

@@ -32,7 +32,8 @@ typedef struct {
     const char           *content_encoding;
     size_t                content_encoding_len;
     const char           *body;              /* whole body, may be NULL */
-    size_t                body_len;
+    size_t                body_len;          /* with body NULL: the length
+                                                of a media body not read */
 } pg_request_t;
 
 

@@ -32,6 +32,8 @@ typedef struct {
                                         the next string marks a DM */
     const char *const   *post_id;    /* where the platform's JSON answer
                                         names the created object: "a.b" */
+    const char *const   *media;      /* fields that publish an image or a
+                                        video (image_url, media_ids[]) */
 } pg_platform_t;
 
 

@@ -61,11 +61,11 @@ static const char *const  pg_root_keys[] = {
 
 static const char *const  pg_profile_keys[] = {
     "name", "about", "hosts", "paths", "dm_paths", "dm_fields", "skip",
-    "post_id", NULL
+    "post_id", "media", NULL
 };
 
 static const char *const  pg_generic_keys[] = {
-    "about", "skip", "post_id", NULL
+    "about", "skip", "post_id", "media", NULL
 };
 
 
@@ -242,6 +242,7 @@ pg_load_profile(pg_load_t *l, json_t *obj, pg_platform_t *p, int generic)
         || pg_load_list(l, obj, "skip", PG_PAT_GLOB, 1, &p->skip) != 0
         || pg_load_list(l, obj, "post_id", PG_PAT_ID_PATH, 0, &p->post_id)
            != 0
+        || pg_load_list(l, obj, "media", PG_PAT_GLOB, 1, &p->media) != 0
         || pg_load_dm_fields(l, obj, &p->dm_fields) != 0)
     {
         return -1;

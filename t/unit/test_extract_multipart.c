@@ -72,10 +72,14 @@ test_masto_media_text_after_file(void **state)
         "------formdata-undici-017649675801--\r\n"),
         "----formdata-undici-017649675801"),
                      PG_OK);
-    assert_int_equal(fx->fields.n, 2);
+    assert_int_equal(fx->fields.n, 3);
 
     f = pg_fx_expect(fx, "file#filename", PG_S("blob"));
     pg_fx_raw(f, fx->copy, "blob");
+
+    /* the image itself: an empty field, for MEDIA, without raw bytes */
+    f = pg_fx_expect(fx, "file" PG_FIELD_MEDIA, PG_S(""));
+    assert_int_equal(f->raw_len, 0);
 
     f = pg_fx_expect(fx, "description", PG_S(PHI));
     assert_int_equal(f->source, PG_SRC_BODY);
@@ -103,13 +107,14 @@ test_graph_photo(void **state)
         "----------------------------139469968175976362092047--\r\n"),
         "--------------------------139469968175976362092047"),
                      PG_OK);
-    assert_int_equal(fx->fields.n, 2);
+    assert_int_equal(fx->fields.n, 3);
 
     f = pg_fx_expect(fx, "caption", PG_S(PHI));
     assert_int_equal(f->raw_off, 54 + sizeof(CD "\"caption\"") - 1 + 4);
     pg_fx_raw(f, fx->copy, PHI);
 
     pg_fx_expect(fx, "source#filename", PG_S("a.png"));
+    pg_fx_expect(fx, "source" PG_FIELD_MEDIA, PG_S(""));
 }
 
 
@@ -132,9 +137,10 @@ test_x_append(void **state)
         "----------------------------838426348005349291306947--\r\n"),
         "--------------------------838426348005349291306947"),
                      PG_OK);
-    assert_int_equal(fx->fields.n, 1);
+    assert_int_equal(fx->fields.n, 2);
 
     pg_fx_expect(fx, "segment_index", PG_S("0"));
+    pg_fx_expect(fx, "media" PG_FIELD_MEDIA, PG_S(""));
 }
 
 
@@ -157,9 +163,10 @@ test_googleapis_related(void **state)
         "--63833d52-06ba-4ceb-a95e-f845539d43f1--"),
         "63833d52-06ba-4ceb-a95e-f845539d43f1"),
                      PG_OK);
-    assert_int_equal(fx->fields.n, 3);
+    assert_int_equal(fx->fields.n, 4);
 
     pg_fx_expect(fx, "snippet.title", PG_S(PHI));
+    pg_fx_expect(fx, PG_FIELD_MEDIA, PG_S(""));   /* an unnamed part */
     pg_fx_expect(fx, "snippet.description", PG_S("d"));
     pg_fx_expect(fx, "status.privacyStatus", PG_S("private"));
 }
@@ -426,7 +433,7 @@ test_filename_quoting(void **state)
         " filename*=UTF-8''x.png\r\n"
         "Content-Type: image/png\r\n\r\n" PNG "\r\n--b--"), "b"),
                      PG_OK);
-    assert_int_equal(fx->fields.n, 1);
+    assert_int_equal(fx->fields.n, 2);
 
     /* ';' inside quotes does not end the value; escapes are undone */
     f = pg_fx_expect(fx, "up\"load#filename",
@@ -491,11 +498,12 @@ test_text_disguised_as_media(void **state)
         "text\xff\r\n"
         "--b--"), "b"),
                      PG_OK);
-    assert_int_equal(fx->fields.n, 3);
+    assert_int_equal(fx->fields.n, 4);
 
     pg_fx_expect(fx, "status", PG_S(PHI " caf\xc3\xa9"));
     pg_fx_expect(fx, "doc#filename", PG_S("x.pdf"));
     pg_fx_expect(fx, "doc", PG_S("plain words"));
+    pg_fx_expect(fx, "bin" PG_FIELD_MEDIA, PG_S(""));
 }
 
 
@@ -540,9 +548,10 @@ test_nested(void **state)
         "--BbC04y--\r\n"
         "--AaB03x--\r\n"), "AaB03x"),
                      PG_OK);
-    assert_int_equal(fx->fields.n, 4);
+    assert_int_equal(fx->fields.n, 5);
 
     pg_fx_expect(fx, "submit-name", PG_S("Larry"));
+    pg_fx_expect(fx, "files" PG_FIELD_MEDIA, PG_S(""));
     assert_string_equal(pg_fx_nth(fx, "files#filename", 0)->text,
                         "file1.txt");
     assert_string_equal(pg_fx_nth(fx, "files#filename", 1)->text,

@@ -219,13 +219,61 @@ test_query_caption(void **state)
             "180-59-5995", NULL, NULL);
 
     assert_int_equal(ix->verdict.decision, PG_DECISION_BLOCK);
-    assert_int_equal(ix->insp.findings.n, 1);
+    assert_int_equal(ix->insp.findings.n, 2);
     assert_string_equal(
         ix->insp.fields.items[ix->insp.findings.items[0].field].name,
         "caption");
     assert_int_equal(
         ix->insp.fields.items[ix->insp.findings.items[0].field].source,
         PG_SRC_QUERY);
+
+    /* the photo the caption goes with */
+    assert_int_equal(ix->insp.findings.items[1].type, PG_T_MEDIA);
+    assert_string_equal(
+        ix->insp.fields.items[ix->insp.findings.items[1].field].name,
+        "image_url");
+}
+
+
+/* a photo is recorded; whether it holds a post back is policy */
+static void
+test_media(void **state)
+{
+    pg_ix_t  *ix = *state;
+
+    ix->pol.record_only = PG_TYPESET(PG_T_MEDIA);
+
+    request(ix, "graph.instagram.com", "/v19.0/17/media",
+            "image_url=https%3A%2F%2Fx.example%2Fa.jpg&caption=Our%20new%20"
+            "wing", NULL, NULL);
+    assert_int_equal(ix->verdict.decision, PG_DECISION_ALLOW);
+    assert_string_equal(ix->verdict.reason, "clean");
+    assert_int_equal(ix->insp.findings.n, 1);
+    assert_int_equal(ix->insp.findings.items[0].type, PG_T_MEDIA);
+
+    /* an image body is recorded without being read */
+    request(ix, "rupload.facebook.com", "/video-upload/v19.0/1", NULL,
+            "image/jpeg", "\xff\xd8\xff\xe0 not text at all");
+    assert_int_equal(ix->verdict.decision, PG_DECISION_ALLOW);
+    assert_int_equal(ix->insp.findings.n, 1);
+    assert_int_equal(ix->insp.findings.items[0].type, PG_T_MEDIA);
+    assert_string_equal(
+        ix->insp.fields.items[ix->insp.findings.items[0].field].name,
+        "body" PG_FIELD_MEDIA);
+
+    /* held to consent: the same photo post is held back */
+    ix->pol.record_only = 0;
+    request(ix, "graph.instagram.com", "/v19.0/17/media",
+            "image_url=https%3A%2F%2Fx.example%2Fa.jpg&caption=Our%20new%20"
+            "wing", NULL, NULL);
+    assert_int_equal(ix->verdict.decision, PG_DECISION_BLOCK);
+    assert_string_equal(ix->verdict.reason, "phi_detected");
+
+    /* a tweet without media has none */
+    request(ix, "api.x.com", "/2/tweets", NULL, "application/json",
+            "{\"text\":\"Our new wing\"}");
+    assert_int_equal(ix->verdict.decision, PG_DECISION_ALLOW);
+    assert_int_equal(ix->insp.findings.n, 0);
 }
 
 
@@ -399,6 +447,7 @@ main(void)
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_monitor_forwards, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_media, setup, teardown),
         cmocka_unit_test_setup_teardown(test_query_caption, setup, teardown),
         cmocka_unit_test_setup_teardown(test_identifier_fields_not_read,
                                         setup, teardown),

@@ -143,6 +143,7 @@ sub fb_photo_multipart {
     my $png = "\x89PNG\r\n\x1a\n" . join('', map { chr } 0 .. 255) x 2;
     return { method => 'POST', path => '/v20.0/123/photos?access_token=tok',
              host => 'graph.facebook.com', field => 'caption',
+             media => 'source#media',
              headers => [ 'Content-Type' => "multipart/form-data; boundary=$b",
                           @FB ],
              body => "--$b\r\nContent-Disposition: form-data; name=\"caption\""
@@ -155,7 +156,8 @@ sub fb_photo_multipart {
 sub ig_media_qs {
     my ($caption) = @_;
     return { method => 'POST', host => 'graph.instagram.com',
-             field => 'caption', headers => [ 'User-Agent' => 'node' ],
+             field => 'caption', media => 'image_url',
+             headers => [ 'User-Agent' => 'node' ],
              path => '/v19.0/1789/media?image_url='
                  . form_enc('https://cdn.example.org/fair.jpg')
                  . '&caption=' . form_enc($caption) . '&access_token=tok' };
@@ -193,6 +195,7 @@ sub mastodon_media {
     my $png = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR" . ("\x04\xff\x00" x 300);
     return { method => 'POST', path => '/api/v2/media',
              host => 'mastodon.social', field => 'description',
+             media => 'file#media',
              headers => [ 'Content-Type' => "multipart/form-data; boundary=$b",
                           'Authorization' => 'Bearer masto-token' ],
              body => "--$b\r\nContent-Disposition: form-data; name=\"file\"; "

@@ -805,7 +805,8 @@ sub is_same_request {
 }
 
 # A block answer: status, JSON content type, exact JSON shape, findings.
-#   $want = [ [TYPE, field, count], ... ] (any order)
+#   $want = [ [TYPE, field, count], ... ] (any order); error => the code
+#   when it is not phi_detected (consent_kind, ...)
 sub is_block_answer {
     my ($self, $r, $want, $name, %o) = @_;
     my $status = $o{status} // 403;
@@ -820,7 +821,8 @@ sub is_block_answer {
     }
     is_deeply([sort keys %$j], [qw(error findings request_id)],
         "$name: body has exactly error, request_id, findings");
-    is($j->{error}, 'phi_detected', "$name: error phi_detected");
+    my $error = $o{error} // 'phi_detected';
+    is($j->{error}, $error, "$name: error $error");
     like($j->{request_id} // '', qr/^[0-9a-f]{32}$/, "$name: request_id");
     is($j->{request_id}, $r->{request_id}, "$name: request_id is \$request_id")
         if defined $r->{request_id};
@@ -903,6 +905,8 @@ sub sent_body {
 # Returns (response, record).
 sub expect_forwarded {
     my ($self, $req, $name, %o) = @_;
+    $o{audit} = { %{ $o{audit} }, findings => with_media($req,
+        $o{audit}{findings}) } if $o{audit} && $o{audit}{findings};
     my $mark = $self->standin_mark;
     my $r = $self->send_req($req, $o{via});
     my @recs = $self->standin_since($mark);
@@ -924,6 +928,7 @@ sub expect_forwarded {
 # Returns the response.
 sub expect_blocked {
     my ($self, $req, $findings, $name, %o) = @_;
+    $findings = with_media($req, $findings);
     my $mark = $self->standin_mark;
     my $r = $self->send_req($req, $o{via});
     $self->is_block_answer($r, $findings, $name, %o);
@@ -932,7 +937,8 @@ sub expect_blocked {
     if ($o{audit}) {
         my $body = sent_body($req);
         $self->is_audit($r->{request_id}, { decision => 'block',
-            reason => 'phi_detected', status => $o{status} // 403,
+            reason => $o{error} // 'phi_detected',
+            status => $o{status} // 403,
             findings => $findings, (defined $body ? (body => $body) : ()),
             %{ $o{audit} } }, $name);
     }
@@ -962,6 +968,14 @@ sub expect_refused {
             reason => $code, status => $status, %{ $o{audit} } }, $name);
     }
     return $r;
+}
+
+# The findings a request makes: those given, and the MEDIA finding of its
+# upload when the request says where it is (media => 'source#media').
+sub with_media {
+    my ($req, $findings) = @_;
+    return $findings unless ref $findings eq 'ARRAY' && $req->{media};
+    return [ @$findings, [ 'MEDIA', $req->{media}, 1 ] ];
 }
 
 # [[TYPE, field, count], ...] or [{type, field, count}, ...] -> sorted
