@@ -18,6 +18,13 @@
  * The byte-level steps run before unicode so that what they produce
  * ("&#65296;" is a fullwidth zero, "%E2%80%8B" a zero-width space) is
  * folded like text that arrived that way.
+ *
+ * A body can be a megabyte in one field and most of it changes in no
+ * step, so a step copies unchanged runs whole and describes its map as
+ * segments (a run of bytes copied one for one, or bytes that all come
+ * from one input range), not as two offsets per byte; the steps write to
+ * two buffers in turn, the segments are composed, and the per-byte map
+ * is written once at the end.
  */
 
 
@@ -49,48 +56,95 @@
 #define pg_digitish(c)  (pg_isdigit(c) || pg_digit_letter(c))
 
 
-/* an output being built: text and its map, at most the input's length */
+/*
+ * A run of output bytes [o, o + n) and where they came from: with to 0,
+ * byte o + k came from input byte from + k (a copy); otherwise each came
+ * from the input range [from, to) ("%2D", "&#45;", a UTF-8 sequence).
+ */
+typedef struct {
+    uint32_t       o;
+    uint32_t       n;
+    uint32_t       from;
+    uint32_t       to;
+} pg_nseg_t;
+
+
+/* a map from output to input offsets as segments in output order */
+typedef struct {
+    pg_nseg_t     *seg;
+    size_t         n;
+    size_t         cap;
+} pg_nmap_t;
+
+
+/*
+ * What pg_normalize() keeps across steps: two text buffers of the
+ * input's length that steps write to in turn, and the map so far.
+ */
+typedef struct {
+    pg_arena_t    *arena;
+    char          *buf[2];
+    size_t         cap;
+    char          *cur;        /* the last step's output, NULL: input */
+    pg_nmap_t      map;        /* the composed map, when cur is set */
+} pg_nctx_t;
+
+
+/* a step's output being built: text and its map */
 typedef struct {
     char          *text;
-    uint32_t      *from;
-    uint32_t      *to;
     size_t         o;
+    pg_nmap_t      map;
+    pg_arena_t    *arena;
+    pg_status_t    st;
 } pg_nbuf_t;
 
 
-typedef pg_status_t (*pg_norm_step_pt)(pg_arena_t *a, const char *in,
-    size_t len, pg_norm_t *out);
+typedef pg_status_t (*pg_norm_step_pt)(pg_nctx_t *x, const char *in,
+    size_t len, pg_nbuf_t *out);
+
+/* what a byte-level step reads at i: see pg_norm_bytes() */
+typedef size_t (*pg_norm_at_pt)(const char *in, size_t len, size_t i,
+    unsigned char *dec, size_t *nd);
 
 
-static pg_status_t pg_nbuf_init(pg_arena_t *a, pg_nbuf_t *b, size_t len);
+static pg_status_t pg_nbuf_init(pg_nctx_t *x, pg_nbuf_t *b);
 static void pg_nbuf_put(pg_nbuf_t *b, char c, size_t from, size_t to);
-static void pg_nbuf_done(pg_nbuf_t *b, size_t len, pg_norm_t *out);
-static void pg_norm_unchanged(size_t len, pg_norm_t *out);
-static pg_status_t pg_norm_pct(pg_arena_t *a, const char *in, size_t len,
-    pg_norm_t *out);
+static void pg_nbuf_copy(pg_nbuf_t *b, const char *in, size_t from,
+    size_t n);
+static void pg_nmap_add(pg_nmap_t *m, pg_arena_t *a, pg_status_t *st,
+    size_t o, size_t n, size_t from, size_t to);
+static void pg_nmap_at(const pg_nmap_t *m, size_t *k, size_t o,
+    uint32_t *from, uint32_t *to);
+static pg_status_t pg_norm_compose(pg_nctx_t *x, const pg_nbuf_t *next);
+static pg_status_t pg_norm_dense(pg_nctx_t *x, pg_norm_t *out);
+static pg_status_t pg_norm_bytes(pg_nctx_t *x, const char *in, size_t len,
+    pg_nbuf_t *out, int trigger, pg_norm_at_pt at);
+static pg_status_t pg_norm_pct(pg_nctx_t *x, const char *in, size_t len,
+    pg_nbuf_t *out);
 static size_t pg_norm_pct_at(const char *in, size_t len, size_t i,
     unsigned char *dec, size_t *nd);
-static pg_status_t pg_norm_html(pg_arena_t *a, const char *in, size_t len,
-    pg_norm_t *out);
+static pg_status_t pg_norm_html(pg_nctx_t *x, const char *in, size_t len,
+    pg_nbuf_t *out);
 static size_t pg_norm_entity(const char *in, size_t len, size_t i,
     unsigned char *dec, size_t *nd);
-static pg_status_t pg_norm_escape(pg_arena_t *a, const char *in,
-    size_t len, pg_norm_t *out);
-static pg_status_t pg_norm_unicode(pg_arena_t *a, const char *in,
-    size_t len, pg_norm_t *out);
-static pg_status_t pg_norm_split(pg_arena_t *a, const char *in, size_t len,
-    pg_norm_t *out);
+static pg_status_t pg_norm_escape(pg_nctx_t *x, const char *in,
+    size_t len, pg_nbuf_t *out);
+static size_t pg_norm_escape_at(const char *in, size_t len, size_t i,
+    unsigned char *dec, size_t *nd);
+static pg_status_t pg_norm_unicode(pg_nctx_t *x, const char *in,
+    size_t len, pg_nbuf_t *out);
+static pg_status_t pg_norm_split(pg_nctx_t *x, const char *in, size_t len,
+    pg_nbuf_t *out);
 static int pg_norm_token(const char *in, size_t len, size_t i);
 static size_t pg_norm_gap(const char *in, size_t len, size_t i,
     char *sep);
-static pg_status_t pg_norm_letters(pg_arena_t *a, const char *in,
-    size_t len, pg_norm_t *out);
+static pg_status_t pg_norm_letters(pg_nctx_t *x, const char *in,
+    size_t len, pg_nbuf_t *out);
 static int pg_norm_letter_word(const char *in, size_t len, size_t s,
     size_t e);
 static int pg_norm_char(utf8proc_int32_t cp);
 static int pg_norm_digit(utf8proc_int32_t cp);
-static pg_status_t pg_norm_compose(pg_arena_t *a, pg_norm_t *cur,
-    const pg_norm_t *next);
 
 
 static const pg_norm_step_pt  pg_norm_steps[] = {
@@ -141,47 +195,65 @@ pg_status_t
 pg_normalize(pg_arena_t *a, const char *in, size_t len, pg_norm_t *out)
 {
     size_t       k;
-    pg_norm_t    next;
+    pg_nctx_t    x;
+    pg_nbuf_t    next;
     pg_status_t  st;
 
     if (len >= UINT32_MAX) {
         return PG_ERR_TOO_LARGE;
     }
 
-    out->text = NULL;
+    x.arena = a;
+    x.buf[0] = NULL;
+    x.buf[1] = NULL;
+    x.cap = len;
+    x.cur = NULL;
+    x.map.seg = NULL;
+    x.map.n = 0;
+    x.map.cap = 0;
+
     out->len = len;
-    out->from = NULL;
-    out->to = NULL;
     out->in_len = len;
 
     for (k = 0; pg_norm_steps[k] != NULL; k++) {
         /* each step reads the previous step's output, or the input */
-        st = pg_norm_steps[k](a, out->from ? out->text : in, out->len,
-                              &next);
+        st = pg_norm_steps[k](&x, x.cur ? x.cur : in, out->len, &next);
         if (st != PG_OK) {
             return st;
         }
 
-        if (next.from == NULL) {
+        if (next.text == NULL) {
             /* the step changed nothing */
             continue;
         }
 
-        st = pg_norm_compose(a, out, &next);
+        if (next.st != PG_OK) {
+            return next.st;
+        }
+
+        next.text[next.o] = '\0';
+
+        st = pg_norm_compose(&x, &next);
         if (st != PG_OK) {
             return st;
         }
+
+        x.cur = next.text;
+        out->len = next.o;
     }
 
-    if (out->from == NULL) {
+    if (x.cur == NULL) {
         /* no step changed anything: a terminated copy of the input */
+        out->from = NULL;
+        out->to = NULL;
         out->text = pg_arena_strndup(a, in, len);
-        if (out->text == NULL) {
-            return PG_ERR_NOMEM;
-        }
+
+        return out->text != NULL ? PG_OK : PG_ERR_NOMEM;
     }
 
-    return PG_OK;
+    out->text = x.cur;
+
+    return pg_norm_dense(&x, out);
 }
 
 
@@ -200,54 +272,290 @@ pg_norm_span(const pg_norm_t *n, size_t off, size_t len, size_t *in_off,
 }
 
 
-/* an output of at most len bytes, with its map */
+
+/* a step's output, in the buffer that does not hold its input */
 
 static pg_status_t
-pg_nbuf_init(pg_arena_t *a, pg_nbuf_t *b, size_t len)
+pg_nbuf_init(pg_nctx_t *x, pg_nbuf_t *b)
 {
-    b->text = pg_arena_alloc(a, len + 1);
-    b->from = pg_arena_alloc(a, (len + 1) * sizeof(uint32_t));
-    b->to = pg_arena_alloc(a, (len + 1) * sizeof(uint32_t));
-    b->o = 0;
+    size_t  k;
 
-    if (b->text == NULL || b->from == NULL || b->to == NULL) {
+    k = x->cur == x->buf[0] ? 1 : 0;
+
+    if (x->buf[k] == NULL) {
+        x->buf[k] = pg_arena_alloc(x->arena, x->cap + 1);
+        if (x->buf[k] == NULL) {
+            return PG_ERR_NOMEM;
+        }
+    }
+
+    b->text = x->buf[k];
+    b->o = 0;
+    b->map.seg = NULL;
+    b->map.n = 0;
+    b->map.cap = 0;
+    b->arena = x->arena;
+    b->st = PG_OK;
+
+    return PG_OK;
+}
+
+
+/* one byte that came from input bytes [from, to) */
+
+static void
+pg_nbuf_put(pg_nbuf_t *b, char c, size_t from, size_t to)
+{
+    b->text[b->o] = c;
+    pg_nmap_add(&b->map, b->arena, &b->st, b->o, 1, from,
+                to == from + 1 ? 0 : to);
+    b->o++;
+}
+
+
+/* n input bytes from `from` on, unchanged */
+
+static void
+pg_nbuf_copy(pg_nbuf_t *b, const char *in, size_t from, size_t n)
+{
+    if (n == 0) {
+        return;
+    }
+
+    memcpy(b->text + b->o, in + from, n);
+    pg_nmap_add(&b->map, b->arena, &b->st, b->o, n, from, 0);
+    b->o += n;
+}
+
+
+/*
+ * Appends output bytes [o, o + n) that came from input byte from + k
+ * each (to 0) or all from [from, to), merged into the last segment when
+ * they continue it.  An allocation failure is left in *st.
+ */
+
+static void
+pg_nmap_add(pg_nmap_t *m, pg_arena_t *a, pg_status_t *st, size_t o,
+    size_t n, size_t from, size_t to)
+{
+    pg_nseg_t  *last;
+
+    if (n == 0 || *st != PG_OK) {
+        return;
+    }
+
+    /* one byte from one byte is a copy, whatever the step called it */
+    if (n == 1 && to == from + 1) {
+        to = 0;
+    }
+
+    if (m->n > 0) {
+        last = &m->seg[m->n - 1];
+
+        if (to == 0 ? last->to == 0 && last->from + last->n == from
+                    : last->to == to && last->from == from)
+        {
+            last->n += (uint32_t) n;
+            return;
+        }
+    }
+
+    if (pg_arena_grow(a, (void **) &m->seg, &m->cap, m->n,
+                      sizeof(pg_nseg_t))
+        != 0)
+    {
+        *st = PG_ERR_NOMEM;
+        return;
+    }
+
+    last = &m->seg[m->n++];
+    last->o = (uint32_t) o;
+    last->n = (uint32_t) n;
+    last->from = (uint32_t) from;
+    last->to = (uint32_t) to;
+}
+
+
+/*
+ * The input range output byte o came from.  *k is a cursor into the
+ * segments: lookups at increasing offsets cost O(1) each.
+ */
+
+static void
+pg_nmap_at(const pg_nmap_t *m, size_t *k, size_t o, uint32_t *from,
+    uint32_t *to)
+{
+    const pg_nseg_t  *s;
+
+    while (*k + 1 < m->n && m->seg[*k + 1].o <= o) {
+        (*k)++;
+    }
+
+    while (*k > 0 && m->seg[*k].o > o) {
+        (*k)--;
+    }
+
+    s = &m->seg[*k];
+
+    if (s->to == 0) {
+        *from = s->from + (uint32_t) (o - s->o);
+        *to = *from + 1;
+
+    } else {
+        *from = s->from;
+        *to = s->to;
+    }
+}
+
+
+/*
+ * The map so far followed by next's: an output byte of next that came
+ * from bytes [f, t) of its input comes from cur's from[f] to cur's
+ * to[t - 1] in the field's text.
+ */
+
+static pg_status_t
+pg_norm_compose(pg_nctx_t *x, const pg_nbuf_t *next)
+{
+    size_t            i, kf, kt, a, end, b, n;
+    uint32_t          f, t, unused;
+    pg_nmap_t         m;
+    pg_status_t       st;
+    const pg_nseg_t  *ns, *cs;
+
+    if (x->cur == NULL) {
+        x->map = next->map;
+        return PG_OK;
+    }
+
+    m.seg = NULL;
+    m.n = 0;
+    m.cap = 0;
+    st = PG_OK;
+    kf = 0;
+    kt = 0;
+
+    for (i = 0; i < next->map.n; i++) {
+        ns = &next->map.seg[i];
+
+        if (ns->to != 0) {
+            pg_nmap_at(&x->map, &kf, ns->from, &f, &unused);
+            pg_nmap_at(&x->map, &kt, ns->to - 1, &unused, &t);
+            pg_nmap_add(&m, x->arena, &st, ns->o, ns->n, f, t);
+            continue;
+        }
+
+        /* a copy of [a, end) of cur's output: cur's segments there */
+
+        a = ns->from;
+        end = a + ns->n;
+        b = ns->o;
+
+        while (a < end) {
+            pg_nmap_at(&x->map, &kf, a, &f, &t);
+            cs = &x->map.seg[kf];
+
+            n = cs->o + cs->n - a;
+            n = n < end - a ? n : end - a;
+
+            pg_nmap_add(&m, x->arena, &st, b, n, f, cs->to == 0 ? 0 : t);
+
+            a += n;
+            b += n;
+        }
+    }
+
+    x->map = m;
+
+    return st;
+}
+
+
+/* the map as two offsets per byte of the result, pg_norm_t's form */
+
+static pg_status_t
+pg_norm_dense(pg_nctx_t *x, pg_norm_t *out)
+{
+    size_t            i, k;
+    const pg_nseg_t  *s;
+
+    out->from = pg_arena_alloc(x->arena, (out->len + 1) * sizeof(uint32_t));
+    out->to = pg_arena_alloc(x->arena, (out->len + 1) * sizeof(uint32_t));
+
+    if (out->from == NULL || out->to == NULL) {
         return PG_ERR_NOMEM;
+    }
+
+    for (i = 0; i < x->map.n; i++) {
+        s = &x->map.seg[i];
+
+        for (k = 0; k < s->n; k++) {
+            out->from[s->o + k] = s->to == 0 ? s->from + (uint32_t) k
+                                             : s->from;
+            out->to[s->o + k] = s->to == 0 ? s->from + (uint32_t) k + 1
+                                           : s->to;
+        }
     }
 
     return PG_OK;
 }
 
 
-static void
-pg_nbuf_put(pg_nbuf_t *b, char c, size_t from, size_t to)
+/*
+ * A step that rewrites what starts at a trigger byte ('%', '&', '\\'):
+ * at(in, len, i, dec, &nd) returns the length of what it read at i and
+ * the nd bytes it stands for, 0 when i is not one.  The text between
+ * triggers is copied whole.
+ */
+
+static pg_status_t
+pg_norm_bytes(pg_nctx_t *x, const char *in, size_t len, pg_nbuf_t *out,
+    int trigger, pg_norm_at_pt at)
 {
-    b->text[b->o] = c;
-    b->from[b->o] = (uint32_t) from;
-    b->to[b->o] = (uint32_t) to;
-    b->o++;
-}
+    size_t          i, k, n, nd, done;
+    const char     *p;
+    pg_status_t     st;
+    unsigned char   dec[4];
 
-
-static void
-pg_nbuf_done(pg_nbuf_t *b, size_t len, pg_norm_t *out)
-{
-    b->text[b->o] = '\0';
-    out->text = b->text;
-    out->len = b->o;
-    out->from = b->from;
-    out->to = b->to;
-    out->in_len = len;
-}
-
-
-static void
-pg_norm_unchanged(size_t len, pg_norm_t *out)
-{
     out->text = NULL;
-    out->len = len;
-    out->from = NULL;
-    out->to = NULL;
-    out->in_len = len;
+    done = 0;
+
+    for (i = 0; i < len; /* void */ ) {
+        p = memchr(in + i, trigger, len - i);
+        if (p == NULL) {
+            break;
+        }
+
+        i = (size_t) (p - in);
+
+        n = at(in, len, i, dec, &nd);
+        if (n == 0) {
+            i++;
+            continue;
+        }
+
+        if (out->text == NULL) {
+            st = pg_nbuf_init(x, out);
+            if (st != PG_OK) {
+                return st;
+            }
+        }
+
+        pg_nbuf_copy(out, in, done, i - done);
+
+        for (k = 0; k < nd; k++) {
+            pg_nbuf_put(out, (char) dec[k], i, i + n);
+        }
+
+        i += n;
+        done = i;
+    }
+
+    if (out->text != NULL) {
+        pg_nbuf_copy(out, in, done, len - done);
+    }
+
+    return PG_OK;
 }
 
 
@@ -260,52 +568,9 @@ pg_norm_unchanged(size_t len, pg_norm_t *out)
  */
 
 static pg_status_t
-pg_norm_pct(pg_arena_t *a, const char *in, size_t len, pg_norm_t *out)
+pg_norm_pct(pg_nctx_t *x, const char *in, size_t len, pg_nbuf_t *out)
 {
-    size_t          i, k, n, nd;
-    pg_nbuf_t       b;
-    pg_status_t     st;
-    unsigned char   dec[4];
-
-    for (i = 0; i < len; i++) {
-        if (in[i] == '%' && pg_norm_pct_at(in, len, i, dec, &nd) != 0) {
-            break;
-        }
-    }
-
-    if (i == len) {
-        pg_norm_unchanged(len, out);
-        return PG_OK;
-    }
-
-    st = pg_nbuf_init(a, &b, len);
-    if (st != PG_OK) {
-        return st;
-    }
-
-    for (k = 0; k < i; k++) {
-        pg_nbuf_put(&b, in[k], k, k + 1);
-    }
-
-    while (i < len) {
-        n = in[i] == '%' ? pg_norm_pct_at(in, len, i, dec, &nd) : 0;
-
-        if (n == 0) {
-            pg_nbuf_put(&b, in[i], i, i + 1);
-            i++;
-            continue;
-        }
-
-        for (k = 0; k < nd; k++) {
-            pg_nbuf_put(&b, (char) dec[k], i, i + n);
-        }
-
-        i += n;
-    }
-
-    pg_nbuf_done(&b, len, out);
-
-    return PG_OK;
+    return pg_norm_bytes(x, in, len, out, '%', pg_norm_pct_at);
 }
 
 
@@ -379,52 +644,9 @@ pg_norm_pct_at(const char *in, size_t len, size_t i, unsigned char *dec,
  */
 
 static pg_status_t
-pg_norm_html(pg_arena_t *a, const char *in, size_t len, pg_norm_t *out)
+pg_norm_html(pg_nctx_t *x, const char *in, size_t len, pg_nbuf_t *out)
 {
-    size_t          i, k, n, nd;
-    pg_nbuf_t       b;
-    pg_status_t     st;
-    unsigned char   dec[4];
-
-    for (i = 0; i < len; i++) {
-        if (in[i] == '&' && pg_norm_entity(in, len, i, dec, &nd) != 0) {
-            break;
-        }
-    }
-
-    if (i == len) {
-        pg_norm_unchanged(len, out);
-        return PG_OK;
-    }
-
-    st = pg_nbuf_init(a, &b, len);
-    if (st != PG_OK) {
-        return st;
-    }
-
-    for (k = 0; k < i; k++) {
-        pg_nbuf_put(&b, in[k], k, k + 1);
-    }
-
-    while (i < len) {
-        n = in[i] == '&' ? pg_norm_entity(in, len, i, dec, &nd) : 0;
-
-        if (n == 0) {
-            pg_nbuf_put(&b, in[i], i, i + 1);
-            i++;
-            continue;
-        }
-
-        for (k = 0; k < nd; k++) {
-            pg_nbuf_put(&b, (char) dec[k], i, i + n);
-        }
-
-        i += n;
-    }
-
-    pg_nbuf_done(&b, len, out);
-
-    return PG_OK;
+    return pg_norm_bytes(x, in, len, out, '&', pg_norm_entity);
 }
 
 
@@ -504,52 +726,34 @@ pg_norm_entity(const char *in, size_t len, size_t i, unsigned char *dec,
  */
 
 static pg_status_t
-pg_norm_escape(pg_arena_t *a, const char *in, size_t len, pg_norm_t *out)
+pg_norm_escape(pg_nctx_t *x, const char *in, size_t len, pg_nbuf_t *out)
 {
-    size_t         i, k;
-    pg_nbuf_t      b;
-    pg_status_t    st;
+    return pg_norm_bytes(x, in, len, out, '\\', pg_norm_escape_at);
+}
 
-#define pg_escaped(c)                                                       \
-    ((unsigned char) (c) > 0x20 && (unsigned char) (c) < 0x7f               \
-     && !pg_isalnum(c))
 
-    for (i = 0; i + 1 < len; i++) {
-        if (in[i] == '\\' && pg_escaped(in[i + 1])) {
-            break;
-        }
-    }
+/* a backslash and the punctuation it escapes at i: 2, 0 when not one */
+
+static size_t
+pg_norm_escape_at(const char *in, size_t len, size_t i, unsigned char *dec,
+    size_t *nd)
+{
+    unsigned char  c;
 
     if (i + 1 >= len) {
-        pg_norm_unchanged(len, out);
-        return PG_OK;
+        return 0;
     }
 
-    st = pg_nbuf_init(a, &b, len);
-    if (st != PG_OK) {
-        return st;
+    c = (unsigned char) in[i + 1];
+
+    if (c <= 0x20 || c >= 0x7f || pg_isalnum(c)) {
+        return 0;
     }
 
-    for (k = 0; k < i; k++) {
-        pg_nbuf_put(&b, in[k], k, k + 1);
-    }
+    dec[0] = c;
+    *nd = 1;
 
-    while (i < len) {
-        if (in[i] == '\\' && i + 1 < len && pg_escaped(in[i + 1])) {
-            pg_nbuf_put(&b, in[i + 1], i, i + 2);
-            i += 2;
-            continue;
-        }
-
-        pg_nbuf_put(&b, in[i], i, i + 1);
-        i++;
-    }
-
-#undef pg_escaped
-
-    pg_nbuf_done(&b, len, out);
-
-    return PG_OK;
+    return 2;
 }
 
 
@@ -560,87 +764,66 @@ pg_norm_escape(pg_arena_t *a, const char *in, size_t len, pg_norm_t *out)
  */
 
 static pg_status_t
-pg_norm_unicode(pg_arena_t *a, const char *in, size_t len, pg_norm_t *out)
+pg_norm_unicode(pg_nctx_t *x, const char *in, size_t len, pg_nbuf_t *out)
 {
     int                r;
-    size_t             i, o, k;
-    uint32_t          *from, *to;
+    size_t             i, k, done;
+    pg_status_t        st;
     utf8proc_int32_t   cp;
     utf8proc_ssize_t   n;
 
     out->text = NULL;
-    out->len = len;
-    out->from = NULL;
-    out->to = NULL;
-    out->in_len = len;
+    done = 0;
 
-    for (i = 0; i < len; i++) {
-        if ((unsigned char) in[i] >= 0x80) {
-            break;
-        }
-    }
-
-    if (i == len) {
-        /* plain ASCII: nothing to do */
-        return PG_OK;
-    }
-
-    /* no character grows, so the output fits in len bytes */
-
-    out->text = pg_arena_alloc(a, len + 1);
-    from = pg_arena_alloc(a, (len + 1) * sizeof(uint32_t));
-    to = pg_arena_alloc(a, (len + 1) * sizeof(uint32_t));
-
-    if (out->text == NULL || from == NULL || to == NULL) {
-        return PG_ERR_NOMEM;
-    }
-
-    i = 0;
-    o = 0;
-
-    while (i < len) {
+    for (i = 0; i < len; /* void */ ) {
 
         if ((unsigned char) in[i] < 0x80) {
+            i++;
+            continue;
+        }
+
+        /*
+         * Any non-ASCII text makes an output, even when every character
+         * is kept: the bytes of a kept character map to all of it.
+         */
+
+        if (out->text == NULL) {
+            st = pg_nbuf_init(x, out);
+            if (st != PG_OK) {
+                return st;
+            }
+        }
+
+        pg_nbuf_copy(out, in, done, i - done);
+
+        n = utf8proc_iterate((const utf8proc_uint8_t *) in + i,
+                             (utf8proc_ssize_t) (len - i), &cp);
+
+        if (n <= 0) {
+            /* invalid UTF-8: the byte passes through unchanged */
             n = 1;
             r = (unsigned char) in[i];
 
         } else {
-            n = utf8proc_iterate((const utf8proc_uint8_t *) in + i,
-                                 (utf8proc_ssize_t) (len - i), &cp);
-
-            if (n <= 0) {
-                /* invalid UTF-8: the byte passes through unchanged */
-                n = 1;
-                r = (unsigned char) in[i];
-
-            } else {
-                r = pg_norm_char(cp);
-            }
+            r = pg_norm_char(cp);
         }
 
         if (r == PG_NORM_KEEP) {
             for (k = 0; k < (size_t) n; k++) {
-                out->text[o] = in[i + k];
-                from[o] = (uint32_t) i;
-                to[o] = (uint32_t) (i + n);
-                o++;
+                pg_nbuf_put(out, in[i + k], i, i + n);
             }
 
         } else if (r != PG_NORM_DROP) {
-            out->text[o] = (char) r;
-            from[o] = (uint32_t) i;
-            to[o] = (uint32_t) (i + n);
-            o++;
+            pg_nbuf_put(out, (char) r, i, i + n);
         }
 
         i += n;
+        done = i;
     }
 
-    out->text[o] = '\0';
-    out->len = o;
-    out->from = from;
-    out->to = to;
-    out->in_len = len;
+    if (out->text != NULL) {
+        pg_nbuf_copy(out, in, done, len - done);
+    }
 
     return PG_OK;
 }
@@ -709,43 +892,6 @@ pg_norm_digit(utf8proc_int32_t cp)
 }
 
 
-/* cur = next applied after cur: maps go back through cur's maps */
-
-static pg_status_t
-pg_norm_compose(pg_arena_t *a, pg_norm_t *cur, const pg_norm_t *next)
-{
-    size_t     i;
-    uint32_t  *from, *to;
-
-    if (cur->from == NULL) {
-        cur->text = next->text;
-        cur->len = next->len;
-        cur->from = next->from;
-        cur->to = next->to;
-        return PG_OK;
-    }
-
-    from = pg_arena_alloc(a, (next->len + 1) * sizeof(uint32_t));
-    to = pg_arena_alloc(a, (next->len + 1) * sizeof(uint32_t));
-
-    if (from == NULL || to == NULL) {
-        return PG_ERR_NOMEM;
-    }
-
-    for (i = 0; i < next->len; i++) {
-        from[i] = cur->from[next->from[i]];
-        to[i] = cur->to[next->to[i] - 1];
-    }
-
-    cur->text = next->text;
-    cur->len = next->len;
-    cur->from = from;
-    cur->to = to;
-
-    return PG_OK;
-}
-
-
 /*
  * Digits split one by one to slip past number patterns: "1 8 0 - 5 9 -
  * 5 9 9 5", "5.5.5.2.3.4.5.6.7.8".  A run of PG_SPLIT_MIN or more
@@ -758,17 +904,14 @@ pg_norm_compose(pg_arena_t *a, pg_norm_t *cur, const pg_norm_t *next)
  */
 
 static pg_status_t
-pg_norm_split(pg_arena_t *a, const char *in, size_t len, pg_norm_t *out)
+pg_norm_split(pg_nctx_t *x, const char *in, size_t len, pg_nbuf_t *out)
 {
     char          sep, split;
     size_t        i, k, g, ntok, ndig, end, copied;
-    pg_nbuf_t     b;
     pg_status_t   st;
-    int           built;
 
-    built = 0;
+    out->text = NULL;
     copied = 0;
-    b.o = 0;
 
     for (i = 0; i < len; /* void */ ) {
 
@@ -810,22 +953,18 @@ pg_norm_split(pg_arena_t *a, const char *in, size_t len, pg_norm_t *out)
             continue;
         }
 
-        if (!built) {
-            st = pg_nbuf_init(a, &b, len);
+        if (out->text == NULL) {
+            st = pg_nbuf_init(x, out);
             if (st != PG_OK) {
                 return st;
             }
-
-            built = 1;
         }
 
-        for ( /* void */ ; copied < i; copied++) {
-            pg_nbuf_put(&b, in[copied], copied, copied + 1);
-        }
+        pg_nbuf_copy(out, in, copied, i - copied);
 
         for (k = i; k < end; /* void */ ) {
-            pg_nbuf_put(&b, pg_isdigit(in[k]) ? in[k]
-                            : (in[k] == 'O' || in[k] == 'o') ? '0' : '1',
+            pg_nbuf_put(out, pg_isdigit(in[k]) ? in[k]
+                             : (in[k] == 'O' || in[k] == 'o') ? '0' : '1',
                         k, k + 1);
             k++;
 
@@ -835,10 +974,10 @@ pg_norm_split(pg_arena_t *a, const char *in, size_t len, pg_norm_t *out)
             }
 
             if (g == 3) {
-                pg_nbuf_put(&b, sep, k + 1, k + 2);
+                pg_nbuf_put(out, sep, k + 1, k + 2);
 
             } else if (sep != split) {
-                pg_nbuf_put(&b, sep, k, k + 1);
+                pg_nbuf_put(out, sep, k, k + 1);
             }
 
             k += g;
@@ -848,16 +987,9 @@ pg_norm_split(pg_arena_t *a, const char *in, size_t len, pg_norm_t *out)
         i = end;
     }
 
-    if (!built) {
-        pg_norm_unchanged(len, out);
-        return PG_OK;
+    if (out->text != NULL) {
+        pg_nbuf_copy(out, in, copied, len - copied);
     }
-
-    for ( /* void */ ; copied < len; copied++) {
-        pg_nbuf_put(&b, in[copied], copied, copied + 1);
-    }
-
-    pg_nbuf_done(&b, len, out);
 
     return PG_OK;
 }
@@ -908,41 +1040,16 @@ pg_norm_gap(const char *in, size_t len, size_t i, char *sep)
  */
 
 static pg_status_t
-pg_norm_letters(pg_arena_t *a, const char *in, size_t len, pg_norm_t *out)
+pg_norm_letters(pg_nctx_t *x, const char *in, size_t len, pg_nbuf_t *out)
 {
-    int           any;
     size_t        i, s, k;
-    pg_nbuf_t     b;
     pg_status_t   st;
 
-    any = 0;
-
-    for (i = 0; i < len && !any; i++) {
-        if (!pg_isalnum(in[i]) || !pg_word_start(in, i)) {
-            continue;
-        }
-
-        for (s = i; i < len && pg_isalnum(in[i]); i++) {
-            /* void */
-        }
-
-        any = pg_norm_letter_word(in, len, s, i);
-    }
-
-    if (!any) {
-        pg_norm_unchanged(len, out);
-        return PG_OK;
-    }
-
-    st = pg_nbuf_init(a, &b, len);
-    if (st != PG_OK) {
-        return st;
-    }
+    out->text = NULL;
 
     for (i = 0; i < len; /* void */ ) {
 
         if (!pg_isalnum(in[i])) {
-            pg_nbuf_put(&b, in[i], i, i + 1);
             i++;
             continue;
         }
@@ -951,16 +1058,27 @@ pg_norm_letters(pg_arena_t *a, const char *in, size_t len, pg_norm_t *out)
             /* void */
         }
 
-        any = pg_norm_letter_word(in, len, s, i);
+        if (!pg_norm_letter_word(in, len, s, i)) {
+            continue;
+        }
+
+        /* byte for byte: the map is one copy, the letters change after */
+
+        if (out->text == NULL) {
+            st = pg_nbuf_init(x, out);
+            if (st != PG_OK) {
+                return st;
+            }
+
+            pg_nbuf_copy(out, in, 0, len);
+        }
 
         for (k = s; k < i; k++) {
-            pg_nbuf_put(&b, !any || pg_isdigit(in[k]) ? in[k]
-                            : (in[k] == 'O' || in[k] == 'o') ? '0' : '1',
-                        k, k + 1);
+            if (!pg_isdigit(in[k])) {
+                out->text[k] = (in[k] == 'O' || in[k] == 'o') ? '0' : '1';
+            }
         }
     }
-
-    pg_nbuf_done(&b, len, out);
 
     return PG_OK;
 }
