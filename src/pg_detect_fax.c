@@ -16,6 +16,7 @@
 
 
 #include "pg_detect.h"
+#include "pg_detect_org.h"
 #include "pg_text.h"
 
 
@@ -24,7 +25,6 @@
 
 
 static int pg_fax_any_cue(const pg_scan_t *s);
-static int pg_fax_sentence_end(const char *t, size_t from, size_t to);
 
 
 static const char *const  pg_fax_cues[] = {
@@ -62,7 +62,7 @@ static const char *const  pg_fax_phone_cues[] = {
 pg_status_t
 pg_detect_fax(const pg_scan_t *s, pg_findings_t *out)
 {
-    size_t          k, fax, phone;
+    size_t          k, fax, phone, from, to;
     pg_status_t     st;
     pg_finding_t   *f;
     pg_findings_t   tmp;
@@ -91,7 +91,11 @@ pg_detect_fax(const pg_scan_t *s, pg_findings_t *out)
 
         phone = pg_cue_last(s->text, f->off, PG_FAX_CUE_WORDS,
                             PG_FAX_CUE_BYTES, pg_fax_phone_cues);
-        if (phone > fax || pg_fax_sentence_end(s->text, fax, f->off)) {
+        /* "Fax the form. Reach her son at ...": another sentence */
+        pg_org_sentence(s->text, s->len, f->off, f->off + f->len, &from,
+                        &to);
+
+        if (phone > fax || fax <= from) {
             continue;
         }
 
@@ -127,22 +131,3 @@ pg_fax_any_cue(const pg_scan_t *s)
     return 0;
 }
 
-
-/* a sentence ends in [from, to): "Fax us the form. Our number is ..." */
-
-static int
-pg_fax_sentence_end(const char *t, size_t from, size_t to)
-{
-    size_t  i;
-
-    for (i = from; i < to; i++) {
-        if (t[i] == '!' || t[i] == '?' || t[i] == '\n'
-            || (t[i] == '.' && i + 2 < to && t[i + 1] == ' '
-                && t[i + 2] >= 'A' && t[i + 2] <= 'Z'))
-        {
-            return 1;
-        }
-    }
-
-    return 0;
-}

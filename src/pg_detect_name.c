@@ -160,7 +160,8 @@ static const char *const  pg_name_records[] = {
     "account", "acct", "bill", "balance", "invoice", "statement",
     "results", "result", "records", "labs", "chart", "mrn", "prescription",
     "prescriptions", "refill", "claim", "paperwork", "summary", "consent",
-    "wristband", "bracelet", "referral", "orders", "report", NULL
+    "wristband", "bracelet", "referral", "orders", "report", "record",
+    NULL
 };
 
 /* "Pt's wife Maria", "my grandpa Walter": whose relative before a name */
@@ -879,8 +880,12 @@ pg_name_direct(const pg_name_ctx_t *c, size_t a)
         }
 
         if ((pg_name_is(c, p, "soon") && pg_name_is(c, p - 1, "well"))
-            || (pg_name_is(c, p, "home") && pg_name_is(c, p - 1, "welcome")))
+            || (pg_name_is(c, p, "home") && pg_name_is(c, p - 1, "welcome"))
+            || (pg_name_is(c, p, "world") && p > 2
+                && pg_name_is(c, p - 2, "to")
+                && pg_name_is(c, p - 3, "welcome")))
         {
+            /* "get well soon,", "welcome home,", "welcome to the world," */
             return PG_NAME_C_DIRECT;
         }
 
@@ -893,10 +898,13 @@ pg_name_direct(const pg_name_ctx_t *c, size_t a)
         }
     }
 
-    /* "Billing account 90198595 for X", "lab results for X": a record
-     * word in the 3 words before "for" */
-    if (pg_name_is(c, p, "for")) {
-        for (k = p; k > 0 && p - k < 3; k--) {
+    /* "Billing account 90198595 for X", "lab results for X", "medical
+     * record # 88310427 belongs to X": a record word in the 5 words
+     * before "for", "to" or "of" */
+    if (pg_name_is(c, p, "for") || pg_name_is(c, p, "to")
+        || pg_name_is(c, p, "of"))
+    {
+        for (k = p; k > 0 && p - k < 5; k--) {
             if (c->tok[k - 1].sent != c->tok[a].sent) {
                 break;
             }
@@ -951,9 +959,13 @@ pg_name_evidence(const pg_name_ctx_t *c, size_t a, size_t b, int strong,
     last = &c->tok[b - 1];
     sent = last->sent;
 
-    /* "Emily's chemo", "Rosa's daughter", "Tom's room" */
+    /* "Emily's chemo", "Rosa's daughter", "Tom's room"; not "Tampa
+     * Bay's Top Doctors": a title in capitals is a list or a brand */
     if (last->poss) {
-        for (k = b; k < c->n && k - b < 4 && c->tok[k].sent == sent; k++) {
+        for (k = b; k < c->n && k - b < 4 && c->tok[k].sent == sent
+                    && !(c->tok[k].cap && !pg_name_caps(c, k));
+             k++)
+        {
             if ((c->tok[k].lex & PG_LEX_HEALTH)
                 || pg_name_is_any(c, k, pg_name_relatives)
                 || pg_name_is_any(c, k, pg_name_poss_words))

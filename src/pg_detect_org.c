@@ -20,6 +20,7 @@
 static int pg_org_any(const char *t, size_t from, size_t to,
     const char *const *cues);
 static int pg_org_staff(const char *t, size_t from, size_t to);
+static int pg_org_owned_care(const char *t, size_t from, size_t to);
 static int pg_org_facility_at(const char *t, size_t to, size_t pos);
 static int pg_org_abbrev_before(const char *t, size_t from, size_t dot);
 static int pg_org_role_word(const char *t, size_t pos, size_t n);
@@ -46,6 +47,15 @@ static const char *const  pg_org_relatives[] = {
 /* pronouns: a person unless a staff title says whose they are */
 static const char *const  pg_org_pronouns[] = {
     "he", "she", "his", "her", "him", "hers", NULL
+};
+
+/* care and records a pronoun owns: "her referral", "his results" */
+static const char *const  pg_org_care_nouns[] = {
+    "referral", "records", "record", "results", "chart", "meds",
+    "medication", "medications", "appointment", "labs", "scan",
+    "paperwork", "follow-up", "followup", "prescription", "bill", "visit",
+    "room", "bed", "care", "consent", "insurance", "claim", "discharge",
+    NULL
 };
 
 /* honorifics, written "Mr." or "Mrs Lee": "MS Walk" is an event */
@@ -244,7 +254,7 @@ pg_org_person(const char *t, size_t from, size_t to)
     }
 
     return pg_org_any(t, from, to, pg_org_pronouns)
-           && !pg_org_staff(t, from, to);
+           && (pg_org_owned_care(t, from, to) || !pg_org_staff(t, from, to));
 }
 
 
@@ -369,6 +379,44 @@ pg_org_staff(const char *t, size_t from, size_t to)
 
         prev = i;
         i += n;
+    }
+
+    return 0;
+}
+
+
+/* "her referral", "his surgery": a pronoun that owns a patient's care,
+ * whatever staff title is in the sentence */
+
+static int
+pg_org_owned_care(const char *t, size_t from, size_t to)
+{
+    size_t  i, n, w;
+
+    for (i = from; i < to; i++) {
+        if (!pg_word_start(t, i)
+            || (n = pg_cue_at(t, to, i, "her")
+                    ? 3 : pg_cue_at(t, to, i, "his") ? 3 : 0) == 0)
+        {
+            continue;
+        }
+
+        for (i += n; i < to && pg_isspace(t[i]); i++) {
+            /* void */
+        }
+
+        for (w = 0; i + w < to && (pg_isalpha(t[i + w]) || t[i + w] == '-');
+             w++)
+        {
+            /* void */
+        }
+
+        if (w > 0 && (pg_cues_at(t, to, i, pg_org_care_nouns, NULL) == w
+                      || (w <= PG_LEX_WORD_MAX
+                          && (pg_lex_lookup(t + i, w) & PG_LEX_HEALTH))))
+        {
+            return 1;
+        }
     }
 
     return 0;

@@ -130,6 +130,11 @@ test_fax_sentence(void **state)
     pg_dt_one(*state, pg_detect_fax, "Please fax the signed release for the "
               "patient in bed 12 to (555) 234-5679 before discharge.",
               PG_T_FAX, 59, 14);
+    /* "Dr." ends no sentence; "her referral" is a patient's whatever
+     * the staff title */
+    pg_dt_one(*state, pg_detect_fax, "Please fax her referral to Dr. "
+              "Patel's office at 727-461-8823 (fax) before Friday.",
+              PG_T_FAX, 49, 12);
     /* not across a sentence */
     pg_dt_none(*state, pg_detect_fax, "Fax the form. Reach the patient's "
                "son at 555-234-5679.");

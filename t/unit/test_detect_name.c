@@ -26,6 +26,7 @@ static void test_name_records_births(void **state);
 static void test_name_resident(void **state);
 static void test_name_field_lookalikes(void **state);
 static void test_name_field_patients(void **state);
+static void test_name_field_second(void **state);
 
 
 /* exactly one NAME finding, covering the first occurrence of name */
@@ -363,6 +364,20 @@ test_name_field_patients(void **state)
               "Tyrell Simmons");
 }
 
+
+static void
+test_name_field_second(void **state)
+{
+    pg_nm_one(state, "Medical record # 88310427 belongs to Guillermo Paz, "
+              "not the other patient.", "Guillermo Paz");
+    pg_nm_one(state, "Welcome to the world, Ezra James Holloway! Born "
+              "3/2/2025.", "Ezra James Holloway");
+    /* a title in capitals after a possessive is a list or a brand */
+    pg_nm_none(state, "Dr. Sofia Marchetti was named one of Tampa Bay's Top "
+               "Doctors for the fifth year.");
+    pg_nm_none(state, "Set a new record for Northfield runners.");
+}
+
 int
 main(void)
 {
@@ -394,6 +409,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_name_field_lookalikes,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_name_field_patients,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_name_field_second,
                                         pg_dt_setup, pg_dt_teardown),
     };
 

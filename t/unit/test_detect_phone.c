@@ -247,6 +247,9 @@ test_phone_org_line(void **state)
     /* "his cardiologist" is the patient's: the pronoun still counts */
     pg_dt_one(fx, pg_detect_phone, "Faxing to 865-234-5682, his "
               "cardiologist's office.", PG_T_PHONE, 10, 12);
+    /* a pronoun that owns a patient's care is a patient's */
+    pg_dt_one(fx, pg_detect_phone, "Fax her referral to Dr. Patel's "
+              "office at 727-461-8823.", PG_T_PHONE, 42, 12);
     /* a staff title says whose the pronoun is */
     pg_dt_none(fx, pg_detect_phone, "Dr. Ruiz sees her patients at our "
                "Oak clinic: call 865-234-7000.");
