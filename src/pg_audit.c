@@ -387,26 +387,36 @@ pg_text_json(const pg_audit_t *au)
 
 /*
  * Text the platform shows: not the platform's identifier and credential
- * fields (never inspected either), not a multipart file part's name nor
- * what lies outside the parts, nor the empty field of an upload.
+ * fields (never inspected either), not media (an upload, "name#media", or
+ * a field the profile lists as media: image URLs, media ids), not a
+ * multipart file part's name nor what lies outside the parts.
  */
 static int
 pg_text_field(const pg_audit_t *au, const pg_field_t *fld)
 {
-    size_t        i, n, len;
-    const char   *sfx;
+    size_t                i, n, len;
+    const char           *sfx;
+    const char *const    *m;
+    const pg_platform_t  *p;
 
     static const char  *outside[] = {
         "#filename", "#preamble", "#epilogue", PG_FIELD_MEDIA
     };
 
-    if (au->insp->platform != NULL
-        && pg_platform_skip_field(au->insp->platform, fld->name))
-    {
-        return 0;
-    }
-
+    p = au->insp->platform;
     len = strlen(fld->name);
+
+    if (p != NULL) {
+        if (pg_platform_skip_field(p, fld->name)) {
+            return 0;
+        }
+
+        for (m = p->media; m != NULL && *m != NULL; m++) {
+            if (pg_glob_match(*m, fld->name, len)) {
+                return 0;
+            }
+        }
+    }
 
     for (i = 0; i < sizeof(outside) / sizeof(outside[0]); i++) {
         sfx = outside[i];

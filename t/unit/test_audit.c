@@ -171,7 +171,10 @@ test_text_repeated_names(void **state)
 }
 
 
-/* a file part's name and what lies outside the parts are not published */
+/*
+ * Not text: a file part's name, the upload itself ("source#media"), what
+ * lies outside the parts
+ */
 static void
 test_text_multipart(void **state)
 {
@@ -187,9 +190,28 @@ test_text_multipart(void **state)
                "Content-Disposition: form-data; name=\"source\"; "
                "filename=\"ward-3.png\"\r\n"
                "Content-Type: image/png\r\n\r\n"
-               "\x89PNG\r\n"
+               "\x89PNG\r\n\x1a\n\xff\xd8\xff\xe0\x01\x02\r\n"
                "--" PG_MP_BOUNDARY "--\r\n",
                1, 0);
+
+    t = json_object_get(j, "text");
+    assert_int_equal(json_object_size(t), 1);
+    assert_string_equal(json_string_value(json_object_get(t, "caption")),
+                        "Our new wing");
+    json_decref(j);
+}
+
+
+/* a photo by URL: the URL is media (a MEDIA finding), not text */
+static void
+test_text_no_media_fields(void **state)
+{
+    json_t  *j, *t;
+
+    j = record("graph.facebook.com", "/v19.0/1/photos", NULL,
+               "application/json",
+               "{\"caption\":\"Our new wing\",\"url\":"
+               "\"https://cdn.example.org/wing.jpg\"}", 1, 0);
 
     t = json_object_get(j, "text");
     assert_int_equal(json_object_size(t), 1);
@@ -251,6 +273,7 @@ main(void)
         cmocka_unit_test(test_text_is_the_post),
         cmocka_unit_test(test_text_repeated_names),
         cmocka_unit_test(test_text_multipart),
+        cmocka_unit_test(test_text_no_media_fields),
         cmocka_unit_test(test_text_without_marker),
         cmocka_unit_test(test_text_not_utf8),
     };
