@@ -26,6 +26,8 @@
 
 static void ngx_http_phigate_audit_tail(ngx_open_file_t *file,
     ngx_http_phigate_chain_t *chain, ngx_log_t *log);
+static ngx_uint_t ngx_http_phigate_audit_published(ngx_http_request_t *r,
+    ngx_http_phigate_ctx_t *ctx);
 
 
 void
@@ -78,6 +80,12 @@ ngx_http_phigate_audit(ngx_http_request_t *r, ngx_http_phigate_ctx_t *ctx,
     au.upstream_status = (int) ctx->upstream_status;
     au.post_id = ctx->post_id[0] ? ctx->post_id : NULL;
 
+    if (ngx_http_phigate_audit_published(r, ctx)) {
+        au.text = &ctx->insp.fields;
+        au.arena = &ctx->arena;
+        au.text_unmark = (ctx->marker_rc == PG_MARKER_FOUND);
+    }
+
     line = pg_audit_line(&au, &len);
 
     if (line == NULL) {
@@ -119,6 +127,45 @@ ngx_http_phigate_audit(ngx_http_request_t *r, ngx_http_phigate_ctx_t *ctx,
 
     free(linked);
     free(line);
+}
+
+
+/*
+ * phigate_audit_text: the text goes into the record of a post the
+ * platform received, i.e. forwarded (allow or monitor) and sent upstream
+ * (some bytes of the request went to the peer: not a post nginx failed to
+ * deliver).  A blocked post's text is never kept, nor that of a post
+ * phigate could not read whole (forwarded by "phigate_fail open").  The
+ * setting is that of the location that forwarded the post.
+ */
+static ngx_uint_t
+ngx_http_phigate_audit_published(ngx_http_request_t *r,
+    ngx_http_phigate_ctx_t *ctx)
+{
+    ngx_uint_t                    i;
+    ngx_http_upstream_state_t    *us;
+    ngx_http_phigate_loc_conf_t  *plcf;
+
+    plcf = ngx_http_get_module_loc_conf(r, ngx_http_phigate_module);
+
+    if (!plcf->audit_text
+        || ctx->state != NGX_HTTP_PHIGATE_DONE
+        || ctx->verdict.decision == PG_DECISION_BLOCK
+        || ctx->insp.status != PG_OK
+        || r->upstream_states == NULL)
+    {
+        return 0;
+    }
+
+    us = r->upstream_states->elts;
+
+    for (i = 0; i < r->upstream_states->nelts; i++) {
+        if (us[i].bytes_sent > 0) {
+            return 1;
+        }
+    }
+
+    return 0;
 }
 
 

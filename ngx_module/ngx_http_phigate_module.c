@@ -113,6 +113,13 @@ static ngx_command_t  ngx_http_phigate_commands[] = {
       0,
       NULL },
 
+    { ngx_string("phigate_audit_text"),
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_FLAG,
+      ngx_conf_set_flag_slot,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      offsetof(ngx_http_phigate_loc_conf_t, audit_text),
+      NULL },
+
     { ngx_string("phigate_status"),
       NGX_HTTP_LOC_CONF|NGX_CONF_NOARGS,
       ngx_http_phigate_status,
@@ -378,6 +385,7 @@ ngx_http_phigate_create_loc_conf(ngx_conf_t *cf)
     plcf->media = NGX_CONF_UNSET_UINT;
     plcf->consent_never = (pg_typeset_t) -1;
     plcf->identity = NGX_CONF_UNSET_PTR;
+    plcf->audit_text = NGX_CONF_UNSET;
 
     return plcf;
 }
@@ -406,6 +414,7 @@ ngx_http_phigate_merge_loc_conf(ngx_conf_t *cf, void *parent, void *child)
     ngx_conf_merge_str_value(conf->consent_header, prev->consent_header,
                              PG_CONSENT_HEADER);
     ngx_conf_merge_ptr_value(conf->identity, prev->identity, NULL);
+    ngx_conf_merge_value(conf->audit_text, prev->audit_text, 0);
 
     if (conf->consent_never == (pg_typeset_t) -1) {
         conf->consent_never = (prev->consent_never == (pg_typeset_t) -1)

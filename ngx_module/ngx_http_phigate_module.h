@@ -85,6 +85,7 @@ typedef struct {
     ngx_str_t                   consent_header;
     pg_typeset_t                consent_never;
     ngx_http_complex_value_t   *identity;
+    ngx_flag_t                  audit_text;      /* phigate_audit_text */
 } ngx_http_phigate_loc_conf_t;
 
 
