@@ -8,7 +8,11 @@
  * shared memory under the zone's lock, so the records of all workers form
  * one chain, in the file's order: link, write and update happen under the
  * lock.  The file is opened by the master with O_APPEND and reopened on
- * "nginx -s reopen"; the chain carries on into the new file.
+ * "nginx -s reopen"; the chain carries on into the new file.  Each record
+ * is one write(2), with no buffer in the worker: once written it survives
+ * a crash of nginx (docs/audit.md, "Durability").  A record written is
+ * then handed to the audit stream (ngx_http_phigate_stream.c), which
+ * never makes the request wait.
  */
 
 
@@ -123,6 +127,10 @@ ngx_http_phigate_audit(ngx_http_request_t *r, ngx_http_phigate_ctx_t *ctx,
         ngx_log_error(NGX_LOG_CRIT, r->connection->log, ngx_errno,
                       "phigate: audit record not written to \"%V\"",
                       &pmcf->audit_file->name);
+
+    } else if (pmcf->stream != NULL) {
+        /* only what the file holds; the line without its newline */
+        ngx_http_phigate_stream_add(pmcf->stream, linked, llen - 1, &au);
     }
 
     free(linked);

@@ -68,6 +68,9 @@ struct ngx_http_phigate_metrics_s {
     ngx_atomic_t                   redis_errors;
     ngx_atomic_t                   audit_records;
     ngx_atomic_t                   audit_errors;
+    ngx_atomic_t                   stream_records;
+    ngx_atomic_t                   stream_errors;
+    ngx_atomic_t                   stream_gaps;
     ngx_http_phigate_histogram_t   inspect;
     ngx_http_phigate_histogram_t   redis;
 };
@@ -239,6 +242,24 @@ ngx_http_phigate_metrics_audit(ngx_http_request_t *r, ngx_uint_t ok)
 }
 
 
+/* the audit stream's outcomes, outside any request */
+void
+ngx_http_phigate_metrics_stream(ngx_http_phigate_main_conf_t *pmcf,
+    ngx_uint_t records, ngx_uint_t errors, ngx_uint_t gaps)
+{
+    ngx_http_phigate_metrics_t  *m;
+
+    m = pmcf->metrics_zone ? pmcf->metrics_zone->data : NULL;
+    if (m == NULL) {
+        return;
+    }
+
+    (void) ngx_atomic_fetch_add(&m->stream_records, records);
+    (void) ngx_atomic_fetch_add(&m->stream_errors, errors);
+    (void) ngx_atomic_fetch_add(&m->stream_gaps, gaps);
+}
+
+
 static void
 ngx_http_phigate_observe(ngx_http_phigate_histogram_t *h, const double *le,
     ngx_msec_int_t us)
@@ -369,6 +390,21 @@ ngx_http_phigate_status_handler(ngx_http_request_t *r)
             "phigate_audit_errors_total %uA\n",
             m->redis_lookups, m->redis_errors, m->audit_records,
             m->audit_errors);
+
+    p = ngx_slprintf(p, last,
+            "# HELP phigate_audit_stream_records_total Audit records "
+            "added to the audit stream.\n"
+            "# TYPE phigate_audit_stream_records_total counter\n"
+            "phigate_audit_stream_records_total %uA\n"
+            "# HELP phigate_audit_stream_errors_total XADDs that failed "
+            "(refused, or the connection lost before the answer).\n"
+            "# TYPE phigate_audit_stream_errors_total counter\n"
+            "phigate_audit_stream_errors_total %uA\n"
+            "# HELP phigate_audit_stream_gaps_total Audit records that "
+            "will not be in the stream (told by gap entries).\n"
+            "# TYPE phigate_audit_stream_gaps_total counter\n"
+            "phigate_audit_stream_gaps_total %uA\n",
+            m->stream_records, m->stream_errors, m->stream_gaps);
 
     p = ngx_http_phigate_print_histogram(p, last,
             "phigate_inspection_seconds",

@@ -113,6 +113,13 @@ static ngx_command_t  ngx_http_phigate_commands[] = {
       0,
       NULL },
 
+    { ngx_string("phigate_audit_stream"),
+      NGX_HTTP_MAIN_CONF|NGX_CONF_1MORE,
+      ngx_http_phigate_audit_stream,
+      NGX_HTTP_MAIN_CONF_OFFSET,
+      0,
+      NULL },
+
     { ngx_string("phigate_audit_text"),
       NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_FLAG,
       ngx_conf_set_flag_slot,
@@ -330,6 +337,10 @@ ngx_http_phigate_init(ngx_conf_t *cf)
     pmcf->request_id_index = ngx_http_get_variable_index(cf,
                                                &ngx_http_phigate_request_id);
     if (pmcf->request_id_index == NGX_ERROR) {
+        return NGX_ERROR;
+    }
+
+    if (ngx_http_phigate_stream_check(cf, pmcf) != NGX_OK) {
         return NGX_ERROR;
     }
 
@@ -579,6 +590,11 @@ ngx_http_phigate_init_process(ngx_cycle_t *cycle)
                                       cycle->log);
     }
 
+    /* the stream waits for the primary to be ready: set up before it */
+    if (pmcf->stream != NULL) {
+        ngx_http_phigate_stream_start(pmcf->stream, pmcf->redis, cycle->log);
+    }
+
     if (pmcf->redis != NULL) {
         ngx_http_phigate_redis_start(pmcf->redis, cycle->log);
     }
@@ -608,6 +624,11 @@ ngx_http_phigate_exit_process(ngx_cycle_t *cycle)
 
     if (pmcf->redis_read != NULL) {
         ngx_http_phigate_redis_stop(pmcf->redis_read);
+    }
+
+    /* after the connection: XADDs in flight are back in the backlog */
+    if (pmcf->stream != NULL) {
+        ngx_http_phigate_stream_stop(pmcf->stream);
     }
 }
 

@@ -56,6 +56,7 @@ typedef struct {
 
 
 typedef struct ngx_http_phigate_metrics_s  ngx_http_phigate_metrics_t;
+typedef struct ngx_http_phigate_stream_s   ngx_http_phigate_stream_t;
 
 
 typedef struct {
@@ -66,6 +67,7 @@ typedef struct {
     pg_platforms_t             *platforms;       /* NULL: the default set */
     ngx_http_phigate_redis_t   *redis;           /* primary: writes */
     ngx_http_phigate_redis_t   *redis_read;      /* reads; may be a replica */
+    ngx_http_phigate_stream_t  *stream;          /* phigate_audit_stream */
     ngx_msec_t                  cred_ttl;
     ngx_http_phigate_cred_t    *cred_cache;      /* per worker */
     ngx_int_t                   request_id_index;
@@ -170,6 +172,8 @@ void ngx_http_phigate_metrics_inspect(ngx_http_request_t *r,
 void ngx_http_phigate_metrics_redis(ngx_http_request_t *r, ngx_msec_int_t us,
     ngx_uint_t lookups, ngx_uint_t errors);
 void ngx_http_phigate_metrics_audit(ngx_http_request_t *r, ngx_uint_t ok);
+void ngx_http_phigate_metrics_stream(ngx_http_phigate_main_conf_t *pmcf,
+    ngx_uint_t records, ngx_uint_t errors, ngx_uint_t gaps);
 ngx_int_t ngx_http_phigate_grants_start(ngx_http_request_t *r,
     ngx_http_phigate_ctx_t *ctx);
 void ngx_http_phigate_grants_decide(ngx_http_request_t *r,
@@ -179,6 +183,15 @@ void ngx_http_phigate_audit(ngx_http_request_t *r,
     ngx_http_phigate_ctx_t *ctx, ngx_uint_t status);
 ngx_int_t ngx_http_phigate_audit_init_zone(ngx_shm_zone_t *shm_zone,
     void *data);
+char *ngx_http_phigate_audit_stream(ngx_conf_t *cf, ngx_command_t *cmd,
+    void *conf);
+ngx_int_t ngx_http_phigate_stream_check(ngx_conf_t *cf,
+    ngx_http_phigate_main_conf_t *pmcf);
+void ngx_http_phigate_stream_start(ngx_http_phigate_stream_t *st,
+    ngx_http_phigate_redis_t *rd, ngx_log_t *log);
+void ngx_http_phigate_stream_stop(ngx_http_phigate_stream_t *st);
+void ngx_http_phigate_stream_add(ngx_http_phigate_stream_t *st,
+    const char *line, size_t len, const pg_audit_t *au);
 void ngx_http_phigate_scrub_log(ngx_http_request_t *r);
 ngx_int_t ngx_http_phigate_request_line(ngx_http_request_t *r,
     ngx_str_t *line);

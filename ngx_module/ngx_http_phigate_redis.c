@@ -468,6 +468,11 @@ ngx_http_phigate_redis_on_ready(redisAsyncContext *ac, void *reply,
 
         ngx_log_error(NGX_LOG_INFO, rd->log, 0,
                       "phigate: Redis \"%V\" connected", &rd->name);
+
+        /* posted: whoever waits for the connection runs outside hiredis */
+        if (rd->ready != NULL) {
+            ngx_post_event(rd->ready, &ngx_posted_events);
+        }
     }
 }
 

@@ -47,6 +47,10 @@ typedef struct {
     ngx_msec_t                       backoff;
     ngx_log_t                       *log;
     ngx_uint_t                       errors;    /* for metrics */
+    ngx_event_t                     *ready;     /* posted each time the
+                                                   connection is ready:
+                                                   the audit stream's
+                                                   backlog flush */
 } ngx_http_phigate_redis_t;
 
 

@@ -625,6 +625,23 @@ sub audit_after {
     return undef;
 }
 
+# Runs $code->($i) for $i = 1 .. $n in as many client processes at once
+# and waits for them all: concurrent requests, for several workers.
+sub concurrently {
+    my ($self, $n, $code) = @_;
+    my @pids;
+    for my $i (1 .. $n) {
+        my $pid = fork;
+        die "fork: $!" unless defined $pid;
+        if ($pid == 0) {
+            $code->($i);
+            POSIX::_exit(0);
+        }
+        push @pids, $pid;
+    }
+    waitpid $_, 0 for @pids;
+}
+
 sub system_quiet {
     my (@cmd) = @_;
     my $pid = fork;
