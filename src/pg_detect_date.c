@@ -70,6 +70,7 @@ static const char *const  pg_date_verbs[] = {
     "intubated", "diagnosed", "gave birth", "was seen", "were seen",
     "date of service", "dos", "date of injury", "hospitalized",
     "airlifted", "date of surgery", "surgery date", "procedure date",
+    "said goodbye",
     NULL
 };
 

@@ -47,6 +47,7 @@ static pg_status_t pg_email_spelled(const pg_scan_t *s, pg_findings_t *out);
 static size_t pg_email_spelled_at(const char *t, size_t len, size_t at,
     size_t *start);
 static size_t pg_email_dot(const char *t, size_t len, size_t pos);
+static int pg_email_webmail_at(const char *t, size_t pos, size_t end);
 
 
 static const char *const  pg_email_exts[] = {
@@ -106,7 +107,10 @@ pg_detect_email(const pg_scan_t *s, pg_findings_t *out)
         }
 
         /* "careers@...", "email us at ...": the hospital's mailbox */
-        if (pg_in_url(t, ls) || pg_org_mailbox(t, s->len, ls, i + 1 + dn)) {
+        if (pg_in_url(t, ls)
+            || pg_org_mailbox(t, s->len, ls, i + 1 + dn,
+                              pg_email_webmail_at(t, i + 1, i + 1 + dn)))
+        {
             i += dn;
             continue;
         }
@@ -149,7 +153,7 @@ pg_email_spelled(const pg_scan_t *s, pg_findings_t *out)
             continue;
         }
 
-        if (!pg_in_url(t, ls) && !pg_org_mailbox(t, s->len, ls, n)) {
+        if (!pg_in_url(t, ls) && !pg_org_mailbox(t, s->len, ls, n, 1)) {
             st = pg_findings_add(out, s->arena, PG_T_EMAIL, s->field, ls,
                                  n - ls, 80);
             if (st != PG_OK) {
@@ -222,7 +226,7 @@ pg_email_spelled_at(const char *t, size_t len, size_t at, size_t *start)
         }
 
         if (webmail < 0) {
-            webmail = pg_cues_at(t, i + n, i, pg_email_webmail, NULL) == n;
+            webmail = pg_email_webmail_at(t, i, i + n);
         }
 
         lab = i;
@@ -401,4 +405,21 @@ pg_email_file_ext(const char *t, size_t pos, size_t n)
     }
 
     return 0;
+}
+
+
+/* the host at [pos, end) starts with a webmail provider's label */
+
+static int
+pg_email_webmail_at(const char *t, size_t pos, size_t end)
+{
+    size_t  n;
+
+    for (n = 0; pos + n < end && (pg_isalnum(t[pos + n]) || t[pos + n] == '-');
+         n++)
+    {
+        /* void */
+    }
+
+    return n > 0 && pg_cues_at(t, pos + n, pos, pg_email_webmail, NULL) == n;
 }

@@ -808,6 +808,14 @@ pg_name_not_person(const pg_name_ctx_t *c, size_t a, size_t b)
         return 1;
     }
 
+    /* "at Philippe Park, 2525 Philippe Parkway": a venue's name */
+    if (a > 0 && pg_name_is(c, a - 1, "at") && last->comma && b < c->n
+        && c->tok[b].digit
+        && pg_geo_street(c->t, c->len, c->tok[b].off) != 0)
+    {
+        return 1;
+    }
+
     /* "in Clearwater", "at Ashford": a single word after a preposition */
     if (b - a == 1 && a > 0 && c->tok[a - 1].gap
         && pg_name_is_any(c, a - 1, pg_name_places)
@@ -849,6 +857,7 @@ pg_name_direct(const pg_name_ctx_t *c, size_t a)
 
         return pg_name_health_in(c, k, e, (unsigned) -1)
                || pg_name_word_in(c, k, e, (unsigned) -1, pg_name_ages)
+               || pg_name_word_in(c, k, e, (unsigned) -1, pg_name_patient)
                ? PG_NAME_C_DIRECT : 0;
     }
 
@@ -1034,6 +1043,29 @@ pg_name_evidence(const pg_name_ctx_t *c, size_t a, size_t b, int strong,
     e = b + PG_NAME_NEAR < c->n ? b + PG_NAME_NEAR : c->n;
 
     if (pg_name_health_in(c, b, e, sent) && !c->staff_ctx) {
+        return PG_NAME_C_AFTER;
+    }
+
+    /* "X, our patient from ...", "X, a longtime patient": apposition */
+    if (last->comma) {
+        for (k = b; k < c->n && k - b < 3 && c->tok[k].sent == sent
+                    && pg_name_is_any(c, k, pg_name_role_fill);
+             k++)
+        {
+            /* void */
+        }
+
+        if (k < c->n && c->tok[k].sent == sent
+            && pg_name_is_any(c, k, pg_name_patient))
+        {
+            return PG_NAME_C_DIRECT;
+        }
+    }
+
+    /* "Meet X, 99!": an age over 89 next to a name */
+    if (last->comma && b < c->n && c->tok[b].digit && c->tok[b].len == 2
+        && c->t[c->tok[b].off] == '9' && !c->staff_ctx)
+    {
         return PG_NAME_C_AFTER;
     }
 

@@ -113,6 +113,8 @@ static const char *const  pg_org_line_cues[] = {
     "front desk", "for more", "extension", "ext", "press", "call our",
     "contact our", "newsroom", "inquiries", "media", "reserve",
     "walk-ins", "for hours", "to order", "an appointment", "referral line",
+    /* Spanish calls to action: "Llame al ... de lunes a viernes" */
+    "llame", "lunes", "citas", "horario",
     NULL
 };
 
@@ -132,6 +134,15 @@ static const char *const  pg_org_patient_services[] = {
 static const char *const  pg_org_mail_cues[] = {
     "us at", "email us", "e-mail us", "contact us", "write to us",
     "reach us", "message us",
+    NULL
+};
+
+/* calls to action around an address of the organisation's own domain */
+static const char *const  pg_org_mail_ctas[] = {
+    "apply", "your", "questions", "inquiries", "register", "rsvp",
+    "information", "more info", "learn more", "join", "sign up", "submit",
+    "resume", "resumes", "volunteer", "feedback", "suggestions",
+    "nominations", "nominate", "subscribe", "tickets",
     NULL
 };
 
@@ -301,7 +312,8 @@ pg_org_line(const char *t, size_t len, size_t pos, size_t end)
 
 
 int
-pg_org_mailbox(const char *t, size_t len, size_t pos, size_t end)
+pg_org_mailbox(const char *t, size_t len, size_t pos, size_t end,
+    int webmail)
 {
     size_t  from, to, i, p;
 
@@ -322,7 +334,11 @@ pg_org_mailbox(const char *t, size_t len, size_t pos, size_t end)
 
     pg_org_sentence(t, len, pos, end, &from, &to);
 
-    return pg_org_any(t, from, pos, pg_org_mail_cues)
+    /* "Email pfac@gulfshorehealth.org to apply": a call to action and
+     * the organisation's own domain, not a webmail address */
+    return (pg_org_any(t, from, pos, pg_org_mail_cues)
+            || (!webmail && (pg_org_any(t, from, pos, pg_org_mail_ctas)
+                             || pg_org_any(t, end, to, pg_org_mail_ctas))))
            && !pg_org_person(t, from, to);
 }
 

@@ -56,9 +56,11 @@ int pg_org_line(const char *t, size_t len, size_t pos, size_t end);
 /*
  * The e-mail address at [pos, end) is the organisation's: a role mailbox
  * ("info@", "careers@", "media.relations@"), or "email us at" in its
- * sentence and no person.
+ * sentence, or (webmail 0: the host is not a webmail provider) a call to
+ * action as pg_org_line() reads them; and no person.
  */
-int pg_org_mailbox(const char *t, size_t len, size_t pos, size_t end);
+int pg_org_mailbox(const char *t, size_t len, size_t pos, size_t end,
+    int webmail);
 
 
 #endif /* _PG_DETECT_ORG_H_INCLUDED_ */

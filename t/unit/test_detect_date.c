@@ -190,6 +190,8 @@ test_date_field(void **state)
     pg_dt_one(*state, pg_detect_date, "Billing: acct# 00448812 disputes the "
               "ER charge from 2/14.", PG_T_DATE, 52, 4);
 
+    pg_dt_one(*state, pg_detect_date, "On Tuesday, 10/7, our team said "
+              "goodbye to hospice patient Roberto.", PG_T_DATE, 12, 4);
     pg_dt_none(*state, pg_detect_date, "Our cancer center opens May 1.");
     pg_dt_none(*state, pg_detect_date, "The stroke support group meets on "
                "March 3.");

@@ -133,6 +133,14 @@ test_email_org_mailbox(void **state)
     pg_dt_none(*state, pg_detect_email, "Write to info2@example.org");
     pg_dt_none(*state, pg_detect_email,
                "Questions? Email us at hello@northfield.health");
+    /* a call to action and the hospital's own domain */
+    pg_dt_none(*state, pg_detect_email, "Join our Advisory Council! Email "
+               "pfac@gulfshorehealth.org to apply.");
+    /* not for a webmail address, nor with a person in the sentence */
+    pg_dt_one(*state, pg_detect_email, "Email pfac7@gmail.com to apply.",
+              PG_T_EMAIL, 6, 15);
+    pg_dt_one(*state, pg_detect_email, "Email her results to "
+              "pfac@gulfshorehealth.org to apply.", PG_T_EMAIL, 21, 24);
     /* a personal local part stays an address, even next to "us" */
     pg_dt_one(*state, pg_detect_email, "Email us at jdoe@mail.example.org "
               "about her insulin pump.", PG_T_EMAIL, 12, 21);

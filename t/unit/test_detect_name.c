@@ -27,6 +27,7 @@ static void test_name_resident(void **state);
 static void test_name_field_lookalikes(void **state);
 static void test_name_field_patients(void **state);
 static void test_name_field_second(void **state);
+static void test_name_field_third(void **state);
 
 
 /* exactly one NAME finding, covering the first occurrence of name */
@@ -378,6 +379,25 @@ test_name_field_second(void **state)
     pg_nm_none(state, "Set a new record for Northfield runners.");
 }
 
+
+static void
+test_name_field_third(void **state)
+{
+    pg_nm_one(state, "Meet Opal Fenwick, 99! She came to us after a fall.",
+              "Opal Fenwick");
+    pg_nm_one(state, "Hector Villanueva, our patient from Oldsmar, is "
+              "asking for his cat.", "Hector Villanueva");
+    pg_nm_one(state, "Mrs. Greenberg passed away peacefully on March 28. "
+              "She was a patient here for many years.", "Greenberg");
+    /* a venue after "at" with its street address */
+    pg_nm_none(state, "The Fun Run is Sunday, Oct 5 at Philippe Park, 2525 "
+               "Philippe Parkway. Proceeds benefit our cancer program.");
+    /* a volunteer's age is no patient's */
+    pg_nm_none(state, "Our volunteer Opal Fenwick, 92, knits hats for the "
+               "NICU.");
+    pg_nm_none(state, "Mr. Yuk stickers are free at our booth.");
+}
+
 int
 main(void)
 {
@@ -411,6 +431,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_name_field_patients,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_name_field_second,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_name_field_third,
                                         pg_dt_setup, pg_dt_teardown),
     };
 

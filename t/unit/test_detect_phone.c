@@ -298,6 +298,8 @@ test_phone_field(void **state)
     pg_dt_none(*state, pg_detect_phone, "Walk-ins welcome; call "
                "727-820-7474 to reserve a time.");
     pg_dt_none(*state, pg_detect_phone, "Call 727-341-4050 to order.");
+    pg_dt_none(*state, pg_detect_phone, "Llame al 727-462-7800 de lunes a "
+               "viernes.");
     pg_dt_one(*state, pg_detect_phone, "Call 727-341-4050 to order her "
               "meds.", PG_T_PHONE, 5, 12);
 }
