@@ -98,6 +98,20 @@ record(const char *host, const char *path, const char *query,
 }
 
 
+/* the record's text is that one field, with that text; frees the record */
+static void
+only_text(json_t *j, const char *name, const char *text)
+{
+    json_t  *t;
+
+    t = json_object_get(j, "text");
+    assert_true(json_is_object(t));
+    assert_int_equal(json_object_size(t), 1);
+    assert_string_equal(json_string_value(json_object_get(t, name)), text);
+    json_decref(j);
+}
+
+
 static void
 test_time(void **state)
 {
@@ -131,19 +145,11 @@ test_no_text_unless_asked(void **state)
 static void
 test_text_is_the_post(void **state)
 {
-    json_t  *j, *t;
-
-    j = record("graph.facebook.com", "/v19.0/1/feed",
-               "access_token=EAAB12&published=true", "application/json",
-               "{\"message\":\"Flu shots \\u00e9t\\u00e9\",\"id\":\"123\"}",
-               1, 0);
-
-    t = json_object_get(j, "text");
-    assert_true(json_is_object(t));
-    assert_int_equal(json_object_size(t), 1);
-    assert_string_equal(json_string_value(json_object_get(t, "message")),
-                        "Flu shots \xc3\xa9t\xc3\xa9");
-    json_decref(j);
+    only_text(record("graph.facebook.com", "/v19.0/1/feed",
+                     "access_token=EAAB12&published=true", "application/json",
+                     "{\"message\":\"Flu shots \\u00e9t\\u00e9\","
+                     "\"id\":\"123\"}", 1, 0),
+              "message", "Flu shots \xc3\xa9t\xc3\xa9");
 }
 
 
@@ -178,7 +184,7 @@ test_text_repeated_names(void **state)
 static void
 test_text_multipart(void **state)
 {
-    json_t  *j, *t;
+    json_t  *j;
 
     j = record("graph.facebook.com", "/v19.0/1/photos", NULL,
                "multipart/form-data; boundary=" PG_MP_BOUNDARY,
@@ -194,11 +200,7 @@ test_text_multipart(void **state)
                "--" PG_MP_BOUNDARY "--\r\n",
                1, 0);
 
-    t = json_object_get(j, "text");
-    assert_int_equal(json_object_size(t), 1);
-    assert_string_equal(json_string_value(json_object_get(t, "caption")),
-                        "Our new wing");
-    json_decref(j);
+    only_text(j, "caption", "Our new wing");
 }
 
 
@@ -206,18 +208,11 @@ test_text_multipart(void **state)
 static void
 test_text_no_media_fields(void **state)
 {
-    json_t  *j, *t;
-
-    j = record("graph.facebook.com", "/v19.0/1/photos", NULL,
-               "application/json",
-               "{\"caption\":\"Our new wing\",\"url\":"
-               "\"https://cdn.example.org/wing.jpg\"}", 1, 0);
-
-    t = json_object_get(j, "text");
-    assert_int_equal(json_object_size(t), 1);
-    assert_string_equal(json_string_value(json_object_get(t, "caption")),
-                        "Our new wing");
-    json_decref(j);
+    only_text(record("graph.facebook.com", "/v19.0/1/photos", NULL,
+                     "application/json",
+                     "{\"caption\":\"Our new wing\",\"url\":"
+                     "\"https://cdn.example.org/wing.jpg\"}", 1, 0),
+              "caption", "Our new wing");
 }
 
 
@@ -226,21 +221,18 @@ static void
 test_text_without_marker(void **state)
 {
     char    *s;
-    json_t  *j, *t;
+    json_t  *j;
 
     j = record("graph.facebook.com", "/v19.0/1/feed", NULL,
                "application/json",
                "{\"message\":\"Meet Ana [[consent:tok_abc_0001]] today\"}",
                1, 1);
 
-    t = json_object_get(j, "text");
-    assert_string_equal(json_string_value(json_object_get(t, "message")),
-                        "Meet Ana today");
-
     s = json_dumps(j, 0);
     assert_null(strstr(s, "tok_abc_0001"));
     free(s);
-    json_decref(j);
+
+    only_text(j, "message", "Meet Ana today");
 }
 
 
