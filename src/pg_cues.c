@@ -46,6 +46,8 @@ typedef struct {
     uint32_t            ready;      /* 1: built, 2: could not be built */
     uint32_t            base;
     uint16_t            off[257];
+    /* letters (either case) that some cue starts with, a bit each */
+    uint8_t             letter[32];
 } pg_cue_index_t;
 
 
@@ -53,6 +55,7 @@ static const pg_cue_index_t *pg_cue_index(const char *const *cues);
 static int pg_cue_index_build(pg_cue_index_t *x, const char *const *cues);
 static size_t pg_cues_idx_at(const pg_cue_index_t *x, const char *t,
     size_t len, size_t pos, const char *const *cues, size_t *which);
+static int pg_cue_letter(const pg_cue_index_t *x, int c);
 
 
 static pg_cue_index_t  pg_cue_lists[PG_CUE_LISTS];
@@ -113,6 +116,44 @@ pg_cues_at(const char *t, size_t len, size_t pos, const char *const *cues,
     size_t *which)
 {
     return pg_cues_idx_at(pg_cue_index(cues), t, len, pos, cues, which);
+}
+
+
+size_t
+pg_cues_next(const char *t, size_t len, size_t pos, const char *const *cues,
+    size_t *m)
+{
+    size_t                 i;
+    const pg_cue_index_t  *x;
+
+    x = pg_cue_index(cues);
+    i = pos;
+
+    while (i < len) {
+
+        if (!pg_isalnum(t[i])) {
+            i++;
+            continue;
+        }
+
+        if (pg_cue_letter(x, t[i]) && pg_word_start(t, i)) {
+            *m = pg_cues_idx_at(x, t, len, i, cues, NULL);
+
+            if (*m != 0) {
+                return i;
+            }
+        }
+
+        /* no cue starts inside a word: on to the next one */
+
+        for (i++; i < len && pg_isalnum(t[i]); i++) {
+            /* void */
+        }
+    }
+
+    *m = 0;
+
+    return len;
 }
 
 
@@ -281,6 +322,21 @@ pg_cues_idx_at(const pg_cue_index_t *x, const char *t, size_t len,
 }
 
 
+/* whether c is a letter some cue of the list may start with */
+
+static int
+pg_cue_letter(const pg_cue_index_t *x, int c)
+{
+    c = (unsigned char) c;
+
+    if (x == NULL) {
+        return pg_isalpha(c);
+    }
+
+    return x->letter[c >> 3] & (1 << (c & 7));
+}
+
+
 /*
  * The index of a list, built on its first use; NULL when the list
  * cannot be indexed (the table is full, another thread is building it):
@@ -392,6 +448,14 @@ pg_cue_index_build(pg_cue_index_t *x, const char *const *cues)
     }
 
     x->off[256] = (uint16_t) n;
+
+    for (b = 0; b < 256; b++) {
+        c = pg_tolower(b);
+
+        if (pg_isalpha(b) && x->off[c] != x->off[c + 1]) {
+            x->letter[b >> 3] |= (uint8_t) (1 << (b & 7));
+        }
+    }
 
     return 0;
 }

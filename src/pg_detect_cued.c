@@ -44,17 +44,9 @@ pg_detect_cued(const pg_scan_t *s, const pg_cued_t *spec,
     pg_status_t   st;
 
     t = s->text;
+    i = 0;
 
-    for (i = 0; i < s->len; i++) {
-
-        if (!pg_isalpha(t[i]) || !pg_word_start(t, i)) {
-            continue;
-        }
-
-        m = pg_cues_at(t, s->len, i, spec->cues, NULL);
-        if (m == 0) {
-            continue;
-        }
+    while ((i = pg_cues_next(t, s->len, i, spec->cues, &m)) < s->len) {
 
         id = i + m + pg_skip_gap(t, s->len, i + m, PG_CUED_GAP,
                                  pg_cued_fillers);
@@ -62,7 +54,7 @@ pg_detect_cued(const pg_scan_t *s, const pg_cued_t *spec,
         n = pg_cued_id(t, s->len, id, spec);
         if (n == 0) {
             /* the cue's own words are not cues again */
-            i += m - 1;
+            i += m;
             continue;
         }
 
@@ -72,7 +64,7 @@ pg_detect_cued(const pg_scan_t *s, const pg_cued_t *spec,
             return st;
         }
 
-        i = id + n - 1;
+        i = id + n;
     }
 
     return PG_OK;

@@ -78,22 +78,16 @@ pg_detect_mrn(const pg_scan_t *s, pg_findings_t *out)
     pg_status_t   st;
 
     t = s->text;
+    i = 0;
 
-    for (i = 0; i < s->len; i++) {
-
-        if (!pg_isalpha(t[i]) || !pg_word_start(t, i)) {
-            continue;
-        }
-
-        m = pg_cues_at(t, s->len, i, pg_mrn_cues, NULL);
-        if (m == 0) {
-            continue;
-        }
+    while ((i = pg_cues_next(t, s->len, i, pg_mrn_cues, &m)) < s->len) {
 
         id = i + m + pg_mrn_gap(t, s->len, i + m);
 
         n = pg_mrn_id(t, s->len, id);
         if (n == 0) {
+            /* "medical record number": "record number" is a cue too */
+            i++;
             continue;
         }
 
@@ -102,7 +96,7 @@ pg_detect_mrn(const pg_scan_t *s, pg_findings_t *out)
             return st;
         }
 
-        i = id + n - 1;
+        i = id + n;
     }
 
     return PG_OK;

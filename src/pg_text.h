@@ -87,6 +87,14 @@ size_t pg_cues_at(const char *t, size_t len, size_t pos,
     const char *const *cues, size_t *which);
 
 /*
+ * The first word start at or after pos that begins with a letter and
+ * where a cue of the list matches, its match length in *m: a detector's
+ * scan for its cues.  Returns len (and *m 0) when there is none.
+ */
+size_t pg_cues_next(const char *t, size_t len, size_t pos,
+    const char *const *cues, size_t *m);
+
+/*
  * The start of the window that holds at most `words` words (runs of
  * letters and digits, an inner apostrophe included) before pos, and no
  * more than `bytes` bytes.

@@ -2,10 +2,10 @@
  * Copyright (C) phigate authors
  *
  * Cue lists (src/pg_cues.c): the indexed lookups find exactly what
- * trying every cue of the list in order finds, including the index of
- * the first longest cue, for lists with odd cues (a leading space, an
- * upper-case or non-ASCII first byte, an empty cue, duplicates) and for
- * more lists than the index holds.
+ * trying every cue of the list in order finds (the index of the first
+ * longest cue, the next cue of a scan included), for lists with odd cues
+ * (a leading space, an upper-case or non-ASCII first byte, an empty cue,
+ * duplicates) and for more lists than the index holds.
  */
 
 
@@ -32,6 +32,8 @@ static int tc_ref_after(const char *t, size_t len, size_t pos,
     size_t words, size_t bytes, const char *const *cues);
 static size_t tc_ref_gap(const char *t, size_t len, size_t pos, size_t max,
     const char *const *fillers);
+static size_t tc_ref_next(const char *t, size_t len, size_t pos,
+    const char *const *cues, size_t *m);
 static size_t tc_text(char *t, unsigned *seed);
 static void tc_check_list(const char *const *cues, unsigned seed);
 static void test_cues_odd_lists(void **state);
@@ -245,6 +247,28 @@ tc_ref_gap(const char *t, size_t len, size_t pos, size_t max,
 }
 
 
+static size_t
+tc_ref_next(const char *t, size_t len, size_t pos, const char *const *cues,
+    size_t *m)
+{
+    size_t  i, w;
+
+    for (i = pos; i < len; i++) {
+        if (pg_isalpha(t[i]) && pg_word_start(t, i)) {
+            *m = tc_ref_at(t, len, i, cues, &w);
+
+            if (*m != 0) {
+                return i;
+            }
+        }
+    }
+
+    *m = 0;
+
+    return len;
+}
+
+
 /* a text of cue words, their upper-case forms, blanks and punctuation */
 
 static size_t
@@ -299,6 +323,9 @@ tc_check_list(const char *const *cues, unsigned seed)
                              tc_ref_after(t, len, pos, 3, 40, cues));
             assert_int_equal(pg_skip_gap(t, len, pos, 20, cues),
                              tc_ref_gap(t, len, pos, 20, cues));
+            assert_int_equal(pg_cues_next(t, len, pos, cues, &m1),
+                             tc_ref_next(t, len, pos, cues, &m2));
+            assert_int_equal(m1, m2);
         }
     }
 }
