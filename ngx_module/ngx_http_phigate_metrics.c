@@ -5,8 +5,9 @@
  * Live metrics in Prometheus' text format, served by "phigate_status;".
  * Counters live in a shared memory zone and are added to atomically, so
  * every worker's requests add up and the numbers survive reloads.  Labels
- * come from fixed lists (decisions, reasons, platforms, identifier types):
- * a metric can never carry a value from a request.
+ * come from fixed lists (decisions, reasons, identifier types) and the
+ * configured platform profiles' names: a metric can never carry a value
+ * from a request.
  */
 
 
@@ -31,14 +32,13 @@ static const char  *ngx_http_phigate_reasons[] = {
 #define NGX_HTTP_PHIGATE_NREASONS                                            \
     (sizeof(ngx_http_phigate_reasons) / sizeof(ngx_http_phigate_reasons[0]))
 
-static const char  *ngx_http_phigate_platform_names[] = {
-    "facebook", "instagram", "threads", "x", "linkedin", "google_business",
-    "youtube", "tiktok", "pinterest", "reddit", "mastodon", "generic"
-};
-
-#define NGX_HTTP_PHIGATE_NPLATFORMS                                          \
-    (sizeof(ngx_http_phigate_platform_names)                                 \
-     / sizeof(ngx_http_phigate_platform_names[0]))
+/*
+ * Platform names come from the profiles (phigate_platforms), so a slot
+ * is claimed for each name the first time it is counted: the profiles of
+ * a set, its generic one, and those renamed across reloads.  A count for
+ * a name no slot is left for goes to "other".
+ */
+#define NGX_HTTP_PHIGATE_PLATFORM_SLOTS  96
 
 /* seconds: inspection is sub-millisecond, Redis a few milliseconds */
 static const double  ngx_http_phigate_inspect_le[] = {
@@ -53,6 +53,13 @@ static const double  ngx_http_phigate_redis_le[] = {
 
 
 typedef struct {
+    ngx_atomic_t    used;                  /* set once name is written */
+    ngx_atomic_t    n;
+    u_char          name[PG_PLATFORM_NAME_MAX + 1];
+} ngx_http_phigate_platform_slot_t;
+
+
+typedef struct {
     ngx_atomic_t    n[NGX_HTTP_PHIGATE_NBUCKETS + 1];  /* last: +Inf */
     ngx_atomic_t    sum_us;
     ngx_atomic_t    count;
@@ -61,7 +68,9 @@ typedef struct {
 
 struct ngx_http_phigate_metrics_s {
     ngx_atomic_t                   requests[3][NGX_HTTP_PHIGATE_NREASONS];
-    ngx_atomic_t                   platforms[NGX_HTTP_PHIGATE_NPLATFORMS];
+    ngx_http_phigate_platform_slot_t
+                                   platforms[NGX_HTTP_PHIGATE_PLATFORM_SLOTS];
+    ngx_atomic_t                   platform_other;
     ngx_atomic_t                   dm;
     ngx_atomic_t                   findings[PG_T__COUNT];
     ngx_atomic_t                   redis_lookups;
@@ -78,6 +87,8 @@ struct ngx_http_phigate_metrics_s {
 
 static ngx_int_t ngx_http_phigate_metrics_init_zone(ngx_shm_zone_t *zone,
     void *data);
+static ngx_atomic_t *ngx_http_phigate_platform_counter(ngx_http_request_t *r,
+    ngx_http_phigate_metrics_t *m, const char *name);
 static ngx_int_t ngx_http_phigate_status_handler(ngx_http_request_t *r);
 static void ngx_http_phigate_observe(ngx_http_phigate_histogram_t *h,
     const double *le, ngx_msec_int_t us);
@@ -151,6 +162,60 @@ ngx_http_phigate_metrics(ngx_http_request_t *r)
 }
 
 
+/*
+ * The counter of a platform's name.  Looked for without a lock (a slot's
+ * name is written before it is marked used, and never changes); a name
+ * not there yet is added under the zone's lock, looking again, since
+ * another worker may have added it meanwhile.
+ */
+static ngx_atomic_t *
+ngx_http_phigate_platform_counter(ngx_http_request_t *r,
+    ngx_http_phigate_metrics_t *m, const char *name)
+{
+    ngx_uint_t                         i;
+    ngx_slab_pool_t                   *shpool;
+    ngx_http_phigate_main_conf_t      *pmcf;
+    ngx_http_phigate_platform_slot_t  *s;
+
+    for (i = 0; i < NGX_HTTP_PHIGATE_PLATFORM_SLOTS; i++) {
+        s = &m->platforms[i];
+
+        if (!s->used) {
+            break;
+        }
+
+        if (ngx_strcmp(s->name, name) == 0) {
+            return &s->n;
+        }
+    }
+
+    pmcf = ngx_http_get_module_main_conf(r, ngx_http_phigate_module);
+    shpool = (ngx_slab_pool_t *) pmcf->metrics_zone->shm.addr;
+
+    ngx_shmtx_lock(&shpool->mutex);
+
+    for (/* void */; i < NGX_HTTP_PHIGATE_PLATFORM_SLOTS; i++) {
+        s = &m->platforms[i];
+
+        if (!s->used) {
+            (void) ngx_cpystrn(s->name, (u_char *) name, sizeof(s->name));
+            ngx_memory_barrier();
+            s->used = 1;
+            break;
+        }
+
+        if (ngx_strcmp(s->name, name) == 0) {
+            break;
+        }
+    }
+
+    ngx_shmtx_unlock(&shpool->mutex);
+
+    return i < NGX_HTTP_PHIGATE_PLATFORM_SLOTS ? &m->platforms[i].n
+                                               : &m->platform_other;
+}
+
+
 /* one decided request: its decision and reason, platform, findings */
 void
 ngx_http_phigate_metrics_request(ngx_http_request_t *r,
@@ -176,23 +241,18 @@ ngx_http_phigate_metrics_request(ngx_http_request_t *r,
 
     (void) ngx_atomic_fetch_add(&m->requests[d][i], 1);
 
-    for (i = 0; i < NGX_HTTP_PHIGATE_NPLATFORMS - 1; i++) {
-        if (ngx_strcmp(ngx_http_phigate_platform_names[i],
-                       ctx->insp.platform->name) == 0)
-        {
-            break;
-        }
-    }
-
-    (void) ngx_atomic_fetch_add(&m->platforms[i], 1);
+    (void) ngx_atomic_fetch_add(ngx_http_phigate_platform_counter(r, m,
+                                              ctx->insp.platform->name), 1);
 
     if (ctx->insp.dm) {
         (void) ngx_atomic_fetch_add(&m->dm, 1);
     }
 
     for (i = 0; i < ctx->insp.findings.n; i++) {
-        (void) ngx_atomic_fetch_add(
+        if ((ngx_uint_t) ctx->insp.findings.items[i].type < PG_T__COUNT) {
+            (void) ngx_atomic_fetch_add(
                          &m->findings[ctx->insp.findings.items[i].type], 1);
+        }
     }
 }
 
@@ -304,12 +364,14 @@ ngx_http_phigate_status(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
 static ngx_int_t
 ngx_http_phigate_status_handler(ngx_http_request_t *r)
 {
-    u_char                      *p, *last;
-    ngx_int_t                    rc;
-    ngx_buf_t                   *b;
-    ngx_uint_t                   d, i;
-    ngx_chain_t                  out;
-    ngx_http_phigate_metrics_t  *m;
+    u_char                        *p, *last;
+    ngx_int_t                      rc;
+    ngx_buf_t                     *b;
+    ngx_uint_t                     d, i;
+    ngx_chain_t                    out;
+    const pg_platforms_t          *set;
+    ngx_http_phigate_metrics_t    *m;
+    ngx_http_phigate_main_conf_t  *pmcf;
 
     static const char  *decisions[3] = { "allow", "block", "monitor" };
 
@@ -355,11 +417,31 @@ ngx_http_phigate_status_handler(ngx_http_request_t *r)
             "# HELP phigate_platform_requests_total Requests inspected, by "
             "platform.\n# TYPE phigate_platform_requests_total counter\n");
 
-    for (i = 0; i < NGX_HTTP_PHIGATE_NPLATFORMS; i++) {
+    /* the configured profiles are listed from the start, at 0 */
+    pmcf = ngx_http_get_module_main_conf(r, ngx_http_phigate_module);
+    set = pmcf->platforms ? pmcf->platforms : pg_platforms_default();
+
+    for (i = 0; i <= pg_platforms_count(set); i++) {
+        (void) ngx_http_phigate_platform_counter(r, m,
+                                   i < pg_platforms_count(set)
+                                   ? pg_platforms_at(set, i)->name
+                                   : pg_platforms_generic(set)->name);
+    }
+
+    for (i = 0; i < NGX_HTTP_PHIGATE_PLATFORM_SLOTS; i++) {
+        if (!m->platforms[i].used) {
+            break;
+        }
+
         p = ngx_slprintf(p, last,
                          "phigate_platform_requests_total{platform=\"%s\"} "
-                         "%uA\n", ngx_http_phigate_platform_names[i],
-                         m->platforms[i]);
+                         "%uA\n", m->platforms[i].name, m->platforms[i].n);
+    }
+
+    if (m->platform_other) {
+        p = ngx_slprintf(p, last,
+                         "phigate_platform_requests_total{platform=\"other\"} "
+                         "%uA\n", m->platform_other);
     }
 
     p = ngx_slprintf(p, last,

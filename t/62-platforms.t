@@ -68,6 +68,10 @@ http {
         }
     }
     server {
+        listen 127.0.0.1:%%PORT_status%%;
+        location = /metrics { phigate_status; }
+    }
+    server {
         listen 127.0.0.1:%%PORT_dmblock%%;
         location / {
             phigate_dm block;
@@ -176,6 +180,14 @@ is(scalar @recs, 1, 'once');
 $a = $t->audit_for($r->{request_id});
 is($a->{reason}, 'approved', 'as approved');
 is($a->{approval}, $hash, 'naming the approval phigate-ctl made');
+
+# --- the metrics name the file's platforms, and only those
+
+my $page = $t->http(port => 'status', method => 'GET', path => '/metrics');
+my %plat = $page->{body} =~ /^phigate_platform_requests_total\{platform="([a-z0-9_]+)"\} (\d+)$/mg;
+is_deeply([ sort keys %plat ], [ qw(bluesky generic x) ],
+    'metrics list the profiles of the file');
+cmp_ok($plat{bluesky}, '>=', 8, 'bluesky requests counted under its name');
 
 # --- bad files fail nginx -t with the file and what is wrong
 
