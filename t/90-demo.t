@@ -62,18 +62,19 @@ my $deadline = time + 15;
 sleep 0.05 until port_open($port{gw}) || time > $deadline;
 ok(port_open($port{gw}), 'interactive: the gateway is up');
 
-my $code = `curl -s -o /dev/null -w '%{http_code}' --max-time 10 \\
-    -H 'Host: graph.facebook.com' -H 'Content-Type: application/json' \\
-    -d '{"message":"See you at the fair"}' \\
-    http://127.0.0.1:$port{gw}/v19.0/1234/feed`;
-is($code, '200', 'interactive: a clean post goes through');
-# the banner follows the script's own readiness checks: bounded poll
+# the banner follows the script's own readiness checks (redis, the
+# stand-in platform and nginx all accept): bounded poll, then use it
 my $banner = '';
 $deadline = time + 10;
 until ($banner =~ /Audit log/ || time > $deadline) {
     sleep 0.05;
     $banner = Phigate::Test::read_file($banner_file);
 }
+my $code = `curl -s -o /dev/null -w '%{http_code}' --max-time 10 \\
+    -H 'Host: graph.facebook.com' -H 'Content-Type: application/json' \\
+    -d '{"message":"See you at the fair"}' \\
+    http://127.0.0.1:$port{gw}/v19.0/1234/feed`;
+is($code, '200', 'interactive: a clean post goes through');
 like($banner, qr/curl -i .*-H 'Host: graph\.facebook\.com'/s,
     'interactive: prints the curl commands');
 like($banner, qr{Audit log:\s+\Q$run\E/audit\.jsonl},
