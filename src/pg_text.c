@@ -13,7 +13,6 @@
 
 
 static int pg_is_sep(int c, const char *seps);
-static int pg_is_joiner(int c);
 
 
 size_t
@@ -44,32 +43,6 @@ pg_back_words(const char *t, size_t pos, size_t words, size_t bytes)
     }
 
     return i;
-}
-
-
-size_t
-pg_digit_run(const char *t, size_t len, size_t pos, size_t max)
-{
-    size_t  n;
-
-    for (n = 0; pos + n < len && n < max && pg_isdigit(t[pos + n]); n++) {
-        /* void */
-    }
-
-    return n;
-}
-
-
-unsigned long
-pg_digits_value(const char *t, size_t pos, size_t n)
-{
-    unsigned long  v;
-
-    for (v = 0; n; n--, pos++) {
-        v = v * 10 + (unsigned long) (t[pos] - '0');
-    }
-
-    return v;
 }
 
 
@@ -118,44 +91,6 @@ pg_digit_groups(const char *t, size_t len, size_t pos, const char *seps,
     }
 
     return g->n;
-}
-
-
-int
-pg_num_start(const char *t, size_t pos)
-{
-    if (pos == 0) {
-        return 1;
-    }
-
-    if (pg_isalnum(t[pos - 1])) {
-        return 0;
-    }
-
-    if (pg_is_joiner(t[pos - 1]) && pos >= 2 && pg_isdigit(t[pos - 2])) {
-        return 0;
-    }
-
-    return 1;
-}
-
-
-int
-pg_num_end(const char *t, size_t len, size_t pos)
-{
-    if (pos >= len) {
-        return 1;
-    }
-
-    if (pg_isalnum(t[pos])) {
-        return 0;
-    }
-
-    if (pg_is_joiner(t[pos]) && pos + 1 < len && pg_isdigit(t[pos + 1])) {
-        return 0;
-    }
-
-    return 1;
 }
 
 
@@ -258,11 +193,4 @@ static int
 pg_is_sep(int c, const char *seps)
 {
     return c != '\0' && strchr(seps, c) != NULL;
-}
-
-
-static int
-pg_is_joiner(int c)
-{
-    return c == '-' || c == '.' || c == '/' || c == ',';
 }

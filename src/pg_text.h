@@ -109,9 +109,32 @@ int pg_cue_before(const char *t, size_t pos, size_t words, size_t bytes,
     const char *const *cues);
 
 /* the number of ASCII digits at t + pos, at most max */
-size_t pg_digit_run(const char *t, size_t len, size_t pos, size_t max);
+static inline size_t
+pg_digit_run(const char *t, size_t len, size_t pos, size_t max)
+{
+    size_t  n;
+
+    for (n = 0; pos + n < len && n < max && pg_isdigit(t[pos + n]); n++) {
+        /* void */
+    }
+
+    return n;
+}
+
+
 /* the value of n digits at t + pos, which the caller has checked */
-unsigned long pg_digits_value(const char *t, size_t pos, size_t n);
+static inline unsigned long
+pg_digits_value(const char *t, size_t pos, size_t n)
+{
+    unsigned long  v;
+
+    for (v = 0; n; n--, pos++) {
+        v = v * 10 + (unsigned long) (t[pos] - '0');
+    }
+
+    return v;
+}
+
 
 /*
  * Scans at most max (<= PG_GROUPS_MAX) groups of digits from pos, each
@@ -128,8 +151,47 @@ size_t pg_digit_groups(const char *t, size_t len, size_t pos,
  * so "12-555-123-4567" or "1.555" are not read from their middle; it may
  * end at pos under the mirror rule.
  */
-int pg_num_start(const char *t, size_t pos);
-int pg_num_end(const char *t, size_t len, size_t pos);
+#define pg_num_joiner(c)                                                     \
+    ((c) == '-' || (c) == '.' || (c) == '/' || (c) == ',')
+
+
+static inline int
+pg_num_start(const char *t, size_t pos)
+{
+    if (pos == 0) {
+        return 1;
+    }
+
+    if (pg_isalnum(t[pos - 1])) {
+        return 0;
+    }
+
+    if (pg_num_joiner(t[pos - 1]) && pos >= 2 && pg_isdigit(t[pos - 2])) {
+        return 0;
+    }
+
+    return 1;
+}
+
+
+static inline int
+pg_num_end(const char *t, size_t len, size_t pos)
+{
+    if (pos >= len) {
+        return 1;
+    }
+
+    if (pg_isalnum(t[pos])) {
+        return 0;
+    }
+
+    if (pg_num_joiner(t[pos]) && pos + 1 < len && pg_isdigit(t[pos + 1])) {
+        return 0;
+    }
+
+    return 1;
+}
+
 
 /*
  * Whether pos is inside a URL-looking token (one that has "://" or
