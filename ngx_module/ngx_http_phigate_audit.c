@@ -30,6 +30,8 @@
 
 static void ngx_http_phigate_audit_tail(ngx_open_file_t *file,
     ngx_http_phigate_chain_t *chain, ngx_log_t *log);
+static void ngx_http_phigate_audit_follow(ngx_open_file_t *file,
+    ngx_http_phigate_chain_t *chain, ngx_log_t *log);
 static ngx_uint_t ngx_http_phigate_audit_published(ngx_http_request_t *r,
     ngx_http_phigate_ctx_t *ctx);
 
@@ -111,6 +113,9 @@ ngx_http_phigate_audit(ngx_http_request_t *r, ngx_http_phigate_ctx_t *ctx,
         return;
     }
 
+    ngx_http_phigate_audit_follow(pmcf->audit_file, chain,
+                                  r->connection->log);
+
     n = ngx_write_fd(pmcf->audit_file->fd, linked, llen);
 
     if (n == (ssize_t) llen) {
@@ -146,6 +151,65 @@ ngx_http_phigate_audit(ngx_http_request_t *r, ngx_http_phigate_ctx_t *ctx,
  * phigate could not read whole (forwarded by "phigate_fail open").  The
  * setting is that of the location that forwarded the post.
  */
+/*
+ * After a rotation (nginx -s reopen) the workers reopen the log one after
+ * the other.  A worker still holding the old file must not write there
+ * once another has written to the new one, or the chain would run back
+ * and forth between the files.  Under the chain's lock: a file other than
+ * the one the last record went to is either the new one (it is the file
+ * at the path: it becomes the chain's) or a stale one, which this worker
+ * reopens now rather than when its reopen signal arrives.  In the steady
+ * state this costs one fstat() per record.
+ */
+static void
+ngx_http_phigate_audit_follow(ngx_open_file_t *file,
+    ngx_http_phigate_chain_t *chain, ngx_log_t *log)
+{
+    ngx_fd_t         fd;
+    ngx_file_info_t  fi, pi;
+
+    if (ngx_fd_info(file->fd, &fi) == NGX_FILE_ERROR) {
+        return;
+    }
+
+    if (chain->uniq == ngx_file_uniq(&fi) && chain->dev == fi.st_dev) {
+        return;
+    }
+
+    if (chain->uniq != 0
+        && ngx_file_info(file->name.data, &pi) != NGX_FILE_ERROR
+        && (ngx_file_uniq(&pi) != ngx_file_uniq(&fi)
+            || pi.st_dev != fi.st_dev))
+    {
+        fd = ngx_open_file(file->name.data, NGX_FILE_APPEND,
+                           NGX_FILE_CREATE_OR_OPEN, NGX_FILE_DEFAULT_ACCESS);
+
+        if (fd == NGX_INVALID_FILE) {
+            ngx_log_error(NGX_LOG_ALERT, log, ngx_errno,
+                          ngx_open_file_n " \"%V\" failed", &file->name);
+            return;
+        }
+
+        if (dup2(fd, file->fd) == -1) {
+            ngx_log_error(NGX_LOG_ALERT, log, ngx_errno,
+                          "dup2() to \"%V\" failed", &file->name);
+        }
+
+        if (ngx_close_file(fd) == NGX_FILE_ERROR) {
+            ngx_log_error(NGX_LOG_ALERT, log, ngx_errno,
+                          ngx_close_file_n " \"%V\" failed", &file->name);
+        }
+
+        if (ngx_fd_info(file->fd, &fi) == NGX_FILE_ERROR) {
+            return;
+        }
+    }
+
+    chain->dev = fi.st_dev;
+    chain->uniq = ngx_file_uniq(&fi);
+}
+
+
 static ngx_uint_t
 ngx_http_phigate_audit_published(ngx_http_request_t *r,
     ngx_http_phigate_ctx_t *ctx)

@@ -52,6 +52,8 @@ typedef struct {
 typedef struct {
     char                        prev[PG_SHA256_HEX + 1];
     ngx_uint_t                  records;
+    dev_t                       dev;             /* the file the last */
+    ngx_file_uniq_t             uniq;            /* record went to */
 } ngx_http_phigate_chain_t;
 
 

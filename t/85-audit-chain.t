@@ -130,6 +130,29 @@ is(wait_records($log, 14), 14, 'after a restart: records appended');
 ($n, undef, undef, $bad) = chain_of(undef, "$log.1", $log);
 is($bad, 0, 'the chain runs unbroken across the restart');
 
+# --- rotation under load: workers reopen one after the other, yet no
+#     record lands in the old file after one went to the new file
+for my $round (1 .. 3) {
+    my ($before) = chain_of(undef, $log);
+    my $kid = fork;
+    die "fork: $!" unless defined $kid;
+    if ($kid == 0) {
+        burst(30);
+        POSIX::_exit(0);
+    }
+    select undef, undef, undef, 0.05;
+    rename $log, "$log.r$round" or die "rename: $!";
+    kill 'USR1', Phigate::Test::read_file($t->dir . '/nginx.pid') + 0;
+    waitpid $kid, 0;
+    for (1 .. 250) { last if -f $log; select undef, undef, undef, 0.02; }
+    my ($in_old) = chain_of(undef, "$log.r$round");
+    is(wait_records($log, $before + 30 - $in_old) + $in_old, $before + 30,
+        "rotation under load ($round): every record in one of the files");
+    ($n, undef, undef, $bad) = chain_of(undef, "$log.r$round", $log);
+    is($bad, 0, "rotation under load ($round): the old file, then the new, "
+        . 'one chain');
+}
+
 # --- an edited record breaks the chain at the next one
 my @l = split /\n/, Phigate::Test::read_file($log);
 $l[3] =~ s/"decision":"allow"/"decision":"block"/
