@@ -20,12 +20,17 @@
 #include "pg_marker.h"
 
 
-/* findings grouped by (type, field) for the record and the answer */
+/*
+ * Findings grouped by (type, field) for the record and the answer; a
+ * custom rule's findings by rule and severity too.
+ */
 typedef struct {
-    pg_type_t   type;
-    uint32_t    field;
-    size_t      count;
-    size_t      first;      /* index of the first finding of the group */
+    pg_type_t     type;
+    uint32_t      field;
+    const char   *rule;
+    unsigned      log_only:1;
+    size_t        count;
+    size_t        first;    /* index of the first finding of the group */
 } pg_group_t;
 
 
@@ -34,6 +39,8 @@ typedef struct {
 
 static json_t *pg_json_str(const char *s, size_t len);
 static json_t *pg_findings_json(const pg_audit_t *au, int offsets);
+static int pg_group_has(const pg_group_t *g, const pg_finding_t *f);
+static json_t *pg_allowed_json(const pg_inspection_t *in);
 static json_t *pg_text_json(const pg_audit_t *au);
 static int pg_text_field(const pg_audit_t *au, const pg_field_t *fld);
 static char *pg_dump(json_t *obj, size_t *len, int newline);
@@ -43,7 +50,7 @@ char *
 pg_audit_line(const pg_audit_t *au, size_t *len)
 {
     char                   ts[PG_AUDIT_TIME_LEN + 1];
-    json_t                *o;
+    json_t                *o, *allowed;
     const pg_request_t    *req;
     const pg_inspection_t *in;
 
@@ -82,6 +89,13 @@ pg_audit_line(const pg_audit_t *au, size_t *len)
     json_object_set_new(o, "path", pg_json_str(req->path, req->path_len));
     json_object_set_new(o, "status", json_integer(au->status));
     json_object_set_new(o, "findings", pg_findings_json(au, 1));
+
+    /* how many findings the allow-list dropped: types and counts only */
+    allowed = pg_allowed_json(in);
+    if (allowed != NULL) {
+        json_object_set_new(o, "allowed", allowed);
+    }
+
     json_object_set_new(o, "body_length",
                         au->body_len >= 0 ? json_integer(au->body_len)
                                           : json_null());
@@ -229,6 +243,8 @@ pg_sha256_hex(const void *data, size_t len, char *out)
  * Findings grouped by type and field, in order of first appearance.  The
  * answer to the client gets type, field, count; the audit record also gets
  * the first offsets so a reviewer can find the spot in the archived post.
+ * A custom rule's findings name the rule; those of a "log" rule are
+ * marked so, and left out of the answer (they blocked nothing).
  */
 static json_t *
 pg_findings_json(const pg_audit_t *au, int offsets)
@@ -257,8 +273,12 @@ pg_findings_json(const pg_audit_t *au, int offsets)
     for (i = 0; i < f->n; i++) {
         fi = &f->items[i];
 
+        if (fi->log_only && !offsets) {
+            continue;
+        }
+
         for (j = 0; j < ngroups; j++) {
-            if (groups[j].type == fi->type && groups[j].field == fi->field) {
+            if (pg_group_has(&groups[j], fi)) {
                 groups[j].count++;
                 break;
             }
@@ -267,6 +287,8 @@ pg_findings_json(const pg_audit_t *au, int offsets)
         if (j == ngroups) {
             groups[ngroups].type = fi->type;
             groups[ngroups].field = fi->field;
+            groups[ngroups].rule = fi->rule;
+            groups[ngroups].log_only = fi->log_only;
             groups[ngroups].count = 1;
             groups[ngroups].first = i;
             ngroups++;
@@ -279,6 +301,16 @@ pg_findings_json(const pg_audit_t *au, int offsets)
         g = json_object();
         json_object_set_new(g, "type",
                             json_string(pg_type_name(groups[j].type)));
+
+        /* rule names are the operator's (phigate_rules), never a value */
+        if (groups[j].rule != NULL) {
+            json_object_set_new(g, "rule", json_string(groups[j].rule));
+        }
+
+        if (groups[j].log_only) {
+            json_object_set_new(g, "severity", json_string("log"));
+        }
+
         json_object_set_new(g, "field", pg_json_str(fld->name,
                                                     strlen(fld->name)));
         if (offsets) {
@@ -298,9 +330,7 @@ pg_findings_json(const pg_audit_t *au, int offsets)
             {
                 fj = &f->items[k];
 
-                if (fj->type == groups[j].type
-                    && fj->field == groups[j].field)
-                {
+                if (pg_group_has(&groups[j], fj)) {
                     json_array_append_new(offs, json_integer(fj->off));
                     i++;
                 }
@@ -315,6 +345,42 @@ pg_findings_json(const pg_audit_t *au, int offsets)
     free(groups);
 
     return arr;
+}
+
+
+static int
+pg_group_has(const pg_group_t *g, const pg_finding_t *f)
+{
+    return g->type == f->type && g->field == f->field && g->rule == f->rule
+           && g->log_only == f->log_only;
+}
+
+
+/* {"PHONE":2,"NAME":1}: findings the allow-list dropped; NULL for none */
+static json_t *
+pg_allowed_json(const pg_inspection_t *in)
+{
+    size_t   t;
+    json_t  *o;
+
+    o = NULL;
+
+    for (t = 0; t < PG_T__COUNT; t++) {
+        if (in->allowed[t] == 0) {
+            continue;
+        }
+
+        if (o == NULL) {
+            o = json_object();
+            if (o == NULL) {
+                return NULL;
+            }
+        }
+
+        json_object_set_new(o, pg_type_name(t), json_integer(in->allowed[t]));
+    }
+
+    return o;
 }
 
 

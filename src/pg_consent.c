@@ -459,6 +459,11 @@ pg_consent_evaluate(const pg_findings_t *f, const char *platform, int dm,
     found = 0;
 
     for (i = 0; i < f->n; i++) {
+        /* a "log" severity rule's finding needs no consent */
+        if (f->items[i].log_only) {
+            continue;
+        }
+
         if ((unsigned) f->items[i].type < PG_T__COUNT) {
             found |= PG_TYPESET(f->items[i].type);
 
@@ -472,7 +477,7 @@ pg_consent_evaluate(const pg_findings_t *f, const char *platform, int dm,
         *uncovered = found;
     }
 
-    if (f->n == 0) {
+    if (found == 0) {
         return PG_CONSENT_ALLOW;
     }
 

@@ -12,13 +12,20 @@
 static int pg_decide_holds(const pg_policy_t *p, const pg_findings_t *f);
 
 
-/* 1 when a finding holds the post back: one not recorded only */
+/*
+ * 1 when a finding holds the post back: one not recorded only, by its
+ * type or by its rule's "log" severity
+ */
 static int
 pg_decide_holds(const pg_policy_t *p, const pg_findings_t *f)
 {
     size_t  i;
 
     for (i = 0; i < f->n; i++) {
+        if (f->items[i].log_only) {
+            continue;
+        }
+
         if ((unsigned) f->items[i].type >= PG_T__COUNT
             || !(PG_TYPESET(f->items[i].type) & p->record_only))
         {

@@ -3,7 +3,8 @@
  *
  * Runs the normaliser and every detector over one field, merges findings
  * of one type that overlap (two detectors' rules or two forms of one
- * number may both see it) and maps offsets back to the field's text.
+ * number may both see it), runs the custom rules (phigate_rules) over the
+ * same normalised text and maps offsets back to the field's text.
  */
 
 
@@ -42,6 +43,14 @@ pg_status_t
 pg_detect_field(pg_arena_t *a, const pg_fields_t *fields, uint32_t field,
     pg_findings_t *out)
 {
+    return pg_detect_field_rules(a, fields, field, NULL, out);
+}
+
+
+pg_status_t
+pg_detect_field_rules(pg_arena_t *a, const pg_fields_t *fields,
+    uint32_t field, pg_rules_run_t *run, pg_findings_t *out)
+{
     size_t             k, base, off, len;
     pg_norm_t          norm;
     pg_scan_t          scan;
@@ -74,6 +83,14 @@ pg_detect_field(pg_arena_t *a, const pg_fields_t *fields, uint32_t field,
     }
 
     pg_detect_merge(out, base);
+
+    /* after the merge: a rule's match over a built-in finding joins it */
+    if (run != NULL) {
+        st = pg_rules_scan(run, norm.text, norm.len, field, out, base);
+        if (st != PG_OK) {
+            return st;
+        }
+    }
 
     for (k = base; k < out->n; k++) {
         pg_norm_span(&norm, out->items[k].off, out->items[k].len, &off,

@@ -14,6 +14,7 @@
 
 #include "pg_field.h"
 #include "pg_finding.h"
+#include "pg_rules.h"
 
 
 typedef struct {
@@ -52,6 +53,14 @@ pg_status_t pg_detect_other_id(const pg_scan_t *s, pg_findings_t *out);
 /* runs normalisation and all detectors over fields->items[field] */
 pg_status_t pg_detect_field(pg_arena_t *a, const pg_fields_t *fields,
     uint32_t field, pg_findings_t *out);
+
+/*
+ * The same, then the organisation's custom rules (run may be NULL: none)
+ * over the same normalised text; PG_ERR_TOO_COMPLEX when a rule hit its
+ * match limit.
+ */
+pg_status_t pg_detect_field_rules(pg_arena_t *a, const pg_fields_t *fields,
+    uint32_t field, pg_rules_run_t *run, pg_findings_t *out);
 
 
 #endif /* _PG_DETECT_H_INCLUDED_ */

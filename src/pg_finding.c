@@ -83,6 +83,9 @@ pg_findings_add(pg_findings_t *f, pg_arena_t *a, pg_type_t type,
     fd->off = off;
     fd->len = len;
     fd->confidence = confidence;
+    fd->log_only = 0;
+    fd->rule = NULL;
 
     return PG_OK;
 }
+

@@ -56,6 +56,10 @@ typedef struct {
     size_t         off;          /* byte offset in the field's decoded text */
     size_t         len;
     uint8_t        confidence;   /* 0..100 */
+    unsigned       log_only:1;   /* a "log" severity rule: recorded in the
+                                    audit trail, blocks nothing */
+    const char    *rule;         /* the phigate_rules rule that found it,
+                                    NULL for the built-in detectors */
 } pg_finding_t;
 
 
@@ -70,6 +74,7 @@ const char *pg_type_name(pg_type_t t);
 /* returns -1 when the name is unknown */
 int pg_type_from_name(const char *name, size_t len);
 
+/* appends a built-in detector's finding (no rule, blocking) */
 pg_status_t pg_findings_add(pg_findings_t *f, pg_arena_t *a, pg_type_t type,
     uint32_t field, size_t off, size_t len, uint8_t confidence);
 

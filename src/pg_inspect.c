@@ -50,11 +50,13 @@ pg_status_t
 pg_inspect(pg_arena_t *a, const pg_request_t *req, const pg_limits_t *lim,
     pg_inspection_t *out)
 {
-    uint32_t     i;
-    pg_status_t  st;
+    uint32_t         i;
+    pg_status_t      st;
+    pg_rules_run_t  *run;
 
     memset(&out->fields, 0, sizeof(pg_fields_t));
     memset(&out->findings, 0, sizeof(pg_findings_t));
+    memset(out->allowed, 0, sizeof(out->allowed));
 
     st = pg_inspect_headers(req, req->body != NULL ? (long long) req->body_len
                                                    : 0,
@@ -93,15 +95,31 @@ pg_inspect(pg_arena_t *a, const pg_request_t *req, const pg_limits_t *lim,
     out->dm = pg_platform_is_dm(out->platform, req->path, req->path_len,
                                 &out->fields);
 
+    run = NULL;
+
+    if (lim->rules != NULL && pg_rules_count(lim->rules)) {
+        run = pg_rules_start(lim->rules, a);
+        if (run == NULL) {
+            st = PG_ERR_NOMEM;
+            goto failed;
+        }
+    }
+
     for (i = 0; i < out->fields.n; i++) {
         if (pg_platform_skip_field(out->platform, out->fields.items[i].name)) {
             continue;
         }
 
-        st = pg_detect_field(a, &out->fields, i, &out->findings);
+        st = pg_detect_field_rules(a, &out->fields, i, run, &out->findings);
         if (st != PG_OK) {
             goto failed;
         }
+    }
+
+    /* the organisation's own numbers, names and links are no findings */
+    if (lim->allow != NULL) {
+        pg_allowlist_filter(lim->allow, &out->fields, &out->findings,
+                            out->allowed);
     }
 
     /* uploads: recorded whether or not a profile skips their fields */

@@ -11,11 +11,13 @@
 #define _PG_INSPECT_H_INCLUDED_
 
 
+#include "pg_allowlist.h"
 #include "pg_arena.h"
 #include "pg_extract.h"
 #include "pg_field.h"
 #include "pg_finding.h"
 #include "pg_platform.h"
+#include "pg_rules.h"
 
 
 typedef struct {
@@ -37,10 +39,15 @@ typedef struct {
 } pg_request_t;
 
 
-/* what a request is inspected with: the configuration's part */
+/*
+ * What a request is inspected with: the configuration's part.  Zeroed, it
+ * is no limit, the default profiles and the built-in detectors alone.
+ */
 typedef struct {
     size_t                max_body;          /* text bodies; 0: no limit */
     const pg_platforms_t *platforms;         /* NULL: the default set */
+    const pg_allowlist_t *allow;             /* phigate_allowlist, NULL */
+    const pg_rules_t     *rules;             /* phigate_rules, NULL */
 } pg_limits_t;
 
 
@@ -51,6 +58,8 @@ typedef struct {
     pg_body_kind_t        body_kind;
     pg_fields_t           fields;
     pg_findings_t         findings;
+    uint32_t              allowed[PG_T__COUNT];  /* findings the allow-list
+                                                    dropped, by type */
 } pg_inspection_t;
 
 

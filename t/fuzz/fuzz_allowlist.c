@@ -1,0 +1,145 @@
+/*
+ * Copyright (C) phigate authors
+ *
+ * The allow-list parser (phigate_allowlist FILE) and its matching.
+ * Whatever the bytes: a file that does not parse says where
+ * ("FILE:LINE: ..."); one that parses allows each "kind: value" line's
+ * value as a finding of that kind, and filtering findings over its own
+ * lines never loses count of one.
+ */
+
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fuzz_conffile.h"
+#include "pg_allowlist.h"
+
+
+#define FZ_FILE  "fuzz.allow"
+
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+
+static const struct {
+    const char  *prefix;
+    pg_type_t    type;
+} fz_kinds[] = {
+    { "phone: ", PG_T_PHONE },
+    { "fax: ", PG_T_FAX },
+    { "email: ", PG_T_EMAIL },
+    { "url: ", PG_T_URL },
+    { "name: ", PG_T_NAME },
+    { "address: ", PG_T_ADDRESS },
+    { NULL, 0 }
+};
+
+
+/* a value the parser accepted is an entry: it must allow itself */
+static void
+fz_check_line(const pg_allowlist_t *al, const char *s, size_t n)
+{
+    size_t  k, p;
+
+    for (k = 0; fz_kinds[k].prefix != NULL; k++) {
+        p = strlen(fz_kinds[k].prefix);
+
+        if (n <= p || memcmp(s, fz_kinds[k].prefix, p) != 0) {
+            continue;
+        }
+
+        s += p;
+        n -= p;
+
+        while (n && (s[0] == ' ' || s[0] == '\t')) {
+            s++;
+            n--;
+        }
+
+        while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'
+                     || s[n - 1] == '\r'))
+        {
+            n--;
+        }
+
+        if (n && !pg_allowlist_allows(al, fz_kinds[k].type, s, n)) {
+            abort();
+        }
+
+        return;
+    }
+}
+
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    char             err[256];
+    size_t           i, n, start, total;
+    uint32_t         allowed[PG_T__COUNT];
+    pg_arena_t       a;
+    pg_fields_t      fields;
+    pg_findings_t    f;
+    pg_allowlist_t  *al;
+    const char      *text;
+
+    text = (const char *) data;
+
+    al = pg_allowlist_parse(text, size, FZ_FILE, err, sizeof(err));
+
+    if (al == NULL) {
+        pg_fuzz_check_error(err, sizeof(err), FZ_FILE);
+        return 0;
+    }
+
+    pg_arena_init(&a, 0);
+    memset(&fields, 0, sizeof(pg_fields_t));
+    memset(&f, 0, sizeof(pg_findings_t));
+    memset(allowed, 0, sizeof(allowed));
+
+    /* the input as one field; every line of it a finding of each type */
+    if (pg_fields_add(&fields, &a, "t", 1, text, size, PG_SRC_BODY, 0, 0)
+        != PG_OK)
+    {
+        goto done;
+    }
+
+    for (start = 0, i = 0; i <= size; i++) {
+        if (i < size && text[i] != '\n') {
+            continue;
+        }
+
+        fz_check_line(al, text + start, i - start);
+
+        for (n = 0; n < PG_T__COUNT && i > start; n++) {
+            if (pg_findings_add(&f, &a, (pg_type_t) n, 0, start, i - start,
+                                90)
+                != PG_OK)
+            {
+                goto done;
+            }
+        }
+
+        start = i + 1;
+    }
+
+    n = f.n;
+    pg_allowlist_filter(al, &fields, &f, allowed);
+
+    for (i = 0, total = f.n; i < PG_T__COUNT; i++) {
+        total += allowed[i];
+    }
+
+    if (total != n) {
+        abort();
+    }
+
+done:
+
+    pg_arena_free(&a);
+    pg_allowlist_free(al);
+
+    return 0;
+}
