@@ -155,6 +155,8 @@ ngx_http_phigate_create_ctx(ngx_http_request_t *r,
     ctx->body_len = -1;
     ctx->limits.max_body = plcf->max_body;
     ctx->limits.platforms = pmcf->platforms;
+    ctx->limits.allow = plcf->allow;
+    ctx->limits.rules = plcf->rules;
     ctx->policy.mode = plcf->mode;
     ctx->policy.fail_open = (plcf->fail == NGX_HTTP_PHIGATE_FAIL_OPEN);
     ctx->policy.block_status = plcf->block_status;

@@ -106,6 +106,20 @@ static ngx_command_t  ngx_http_phigate_commands[] = {
       offsetof(ngx_http_phigate_loc_conf_t, max_body),
       NULL },
 
+    { ngx_string("phigate_allowlist"),
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE1,
+      ngx_http_phigate_list_slot,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      offsetof(ngx_http_phigate_loc_conf_t, allow),
+      &ngx_http_phigate_allowlist_file },
+
+    { ngx_string("phigate_rules"),
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE1,
+      ngx_http_phigate_list_slot,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      offsetof(ngx_http_phigate_loc_conf_t, rules),
+      &ngx_http_phigate_rules_file },
+
     { ngx_string("phigate_audit_log"),
       NGX_HTTP_MAIN_CONF|NGX_CONF_TAKE1,
       ngx_http_phigate_audit_log,
@@ -390,6 +404,8 @@ ngx_http_phigate_create_loc_conf(ngx_conf_t *cf)
     plcf->fail = NGX_CONF_UNSET_UINT;
     plcf->block_status = NGX_CONF_UNSET_UINT;
     plcf->max_body = NGX_CONF_UNSET_SIZE;
+    plcf->allow = NGX_CONF_UNSET_PTR;
+    plcf->rules = NGX_CONF_UNSET_PTR;
     plcf->redis_timeout = NGX_CONF_UNSET_MSEC;
     plcf->redis_fail = NGX_CONF_UNSET_UINT;
     plcf->dm = NGX_CONF_UNSET_UINT;
@@ -416,6 +432,11 @@ ngx_http_phigate_merge_loc_conf(ngx_conf_t *cf, void *parent, void *child)
                               NGX_HTTP_FORBIDDEN);
     ngx_conf_merge_size_value(conf->max_body, prev->max_body,
                               1024 * 1024);
+
+    /* by pointer: locations that inherit a file share its parsed form */
+    ngx_conf_merge_ptr_value(conf->allow, prev->allow, NULL);
+    ngx_conf_merge_ptr_value(conf->rules, prev->rules, NULL);
+
     ngx_conf_merge_msec_value(conf->redis_timeout, prev->redis_timeout, 50);
     ngx_conf_merge_uint_value(conf->redis_fail, prev->redis_fail,
                               NGX_HTTP_PHIGATE_FAIL_CLOSED);

@@ -82,6 +82,8 @@ typedef struct {
     ngx_uint_t                  fail;
     ngx_uint_t                  block_status;
     size_t                      max_body;
+    pg_allowlist_t             *allow;           /* phigate_allowlist */
+    pg_rules_t                 *rules;           /* phigate_rules */
     ngx_msec_t                  redis_timeout;
     ngx_uint_t                  redis_fail;
     ngx_uint_t                  dm;
@@ -201,6 +203,26 @@ ngx_int_t ngx_http_phigate_body(ngx_http_request_t *r,
     ngx_http_phigate_ctx_t *ctx, u_char **data, size_t *len);
 
 
+/*
+ * A file a directive names (phigate_allowlist, phigate_rules), read at
+ * configuration time by ngx_http_phigate_list_slot() with this as the
+ * command's post: the engine's parser, its free, a check once loaded.
+ */
+typedef struct {
+    void                     *(*parse)(const char *buf, size_t len,
+                                       const char *file, char *err,
+                                       size_t err_size);
+    void                      (*free)(void *obj);
+    void                      (*loaded)(ngx_conf_t *cf, void *obj);
+} ngx_http_phigate_list_t;
+
+
+char *ngx_http_phigate_list_slot(ngx_conf_t *cf, ngx_command_t *cmd,
+    void *conf);
+
+
+extern ngx_http_phigate_list_t  ngx_http_phigate_allowlist_file;
+extern ngx_http_phigate_list_t  ngx_http_phigate_rules_file;
 extern ngx_module_t  ngx_http_phigate_module;
 
 

@@ -1,0 +1,270 @@
+#!/usr/bin/perl
+#
+# phigate_allowlist and phigate_rules: the hospital's own number, in any
+# format, passes byte for byte while another number in the same post is
+# blocked; an allowed staff name does not hide a patient's name; the
+# shipped rules (conf/rules/) block a hospital MRN format and a claims
+# phrase written with evasions, and record a "log" rule's finding while
+# forwarding the post; a pattern over its budget fails closed; the audit
+# record counts what the allow-list dropped; both directives inherit and
+# are overridden per location; bad files fail nginx -t naming file:line.
+
+use strict;
+use warnings;
+use FindBin;
+use lib "$FindBin::Bin/lib";
+
+use Test::More;
+use Phigate::Test;
+use Phigate::Shapes;
+
+my $CONF = "$FindBin::Bin/../conf";
+
+my $t = Phigate::Test->new;
+register_phi($t);
+my $patient = $t->phi('patient name', 'Ana Ruiz Lopez');
+my $mrn = $t->phi('hospital MRN', 'EGH4821337');
+
+my $dir = $t->dir;
+
+Phigate::Test::write_file("$dir/allow.txt", <<'EOF');
+# the hospital's own
+phone:   (617) 555-0100
+name:    Dr. Ana Ruiz
+address: 55 Fruit Street, Boston, MA 02114
+press@example-hospital.org
+EOF
+Phigate::Test::write_file("$dir/allow-other.txt", "phone: 617-555-0199\n");
+
+# one file per context: the shipped examples together
+Phigate::Test::write_file("$dir/all.rules",
+    join "\n", map { Phigate::Test::read_file("$CONF/rules/$_") }
+        qw(claims.rules hospital-mrn.rules));
+
+Phigate::Test::write_file("$dir/slow.rules",
+    "[slow]\ntype = CUSTOM\nseverity = block\nregex = (a+)+\$\n");
+
+$t->write_conf(<<'EOF')->run;
+%%TEST_GLOBALS%%
+daemon off;
+master_process on;
+worker_processes 1;
+load_module %%MODULE%%;
+events { worker_connections 64; }
+http {
+    %%TEST_GLOBALS_HTTP%%
+    phigate_audit_log %%DIR%%/audit.log;
+    access_log %%DIR%%/access.log phigate;
+    add_header X-Request-Id $request_id always;
+    phigate_allowlist %%DIR%%/allow.txt;
+    phigate_rules %%DIR%%/all.rules;
+    server {
+        listen 127.0.0.1:%%PORT_nginx%%;
+        %%SYNC_LOCATION%%
+        location / {
+            phigate on;
+            proxy_pass http://127.0.0.1:%%PORT_upstream%%;
+            proxy_set_header Host $host;
+        }
+    }
+    server {
+        listen 127.0.0.1:%%PORT_override%%;
+        %%SYNC_LOCATION%%
+        location / {
+            phigate on;
+            phigate_allowlist %%DIR%%/allow-other.txt;
+            phigate_rules off;
+            proxy_pass http://127.0.0.1:%%PORT_upstream%%;
+            proxy_set_header Host $host;
+        }
+        location /v24.0/ {
+            phigate on;
+            proxy_pass http://127.0.0.1:%%PORT_upstream%%;
+            proxy_set_header Host $host;
+        }
+    }
+    server {
+        listen 127.0.0.1:%%PORT_slow%%;
+        %%SYNC_LOCATION%%
+        phigate_rules %%DIR%%/slow.rules;
+        location / {
+            phigate on;
+            proxy_pass http://127.0.0.1:%%PORT_upstream%%;
+            proxy_set_header Host $host;
+        }
+    }
+}
+EOF
+
+sub allowed_of {
+    my ($r) = @_;
+    my $a = $t->audit_for($r->{request_id}) // {};
+    return $a->{allowed};
+}
+
+# --- the allow-list
+
+my $fullwidth = "\x{ff16}\x{ff11}\x{ff17} \x{ff15}\x{ff15}\x{ff15} "
+    . "\x{ff10}\x{ff11}\x{ff10}\x{ff10}";
+utf8::encode($fullwidth);
+
+my ($r) = $t->expect_forwarded(x_tweet('Questions? Call (617) 555-0100, '
+        . "617.555.0100, +1 617 555 0100 or $fullwidth"),
+    'hospital number in four formats',
+    audit => { decision => 'allow', reason => 'clean', findings => [] });
+is_deeply(allowed_of($r), { PHONE => 4 }, 'audit: allowed PHONE 4');
+
+$r = $t->expect_blocked(x_tweet('Call us at (617) 555-0100 or 617.555.0100, '
+        . "or $CUE{PHONE} for Mrs. Doe"), [[ 'PHONE', 'text', 1 ]],
+    'another number beside the hospital one',
+    audit => { platform => 'x' });
+is_deeply(allowed_of($r), { PHONE => 2 }, 'audit: allowed PHONE 2');
+
+($r) = $t->expect_forwarded(x_tweet('Patient: Ana Ruiz will answer your '
+        . 'questions at 55 Fruit St., Boston, MA 02114'),
+    'allowed staff name and address',
+    audit => { decision => 'allow', reason => 'clean', findings => [] });
+is_deeply(allowed_of($r), { NAME => 1, ADDRESS => 1, ZIP => 1 },
+    'audit: allowed NAME, ADDRESS and ZIP');
+
+$r = $t->expect_blocked(x_tweet('Patient: Ana Ruiz will answer questions. '
+        . "Patient: $patient went home today"), [[ 'NAME', 'text', 1 ]],
+    'a staff name does not hide a patient name', audit => {});
+is_deeply(allowed_of($r), { NAME => 1 }, 'audit: allowed NAME 1');
+
+# --- the rules
+
+$r = $t->expect_blocked(x_tweet("Your results for $mrn are ready"),
+    [[ 'MRN', 'text', 1 ]], 'hospital MRN format (no cue)', audit => {});
+my $a = $t->audit_for($r->{request_id}) // {};
+is($a->{findings}[0]{rule}, 'hospital_mrn', 'audit: the rule is named');
+ok(!exists $a->{allowed}, 'audit: no "allowed" when nothing was dropped');
+
+my $claim = "\x{ff2d}\x{ff49}\x{ff52}\x{ff41}\x{ff43}\x{ff4c}\x{ff45}   "
+    . "cure for arthritis!";
+utf8::encode($claim);
+$r = $t->expect_blocked(x_tweet("New: a $claim"), [[ 'CUSTOM', 'text', 1 ]],
+    'claims phrase in fullwidth letters, extra blanks', audit => {});
+my $j = eval { JSON::PP->new->decode($r->{body}) } // {};
+is($j->{findings}[0]{rule}, 'cure_claims', 'block answer names the rule');
+
+$r = $t->expect_blocked(fb_feed_json('A guaranteed--cure, 100 %  effective? '
+        . 'No: 100% effective.'), [[ 'CUSTOM', 'message', 2 ]],
+    'two claims in a Facebook post', audit => { platform => 'facebook' });
+
+my $rec;
+($r, $rec) = $t->expect_forwarded(x_tweet('Treats migraines fast: FDA '
+        . 'approved!'), 'a "log" rule forwards',
+    audit => { decision => 'allow', reason => 'clean',
+               findings => [[ 'CUSTOM', 'text', 1 ]] });
+$a = $t->audit_for($r->{request_id}) // {};
+is_deeply([ map { "$_->{rule} $_->{severity}" } @{ $a->{findings} || [] } ],
+    [ 'off_label log' ], 'audit: the log finding names rule and severity');
+my $l = $t->access_for($r->{request_id});
+is($l && "$l->{decision} $l->{findings}", 'allow CUSTOM:1',
+    'access log: allow, CUSTOM:1');
+
+# a "log" rule's finding does not change a blocked post's answer
+$r = $t->expect_blocked(x_tweet("For migraines, FDA approved! $CUE{SSN}"),
+    [[ 'SSN', 'text', 1 ]], 'log finding beside a blocking one',
+    audit => { findings => [[ 'SSN', 'text', 1 ], [ 'CUSTOM', 'text', 1 ]] });
+
+# a pattern that would stall the worker makes the request too_complex
+$t->expect_refused({ %{ x_tweet(('a' x 4000) . '!') }, port => 'slow' },
+    400, 'too_complex', 'catastrophic pattern fails closed', audit => {});
+$t->expect_forwarded({ %{ x_tweet($CLEAN) }, port => 'slow' },
+    'the same rule on a clean post', audit => { reason => 'clean' });
+
+# --- inheritance and overrides per location
+
+$t->expect_blocked({ %{ x_tweet('Call (617) 555-0100') }, port => 'override' },
+    [[ 'PHONE', 'text', 1 ]], 'override: another allow-list',
+    audit => {});
+($r) = $t->expect_forwarded({ %{ x_tweet('Call (617) 555-0199') },
+        port => 'override' }, 'override: its own entry',
+    audit => { reason => 'clean' });
+is_deeply(allowed_of($r), { PHONE => 1 }, 'override: allowed PHONE 1');
+$t->expect_forwarded({ %{ x_tweet('A miracle cure!') }, port => 'override' },
+    'override: phigate_rules off', audit => { reason => 'clean' });
+
+($r) = $t->expect_forwarded({ %{ fb_feed_json('Call (617) 555-0100') },
+        port => 'override' }, 'inherited allow-list in a sibling location',
+    audit => { reason => 'clean' });
+is_deeply(allowed_of($r), { PHONE => 1 }, 'inherited: allowed PHONE 1');
+$t->expect_blocked({ %{ fb_feed_json('A miracle cure!') },
+        port => 'override' }, [[ 'CUSTOM', 'message', 1 ]],
+    'inherited rules in a sibling location');
+
+# --- nginx -t: the shipped examples load, bad files name file:line
+
+my $nginx = $ENV{NGINX_BIN} || '/usr/sbin/nginx';
+my $client = $t->client_dir;
+my $n = 0;
+
+# runs nginx -t on a conf with one phigate location; returns (status, out)
+sub nginx_t {
+    my ($directives) = @_;
+    $n++;
+    my $conf = "$dir/t-$n.conf";
+    Phigate::Test::write_file($conf, <<"EOF");
+pid $dir/t-$n.pid;
+load_module $t->{module};
+events { }
+http {
+    server {
+        listen 127.0.0.1:${\ $t->port('syntax') };
+        location / { phigate on; $directives }
+    }
+}
+EOF
+    my $out = `$nginx -t -p $dir/ -c $conf -e $dir/t-$n.err 2>&1`;
+    my $status = $? >> 8;
+    Phigate::Test::write_file("$dir/t-$n.out", $out);
+    return ($status, $out, $conf);
+}
+
+for my $f ("$CONF/rules/claims.rules", "$CONF/rules/hospital-mrn.rules") {
+    my ($st, $out) = nginx_t("phigate_rules $f;");
+    is($st, 0, "nginx -t: $f loads") or diag($out);
+}
+my ($st, $out) = nginx_t("phigate_allowlist $CONF/allowlist.example;");
+is($st, 0, 'nginx -t: conf/allowlist.example loads') or diag($out);
+
+my %bad = (
+    regex => [ "# ours\n[r]\ntype = CUSTOM\nseverity = block\n"
+               . "regex = $patient (\\d{7}\n", 'phigate_rules',
+               qr/:5: bad regex: missing closing parenthesis at offset \d+/ ],
+    type  => [ "[r]\ntype = PATIENT_NAME\nseverity = block\nregex = x\n",
+               'phigate_rules', qr/:2: unknown type \(CUSTOM, or a finding /
+               . qr/type such as PHONE or MRN\)/ ],
+    severity => [ "[r]\ntype = CUSTOM\nseverity = warn\nregex = x\n",
+               'phigate_rules', qr/:3: unknown severity \(block or log\)/ ],
+    phone => [ "phone: (617) 555-0100\nphone: $mrn\n", 'phigate_allowlist',
+               qr/:2: not a phone number: 10 digits, with \+1 or 1 before /
+               . qr/them at most/ ],
+);
+
+for my $k (sort keys %bad) {
+    my ($text, $directive, $want) = @{ $bad{$k} };
+    my $file = "$client/bad-$k.txt";
+    Phigate::Test::write_file($file, $text);
+    my ($st, $out, $conf) = nginx_t("$directive $file;");
+    is($st, 1, "nginx -t: bad $k: exit status 1");
+    like($out, qr/\[emerg\] .*\Q$directive: $file\E$want in \Q$conf\E:\d+/,
+        "nginx -t: bad $k: $directive names file:line and the problem")
+        or diag($t->scrub($out));
+    like($out, qr/test failed/, "nginx -t: bad $k: test failed");
+}
+
+($st, $out) = nginx_t("phigate_rules $client/missing.rules;");
+is($st, 1, 'nginx -t: missing file: exit status 1');
+my $enoent = qr{\(2: No such file or directory\)};
+like($out, qr{\[emerg\] .*"\Q$client/missing.rules\E" failed $enoent},
+    'nginx -t: missing file is named with the system error');
+
+($st, $out) = nginx_t("phigate_rules $dir/slow.rules; "
+    . "phigate_rules $dir/slow.rules;");
+like($out, qr/"phigate_rules" directive is duplicate/,
+    'nginx -t: one phigate_rules per context');
+
+$t->done;
