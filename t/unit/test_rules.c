@@ -142,16 +142,6 @@ found(pg_rt_t *fx, pg_type_t type, const char *rule)
 }
 
 
-/* scans text, then the one finding of rule (NULL: any) of type, or NULL */
-static const pg_finding_t *
-hit(pg_rt_t *fx, const char *text, pg_type_t type, const char *rule)
-{
-    assert_int_equal(scan(fx, text), PG_OK);
-
-    return found(fx, type, rule);
-}
-
-
 static void
 expect_span(pg_rt_t *fx, const pg_finding_t *f, const char *text,
     const char *want)
@@ -183,88 +173,81 @@ test_parse_good(void **state)
 }
 
 
-static void
-test_regex(void **state)
-{
-    pg_rt_t             *fx = *state;
-    const char          *t;
-    const pg_finding_t  *f;
+/* what pg_good's rules find in a text: a span (NULL: none) of a rule */
+static const struct {
+    const char  *text;
+    pg_type_t    type;
+    const char  *rule;          /* NULL: a finding of type from anyone */
+    const char  *span;
+    int          log_only;
+} pg_matches[] = {
 
-    assert_non_null(parse(fx, pg_good, 0));
-
-    t = "Your chart: MRN-4821337 is ready";
-    f = hit(fx, t, PG_T_MRN, NULL);
-    expect_span(fx, f, t, "MRN-4821337");
-    assert_false(f->log_only);
+    { "Your chart: MRN-4821337 is ready", PG_T_MRN, NULL,
+      "MRN-4821337", 0 },
 
     /* fullwidth digits are folded before the rule runs; offsets map back */
-    t = "Ref MRN-\xef\xbc\x94\xef\xbc\x98" "21337 today";
-    expect_span(fx, hit(fx, t, PG_T_MRN, NULL), t,
-                "MRN-\xef\xbc\x94\xef\xbc\x98" "21337");
+    { "Ref MRN-\xef\xbc\x94\xef\xbc\x98" "21337 today", PG_T_MRN, NULL,
+      "MRN-\xef\xbc\x94\xef\xbc\x98" "21337", 0 },
 
     /* \b: a longer number is not this format */
-    assert_int_equal(scan(fx, "MRN-48213370 and XMRN-4821337"), PG_OK);
-    assert_null(found(fx, PG_T_MRN, "hospital_mrn"));
-}
+    { "MRN-48213370 and XMRN-4821337", PG_T_MRN, "hospital_mrn", NULL, 0 },
 
-
-static void
-test_phrases(void **state)
-{
-    pg_rt_t             *fx = *state;
-    const char          *t;
-    const pg_finding_t  *f;
-
-    assert_non_null(parse(fx, pg_good, 0));
-
-    t = "A Miracle   Cure for back pain!";
-    f = hit(fx, t, PG_T_CUSTOM, "claims");
-    expect_span(fx, f, t, "Miracle   Cure");
-    assert_false(f->log_only);
+    { "A Miracle   Cure for back pain!", PG_T_CUSTOM, "claims",
+      "Miracle   Cure", 0 },
 
     /* fullwidth letters and a zero-width space are folded first */
-    t = "\xef\xbd\x8d\xef\xbd\x89racle\xe2\x80\x8b cure";
-    expect_span(fx, hit(fx, t, PG_T_CUSTOM, "claims"), t, t);
-
-    /* blanks and hyphens between words are one separator */
-    t = "no side effects, really: no  side - effects";
-    assert_int_equal(scan(fx, t), PG_OK);
-    assert_int_equal(fx->findings.n, 2);
+    { "\xef\xbd\x8d\xef\xbd\x89racle\xe2\x80\x8b cure", PG_T_CUSTOM,
+      "claims", "\xef\xbd\x8d\xef\xbd\x89racle\xe2\x80\x8b cure", 0 },
 
     /* punctuation in a phrase is literal */
-    t = "It is 100% effective.";
-    expect_span(fx, hit(fx, t, PG_T_CUSTOM, "claims"), t, "100% effective");
+    { "It is 100% effective.", PG_T_CUSTOM, "claims", "100% effective", 0 },
 
     /* whole words only */
-    assert_int_equal(scan(fx, "miracle cures, guaranteed curedness, "
-                              "xmiracle cure"), PG_OK);
-    assert_null(found(fx, PG_T_CUSTOM, "claims"));
-}
+    { "miracle cures, guaranteed curedness, xmiracle cure", PG_T_CUSTOM,
+      "claims", NULL, 0 },
+
+    /* a cue within cue_window (3) words before, not after nor further */
+    { "This drug is FDA approved to treat acne", PG_T_CUSTOM, "off_label",
+      NULL, 0 },
+    { "Use it to treat migraine: FDA approved!", PG_T_CUSTOM, "off_label",
+      "FDA approved", 1 },
+    { "to treat migraine in adults, FDA approved", PG_T_CUSTOM, "off_label",
+      NULL, 0 },
+    { "for adults FDA approved", PG_T_CUSTOM, "off_label", "FDA approved",
+      1 },
+};
 
 
 static void
-test_cues_and_log(void **state)
+test_matches(void **state)
 {
     pg_rt_t             *fx = *state;
-    const char          *t;
+    size_t               i;
     const pg_finding_t  *f;
 
     assert_non_null(parse(fx, pg_good, 0));
 
-    t = "This drug is FDA approved to treat acne";
-    assert_null(hit(fx, t, PG_T_CUSTOM, "off_label"));
+    for (i = 0; i < sizeof(pg_matches) / sizeof(pg_matches[0]); i++) {
+        assert_int_equal(scan(fx, pg_matches[i].text), PG_OK);
+        f = found(fx, pg_matches[i].type, pg_matches[i].rule);
 
-    t = "Use it to treat migraine: FDA approved!";
-    f = hit(fx, t, PG_T_CUSTOM, "off_label");
-    expect_span(fx, f, t, "FDA approved");
-    assert_true(f->log_only);
+        if (pg_matches[i].span == NULL) {
+            if (f != NULL) {
+                print_error("match #%zu: wanted none\n", i);
+                fail();
+            }
 
-    /* the cue must lie within cue_window (3) words before */
-    t = "to treat migraine in adults, FDA approved";
-    assert_null(hit(fx, t, PG_T_CUSTOM, "off_label"));
+            continue;
+        }
 
-    t = "for adults FDA approved";
-    assert_non_null(hit(fx, t, PG_T_CUSTOM, "off_label"));
+        expect_span(fx, f, pg_matches[i].text, pg_matches[i].span);
+        assert_int_equal(f->log_only, pg_matches[i].log_only);
+    }
+
+    /* blanks and hyphens between words are one separator */
+    assert_int_equal(scan(fx, "no side effects, really: no  side - effects"),
+                     PG_OK);
+    assert_int_equal(fx->findings.n, 2);
 }
 
 
@@ -643,9 +626,7 @@ main(void)
 {
     const struct CMUnitTest  tests[] = {
         cmocka_unit_test_setup_teardown(test_parse_good, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_regex, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_phrases, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_cues_and_log, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_matches, setup, teardown),
         cmocka_unit_test_setup_teardown(test_one_finding, setup, teardown),
         cmocka_unit_test_setup_teardown(test_hits_bounded, setup, teardown),
         cmocka_unit_test_setup_teardown(test_too_complex, setup, teardown),
