@@ -80,6 +80,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         req.body_len = size;
     }
 
+    memset(&lim, 0, sizeof(pg_limits_t));
     lim.max_body = 1024 * 1024;
     pol.mode = PG_MODE_ENFORCE;
     pol.fail_open = 0;
