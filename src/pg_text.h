@@ -22,7 +22,8 @@
 #define pg_isdigit(c)  ((unsigned) ((unsigned char) (c) - '0') < 10)
 #define pg_isalpha(c)                                                        \
     ((unsigned) (((unsigned char) (c) | 0x20) - 'a') < 26)
-#define pg_isalnum(c)  (pg_isdigit(c) || pg_isalpha(c))
+/* a table: detectors ask it of nearly every byte */
+#define pg_isalnum(c)  (pg_alnum[(unsigned char) (c)])
 #define pg_isspace(c)                                                        \
     ((c) == ' ' || (c) == '\t' || (c) == '\n' || (c) == '\r'                 \
      || (c) == '\f' || (c) == '\v')
@@ -33,6 +34,10 @@
     (pg_isdigit(c) ? (int) ((c) - '0')                                       \
      : pg_isalpha(c) && ((c) | 0x20) <= 'f' ? (int) (((c) | 0x20) - 'a' + 10) \
      : -1)
+
+
+/* 1 for ASCII letters and digits, 0 for any other byte */
+extern const unsigned char  pg_alnum[256];
 
 
 /* the longest cue the lookback helpers account for */
