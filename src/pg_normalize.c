@@ -915,8 +915,18 @@ pg_norm_split(pg_nctx_t *x, const char *in, size_t len, pg_nbuf_t *out)
 
     for (i = 0; i < len; /* void */ ) {
 
-        if (!pg_norm_token(in, len, i)) {
+        if (!pg_isalnum(in[i])) {
             i++;
+            continue;
+        }
+
+        /* a token is a word of one character: skip longer words whole */
+
+        if (!pg_norm_token(in, len, i)) {
+            for (i++; i < len && pg_isalnum(in[i]); i++) {
+                /* void */
+            }
+
             continue;
         }
 
