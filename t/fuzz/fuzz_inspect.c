@@ -82,6 +82,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     memset(&lim, 0, sizeof(pg_limits_t));
     lim.max_body = 1024 * 1024;
+    memset(&pol, 0, sizeof(pg_policy_t));
     pol.mode = PG_MODE_ENFORCE;
     pol.fail_open = 0;
     pol.block_status = 403;
