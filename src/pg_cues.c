@@ -25,8 +25,14 @@
 #define PG_CUE_BLANKS   4
 
 /* lists indexed (the engine has about 80) and cues over all of them */
-#define PG_CUE_LISTS    512
-#define PG_CUE_ENTRIES  16384
+#define PG_CUE_LISTS_LOG  9
+#define PG_CUE_LISTS      (1 << PG_CUE_LISTS_LOG)
+#define PG_CUE_ENTRIES    16384
+
+/* the home slot of a list: its address hashed (Fibonacci hashing) */
+#define pg_cue_slot(cues)                                                   \
+    ((size_t) ((uint64_t) (uintptr_t) (cues) * 0x9e3779b97f4a7c15ULL        \
+               >> (64 - PG_CUE_LISTS_LOG)))
 
 
 /* the longest filler word pg_skip_gap() reads is a cue: PG_CUE_MAX */
@@ -36,9 +42,19 @@
 
 
 /*
+ * A cue of a list's index: its index in the list and, when a letter or
+ * digit must follow the first (not a blank), that second byte, so that
+ * a position is tried only with the cues of its first two bytes.
+ */
+typedef struct {
+    uint16_t            k;
+    unsigned char       next;       /* 0: not known before matching */
+} pg_cue_entry_t;
+
+
+/*
  * One list's index: the cues that can start with (lower-cased) byte b
- * are pg_cue_entries[base + off[b] .. base + off[b + 1]), as indexes in
- * the list, in list order.
+ * are pg_cue_entries[base + off[b] .. base + off[b + 1]), in list order.
  */
 typedef struct {
     const char *const  *list;       /* the key; set once, never cleared */
@@ -52,6 +68,7 @@ typedef struct {
 
 
 static const pg_cue_index_t *pg_cue_index(const char *const *cues);
+static const pg_cue_index_t *pg_cue_index_find(const char *const *cues);
 static int pg_cue_index_build(pg_cue_index_t *x, const char *const *cues);
 static size_t pg_cues_idx_at(const pg_cue_index_t *x, const char *t,
     size_t len, size_t pos, const char *const *cues, size_t *which);
@@ -59,7 +76,7 @@ static int pg_cue_letter(const pg_cue_index_t *x, int c);
 
 
 static pg_cue_index_t  pg_cue_lists[PG_CUE_LISTS];
-static uint16_t        pg_cue_entries[PG_CUE_ENTRIES];
+static pg_cue_entry_t  pg_cue_entries[PG_CUE_ENTRIES];
 static uint32_t        pg_cue_nentries;
 
 
@@ -276,8 +293,9 @@ static size_t
 pg_cues_idx_at(const pg_cue_index_t *x, const char *t, size_t len,
     size_t pos, const char *const *cues, size_t *which)
 {
-    size_t           k, m, best, j, end;
-    const uint16_t  *e;
+    size_t                 k, m, best, j, end;
+    unsigned char          next;
+    const pg_cue_entry_t  *e;
 
     best = 0;
 
@@ -304,9 +322,15 @@ pg_cues_idx_at(const pg_cue_index_t *x, const char *t, size_t len,
     j = pg_tolower(t[pos]);
     end = x->off[j + 1];
     e = pg_cue_entries + x->base;
+    next = pos + 1 < len ? pg_tolower(t[pos + 1]) : 0;
 
     for (j = x->off[j]; j < end; j++) {
-        k = e[j];
+
+        if (e[j].next != 0 && e[j].next != next) {
+            continue;
+        }
+
+        k = e[j].k;
         m = pg_cue_at(t, len, pos, cues[k]);
 
         if (m > best) {
@@ -342,11 +366,30 @@ pg_cue_letter(const pg_cue_index_t *x, int c)
  * cannot be indexed (the table is full, another thread is building it):
  * the caller then tries every cue.  Lock-free, so that the engine stays
  * safe in a threaded host: a slot is claimed by setting its key with a
- * compare-and-swap and published by its ready flag.
+ * compare-and-swap and published by its ready flag.  Called for nearly
+ * every word, so the list in its home slot is found here, inline.
  */
 
-static const pg_cue_index_t *
+static inline const pg_cue_index_t *
 pg_cue_index(const char *const *cues)
+{
+    pg_cue_index_t  *x;
+
+    x = &pg_cue_lists[pg_cue_slot(cues)];
+
+    if (__atomic_load_n(&x->list, __ATOMIC_ACQUIRE) == cues
+        && __atomic_load_n(&x->ready, __ATOMIC_ACQUIRE) == 1
+        && x->first == cues[0])
+    {
+        return x;
+    }
+
+    return pg_cue_index_find(cues);
+}
+
+
+static const pg_cue_index_t *
+pg_cue_index_find(const char *const *cues)
 {
     size_t               h, n;
     uint32_t             ready;
@@ -354,8 +397,7 @@ pg_cue_index(const char *const *cues)
     const char *const   *key;
     const char *const   *none;
 
-    h = (size_t) (((uint64_t) (uintptr_t) cues >> 3)
-                  * 0x9e3779b97f4a7c15ULL >> 40);
+    h = pg_cue_slot(cues);
 
     for (n = 0; n < PG_CUE_LISTS; n++, h++) {
         x = &pg_cue_lists[h % PG_CUE_LISTS];
@@ -442,7 +484,11 @@ pg_cue_index_build(pg_cue_index_t *x, const char *const *cues)
             }
 
             if (c == ' ' ? pg_isspace(b) : pg_tolower(b) == b && c == b) {
-                pg_cue_entries[base + n++] = (uint16_t) k;
+                pg_cue_entries[base + n].k = (uint16_t) k;
+                pg_cue_entries[base + n].next =
+                    c == ' ' || cues[k][1] == ' ' ? 0
+                                                  : (unsigned char) cues[k][1];
+                n++;
             }
         }
     }
