@@ -13,7 +13,7 @@
 #include "pg_normalize.h"
 
 
-static const pg_detector_pt  pg_detectors[] = {
+const pg_detector_pt  pg_detectors[] = {
     pg_detect_ssn,
     pg_detect_phone,
     pg_detect_email,

@@ -50,6 +50,9 @@ pg_status_t pg_detect_biometric(const pg_scan_t *s, pg_findings_t *out);
 pg_status_t pg_detect_age(const pg_scan_t *s, pg_findings_t *out);
 pg_status_t pg_detect_other_id(const pg_scan_t *s, pg_findings_t *out);
 
+/* every detector pg_detect_field() runs, in order, NULL-terminated */
+extern const pg_detector_pt  pg_detectors[];
+
 /* runs normalisation and all detectors over fields->items[field] */
 pg_status_t pg_detect_field(pg_arena_t *a, const pg_fields_t *fields,
     uint32_t field, pg_findings_t *out);

@@ -19,32 +19,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static void fz_check(const pg_findings_t *f, size_t from, size_t len);
 
 
-static const pg_detector_pt  fz_detectors[] = {
-    pg_detect_ssn,
-    pg_detect_phone,
-    pg_detect_email,
-    pg_detect_mrn,
-    pg_detect_dob,
-    pg_detect_name,
-    pg_detect_address,
-    pg_detect_zip,
-    pg_detect_date,
-    pg_detect_fax,
-    pg_detect_health_plan,
-    pg_detect_account,
-    pg_detect_license,
-    pg_detect_npi,
-    pg_detect_vehicle,
-    pg_detect_device,
-    pg_detect_url,
-    pg_detect_ip,
-    pg_detect_biometric,
-    pg_detect_age,
-    pg_detect_other_id,
-    NULL
-};
-
-
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -97,10 +71,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         scan.field = 0;
         scan.arena = &arena;
 
-        for (k = 0; fz_detectors[k] != NULL; k++) {
+        for (k = 0; pg_detectors[k] != NULL; k++) {
             memset(&findings, 0, sizeof(findings));
 
-            if (fz_detectors[k](&scan, &findings) == PG_OK) {
+            if (pg_detectors[k](&scan, &findings) == PG_OK) {
                 fz_check(&findings, 0, size);
             }
         }
