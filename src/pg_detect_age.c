@@ -10,6 +10,9 @@
  *     unless the next word is a thing ("our 100-year-old hospital") or,
  *     for "N years old", an institution is in the 4 words before ("the
  *     building is 100 years old")
+ *   apposition (85): a capitalised name, a comma and the number ending
+ *   its phrase ("Rosa Diaz, 94, went home", "Meet Harold, 99!") unless
+ *   the word before the comma is a thing ("Hospital, 100,")
  *   weak (75): "101st birthday", "turns 100", "turned 100", "100 years
  *   young"
  *     only with a person ("patient", "resident", "she", "grandma",
@@ -34,6 +37,7 @@
 #define PG_AGE_NEAR_BYTES   48
 #define PG_AGE_CUE_WORDS    3
 #define PG_AGE_CUE_BYTES    24
+#define PG_AGE_NAME_BYTES   32      /* how far back a name's word starts */
 
 
 static size_t pg_age_suffix(const char *t, size_t len, size_t pos,
@@ -41,6 +45,8 @@ static size_t pg_age_suffix(const char *t, size_t len, size_t pos,
 static size_t pg_age_match(const char *t, size_t len, size_t pos,
     const char *cue);
 static int pg_age_ordinal(const char *t, size_t len, size_t pos);
+static int pg_age_apposition(const char *t, size_t len, size_t pos,
+    size_t end);
 static int pg_age_person(const char *t, size_t len, size_t pos,
     size_t end);
 
@@ -152,7 +158,7 @@ static const char *const  pg_age_things[] = {
 pg_status_t
 pg_detect_age(const pg_scan_t *s, pg_findings_t *out)
 {
-    int           weak, ord;
+    int           weak, ord, appos;
     size_t        i, run, end, m, which;
     uint8_t       conf;
     unsigned long v;
@@ -203,6 +209,7 @@ pg_detect_age(const pg_scan_t *s, pg_findings_t *out)
         }
 
         weak = -1;
+        appos = 0;
 
         m = ord ? 0 : pg_age_suffix(t, s->len, end, &which);
 
@@ -252,6 +259,10 @@ pg_detect_age(const pg_scan_t *s, pg_findings_t *out)
         } else if (pg_cue_before(t, i, 2, PG_AGE_CUE_BYTES, pg_age_turns))
         {
             weak = 1;
+
+        } else if (pg_age_apposition(t, s->len, i, end)) {
+            weak = 0;
+            appos = 1;
         }
 
         if (weak < 0) {
@@ -266,7 +277,7 @@ pg_detect_age(const pg_scan_t *s, pg_findings_t *out)
             continue;
         }
 
-        conf = weak ? 75 : 90;
+        conf = appos ? 85 : weak ? 75 : 90;
 
         st = pg_findings_add(out, s->arena, PG_T_AGE, s->field, i,
                              end - i, conf);
@@ -343,6 +354,45 @@ pg_age_ordinal(const char *t, size_t len, size_t pos)
     return ((a == 's' && b == 't') || (a == 'n' && b == 'd')
             || (a == 'r' && b == 'd') || (a == 't' && b == 'h'))
            && pg_word_end(t, len, pos + 2);
+}
+
+
+/*
+ * "Rosa Diaz, 94, went home": a capitalised word, ", ", the number, and
+ * punctuation that ends the apposition (or the text).  "Suite 200, 95
+ * Main St" and "Boston, 95 degrees" are not: the word before the comma
+ * is a number, or a word follows the number.
+ */
+
+static int
+pg_age_apposition(const char *t, size_t len, size_t pos, size_t end)
+{
+    size_t  w, lo;
+
+    if (pos < 4 || t[pos - 1] != ' ' || t[pos - 2] != ',') {
+        return 0;
+    }
+
+    if (end < len && t[end] != ',' && t[end] != '!' && t[end] != '.'
+        && t[end] != ')' && t[end] != ';')
+    {
+        return 0;
+    }
+
+    w = pos - 2;
+    lo = w > PG_AGE_NAME_BYTES ? w - PG_AGE_NAME_BYTES : 0;
+
+    while (w > lo && pg_isalpha(t[w - 1])) {
+        w--;
+    }
+
+    if (w == pos - 2 || (w > 0 && pg_isalnum(t[w - 1]))
+        || t[w] < 'A' || t[w] > 'Z')
+    {
+        return 0;
+    }
+
+    return !pg_cue_before(t, pos, 1, PG_AGE_CUE_BYTES, pg_age_things);
 }
 
 

@@ -13,6 +13,7 @@ static void test_age_strong(void **state);
 static void test_age_weak(void **state);
 static void test_age_not_over_89(void **state);
 static void test_age_institutions(void **state);
+static void test_age_apposition(void **state);
 static void test_age_aggregate(void **state);
 static void test_age_lookalikes(void **state);
 static void test_age_edges(void **state);
@@ -55,6 +56,29 @@ test_age_weak(void **state)
     pg_dt_run(*state, pg_detect_age, "Grandma turns 100 today!");
     assert_int_equal(((pg_dt_t *) *state)->findings.items[0].confidence,
                      75);
+}
+
+
+/* a name, a comma and the age: "Rosa Diaz, 94, went home" */
+static void
+test_age_apposition(void **state)
+{
+    pg_dt_one(*state, pg_detect_age, "Rosa Diaz, 94, went home today",
+              PG_T_AGE, 11, 2);
+    pg_dt_one(*state, pg_detect_age, "Meet Harold, 99!", PG_T_AGE, 13, 2);
+    pg_dt_one(*state, pg_detect_age, "Thank you, Mrs. Okafor, 101.",
+              PG_T_AGE, 24, 3);
+    pg_dt_run(*state, pg_detect_age, "Meet Harold, 99!");
+    assert_int_equal(((pg_dt_t *) *state)->findings.items[0].confidence,
+                     85);
+
+    /* an address, a temperature, a count, an institution, a list */
+    pg_dt_none(*state, pg_detect_age, "Suite 200, 95 Main Street");
+    pg_dt_none(*state, pg_detect_age, "Boston, 95 degrees today");
+    pg_dt_none(*state, pg_detect_age, "Our Hospital, 100, years strong");
+    pg_dt_none(*state, pg_detect_age, "rooms 12, 94, and 96");
+    pg_dt_none(*state, pg_detect_age, "Tampa, 98.6 is a fever");
+    pg_dt_none(*state, pg_detect_age, "Jane, 9, and Ana, 12, won");
 }
 
 
@@ -155,6 +179,8 @@ main(void)
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_age_not_over_89,
                                         pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_age_apposition, pg_dt_setup,
+                                        pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_age_institutions,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_age_aggregate,
