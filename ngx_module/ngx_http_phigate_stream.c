@@ -96,6 +96,7 @@ struct ngx_http_phigate_stream_s {
 static void ngx_http_phigate_stream_flush(ngx_http_phigate_stream_t *st);
 static ngx_int_t ngx_http_phigate_stream_send_rec(
     ngx_http_phigate_stream_t *st, ngx_http_phigate_stream_rec_t *rec);
+static ngx_uint_t ngx_http_phigate_stream_transient(redisReply *reply);
 static ngx_int_t ngx_http_phigate_stream_send_gap(
     ngx_http_phigate_stream_t *st);
 static int ngx_http_phigate_stream_argv(ngx_http_phigate_stream_t *st,
@@ -593,15 +594,21 @@ ngx_http_phigate_stream_rec_reply(redisReply *reply, void *data)
     st = rec->stream;
     st->inflight--;
 
-    if (reply == NULL) {
+    if (reply == NULL || ngx_http_phigate_stream_transient(reply)) {
         /*
          * The connection went with the XADD in flight: Redis may or may
-         * not have it.  Sent again when the connection is back, from its
-         * place at the head of the backlog.
+         * not have it.  Or Redis said to try later (a restart loading its
+         * data).  Sent again when the connection is back or the pause is
+         * over, from its place at the head of the backlog.
          */
         rec->sent = 0;
         st->queued++;
         st->queued_bytes += rec->len;
+
+        if (reply != NULL) {
+            ngx_http_phigate_stream_refused(st, reply);
+            return;
+        }
 
         ngx_http_phigate_metrics_stream(st->pmcf, 0, 1, 0);
         ngx_http_phigate_stream_drain_timer(st);
@@ -672,6 +679,38 @@ ngx_http_phigate_stream_next(ngx_http_phigate_stream_t *st)
     if (!ngx_queue_empty(&st->queue) || st->gap.count > 0) {
         ngx_post_event(&st->flush, &ngx_posted_events);
     }
+}
+
+
+/*
+ * Errors that say "not now" rather than "never": Redis loading its data
+ * after a restart, a busy script, a replica without its master.  What
+ * they answer stays in the backlog.
+ */
+static ngx_uint_t
+ngx_http_phigate_stream_transient(redisReply *reply)
+{
+    static const char  *later[] = { "LOADING", "BUSY", "TRYAGAIN",
+                                    "MASTERDOWN" };
+
+    size_t      n;
+    ngx_uint_t  i;
+
+    if (reply->type != REDIS_REPLY_ERROR) {
+        return 0;
+    }
+
+    for (i = 0; i < sizeof(later) / sizeof(later[0]); i++) {
+        n = ngx_strlen(later[i]);
+
+        if ((size_t) reply->len >= n
+            && ngx_strncmp(reply->str, later[i], n) == 0)
+        {
+            return 1;
+        }
+    }
+
+    return 0;
 }
 
 
