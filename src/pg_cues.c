@@ -29,6 +29,10 @@
 #define PG_CUE_LISTS      (1 << PG_CUE_LISTS_LOG)
 #define PG_CUE_ENTRIES    16384
 
+/* bits of a list's filter of cues' first two bytes */
+#define PG_CUE_PAIRS      1024
+#define pg_cue_pair(b1, b2)  (((b1) * 31 + (b2)) & (PG_CUE_PAIRS - 1))
+
 /* the home slot of a list: its address hashed (Fibonacci hashing) */
 #define pg_cue_slot(cues)                                                   \
     ((size_t) ((uint64_t) (uintptr_t) (cues) * 0x9e3779b97f4a7c15ULL        \
@@ -64,6 +68,10 @@ typedef struct {
     uint16_t            off[257];
     /* letters (either case) that some cue starts with, a bit each */
     uint8_t             letter[32];
+    /* first bytes with a cue whose second byte is not known (blanks) */
+    uint8_t             open[32];
+    /* first and second bytes of the other cues, hashed: a filter */
+    uint8_t             pair[PG_CUE_PAIRS / 8];
 } pg_cue_index_t;
 
 
@@ -72,6 +80,11 @@ static const pg_cue_index_t *pg_cue_index_find(const char *const *cues);
 static int pg_cue_index_build(pg_cue_index_t *x, const char *const *cues);
 static size_t pg_cues_idx_at(const pg_cue_index_t *x, const char *t,
     size_t len, size_t pos, const char *const *cues, size_t *which);
+static size_t pg_cues_bucket_at(const pg_cue_index_t *x, const char *t,
+    size_t len, size_t pos, const char *const *cues, size_t b1,
+    unsigned char b2, size_t *which);
+static size_t pg_cues_each_at(const char *t, size_t len, size_t pos,
+    const char *const *cues, size_t *which);
 static int pg_cue_letter(const pg_cue_index_t *x, int c);
 
 
@@ -286,51 +299,92 @@ pg_skip_gap(const char *t, size_t len, size_t pos, size_t max,
 
 /*
  * The longest cue of the list at pos, the first of equals in *which;
- * with x NULL (a list that is not indexed) every cue is tried.
+ * with x NULL (a list that is not indexed) every cue is tried.  Most
+ * words start with two bytes that no cue of the list has: that is found
+ * here, inline, and only the others are matched.
  */
 
-static size_t
+static inline size_t
 pg_cues_idx_at(const pg_cue_index_t *x, const char *t, size_t len,
     size_t pos, const char *const *cues, size_t *which)
 {
-    size_t                 k, m, best, j, end;
-    unsigned char          next;
-    const pg_cue_entry_t  *e;
-
-    best = 0;
+    size_t         b1, p;
+    unsigned char  b2;
 
     if (x == NULL) {
-        for (k = 0; cues[k] != NULL; k++) {
-            m = pg_cue_at(t, len, pos, cues[k]);
-
-            if (m > best) {
-                best = m;
-
-                if (which != NULL) {
-                    *which = k;
-                }
-            }
-        }
-
-        return best;
+        return pg_cues_each_at(t, len, pos, cues, which);
     }
 
     if (pos >= len) {
         return 0;
     }
 
-    j = pg_tolower(t[pos]);
-    end = x->off[j + 1];
+    b1 = pg_tolower(t[pos]);
+
+    if (x->off[b1] == x->off[b1 + 1]) {
+        return 0;
+    }
+
+    b2 = pos + 1 < len ? pg_tolower(t[pos + 1]) : 0;
+    p = pg_cue_pair(b1, b2);
+
+    if (!(x->open[b1 >> 3] & (1 << (b1 & 7)))
+        && !(x->pair[p >> 3] & (1 << (p & 7))))
+    {
+        return 0;
+    }
+
+    return pg_cues_bucket_at(x, t, len, pos, cues, b1, b2, which);
+}
+
+
+/* the cues of the bucket of first byte b1 whose second byte is b2 */
+
+static size_t
+pg_cues_bucket_at(const pg_cue_index_t *x, const char *t, size_t len,
+    size_t pos, const char *const *cues, size_t b1, unsigned char b2,
+    size_t *which)
+{
+    size_t                 j, k, m, best, end;
+    const pg_cue_entry_t  *e;
+
+    best = 0;
+    end = x->off[b1 + 1];
     e = pg_cue_entries + x->base;
-    next = pos + 1 < len ? pg_tolower(t[pos + 1]) : 0;
 
-    for (j = x->off[j]; j < end; j++) {
+    for (j = x->off[b1]; j < end; j++) {
 
-        if (e[j].next != 0 && e[j].next != next) {
+        if (e[j].next != 0 && e[j].next != b2) {
             continue;
         }
 
         k = e[j].k;
+        m = pg_cue_at(t, len, pos, cues[k]);
+
+        if (m > best) {
+            best = m;
+
+            if (which != NULL) {
+                *which = k;
+            }
+        }
+    }
+
+    return best;
+}
+
+
+/* every cue of a list that is not indexed, in order */
+
+static size_t
+pg_cues_each_at(const char *t, size_t len, size_t pos,
+    const char *const *cues, size_t *which)
+{
+    size_t  k, m, best;
+
+    best = 0;
+
+    for (k = 0; cues[k] != NULL; k++) {
         m = pg_cue_at(t, len, pos, cues[k]);
 
         if (m > best) {
@@ -447,9 +501,9 @@ pg_cue_index_find(const char *const *cues)
 static int
 pg_cue_index_build(pg_cue_index_t *x, const char *const *cues)
 {
-    size_t          k, b, n;
+    size_t          k, b, n, p;
     uint32_t        base;
-    unsigned char   c;
+    unsigned char   c, d;
 
     x->first = cues[0];
 
@@ -484,11 +538,20 @@ pg_cue_index_build(pg_cue_index_t *x, const char *const *cues)
             }
 
             if (c == ' ' ? pg_isspace(b) : pg_tolower(b) == b && c == b) {
+                d = c == ' ' || cues[k][1] == ' '
+                    ? 0 : (unsigned char) cues[k][1];
+
                 pg_cue_entries[base + n].k = (uint16_t) k;
-                pg_cue_entries[base + n].next =
-                    c == ' ' || cues[k][1] == ' ' ? 0
-                                                  : (unsigned char) cues[k][1];
+                pg_cue_entries[base + n].next = d;
                 n++;
+
+                if (d == 0) {
+                    x->open[b >> 3] |= (uint8_t) (1 << (b & 7));
+
+                } else {
+                    p = pg_cue_pair(b, d);
+                    x->pair[p >> 3] |= (uint8_t) (1 << (p & 7));
+                }
             }
         }
     }
