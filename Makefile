@@ -86,12 +86,26 @@ $(BUILD)/unit/%: t/unit/%.c $(wildcard t/unit/*.h) $(BUILD)/libphigate.a
 unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
 
-# libFuzzer harnesses, built with ASan/UBSan from the engine sources
-$(BUILD)/fuzz/%: t/fuzz/%.c $(wildcard t/fuzz/*.h) $(SRC_C) $(wildcard src/*.h)
+# libFuzzer harnesses, built with ASan/UBSan against the engine compiled
+# once with the same instrumentation
+FUZZ_CFLAGS = -std=gnu99 -g -O1 -Isrc \
+              -fsanitize=fuzzer-no-link,address,undefined \
+              -fno-sanitize-recover=all
+FUZZ_O      := $(SRC_C:src/%.c=$(BUILD)/fuzz/obj/%.o)
+
+$(BUILD)/fuzz/obj/%.o: src/%.c $(wildcard src/*.h)
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) -std=gnu99 -g -O1 -Isrc \
-	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-	    $< $(SRC_C) -o $@ $(ENGINE_LIBS)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -c $< -o $@
+
+$(BUILD)/fuzz/libphigate-fuzz.a: $(FUZZ_O)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/fuzz/%: t/fuzz/%.c $(wildcard t/fuzz/*.h) \
+                 $(BUILD)/fuzz/libphigate-fuzz.a
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $< \
+	    $(BUILD)/fuzz/libphigate-fuzz.a -o $@ $(ENGINE_LIBS)
 
 fuzz: $(FUZZ_BIN)
 	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/run-fuzz.sh $(FUZZ_BIN)
