@@ -61,13 +61,11 @@ pg_detect_account(const pg_scan_t *s, pg_findings_t *out)
 
     t = s->text;
 
-    for (i = 0; i < s->len; i += n) {
+    for (i = pg_next_digit(t, s->len, 0);
+         i < s->len;
+         i = pg_next_digit(t, s->len, i + n))
+    {
         n = pg_digit_run(t, s->len, i, s->len);
-
-        if (n == 0) {
-            n = 1;
-            continue;
-        }
 
         if (!pg_num_start(t, i) || pg_in_url(t, i)) {
             continue;

@@ -167,13 +167,11 @@ pg_detect_age(const pg_scan_t *s, pg_findings_t *out)
 
     t = s->text;
 
-    for (i = 0; i < s->len; i += run) {
+    for (i = pg_next_digit(t, s->len, 0);
+         i < s->len;
+         i = pg_next_digit(t, s->len, i + run))
+    {
         run = pg_digit_run(t, s->len, i, s->len);
-
-        if (run == 0) {
-            run = 1;
-            continue;
-        }
 
         if (run < 2 || run > 3 || !pg_num_start(t, i)) {
             continue;

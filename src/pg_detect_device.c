@@ -63,10 +63,16 @@ pg_detect_device(const pg_scan_t *s, pg_findings_t *out)
         if (t[i] == '(') {
             n = pg_device_udi(t, s->len, i);
 
-        } else if (pg_isalnum(t[i]) && pg_word_start(t, i)
-                   && (i == 0 || (t[i - 1] != ':' && t[i - 1] != '-')))
-        {
-            n = pg_device_mac(t, s->len, i);
+        } else if (pg_isalnum(t[i])) {
+            n = pg_word_start(t, i)
+                && (i == 0 || (t[i - 1] != ':' && t[i - 1] != '-'))
+                ? pg_device_mac(t, s->len, i) : 0;
+
+            if (n == 0) {
+                /* nothing starts inside a word */
+                i = pg_alnum_end(t, s->len, i) - 1;
+                continue;
+            }
 
         } else {
             continue;

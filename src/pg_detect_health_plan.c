@@ -67,9 +67,11 @@ pg_detect_health_plan(const pg_scan_t *s, pg_findings_t *out)
     cued = out->n;
     t = s->text;
 
-    for (i = 0; i < s->len; i++) {
-
-        if (t[i] < '1' || t[i] > '9' || !pg_num_start(t, i)) {
+    for (i = pg_next_digit(t, s->len, 0);
+         i < s->len;
+         i = pg_next_digit(t, s->len, i + 1))
+    {
+        if (t[i] == '0' || !pg_num_start(t, i)) {
             continue;
         }
 

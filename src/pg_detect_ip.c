@@ -69,6 +69,11 @@ pg_detect_ip(const pg_scan_t *s, pg_findings_t *out)
         }
 
         if (n == 0) {
+            /* nothing starts inside a word: on to its last byte */
+            if (pg_isalnum(t[i])) {
+                i = pg_alnum_end(t, s->len, i) - 1;
+            }
+
             continue;
         }
 

@@ -66,13 +66,16 @@ pg_detect_license(const pg_scan_t *s, pg_findings_t *out)
     pg_status_t   st;
 
     t = s->text;
+    i = 0;
 
-    for (i = 0; i + PG_DEA_LEN <= s->len; i++) {
+    while (i + PG_DEA_LEN <= s->len) {
 
         /* the shape first: the cue lookback only for candidates */
         if (!pg_isalpha(t[i]) || !pg_word_start(t, i)
             || pg_digit_run(t, s->len, i + 2, 8) != 7)
         {
+            /* nothing starts inside a word */
+            i = pg_isalnum(t[i]) ? pg_alnum_end(t, s->len, i) : i + 1;
             continue;
         }
 
@@ -80,6 +83,7 @@ pg_detect_license(const pg_scan_t *s, pg_findings_t *out)
                             pg_dea_cues);
 
         if (!pg_dea_valid(t, s->len, i, cue)) {
+            i = pg_alnum_end(t, s->len, i);
             continue;
         }
 
@@ -89,7 +93,7 @@ pg_detect_license(const pg_scan_t *s, pg_findings_t *out)
             return st;
         }
 
-        i += PG_DEA_LEN - 1;
+        i += PG_DEA_LEN;
     }
 
     return pg_detect_cued(s, &pg_license_spec, out);

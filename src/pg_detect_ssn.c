@@ -54,13 +54,11 @@ pg_detect_ssn(const pg_scan_t *s, pg_findings_t *out)
 
     t = s->text;
 
-    for (i = 0; i < s->len; i += run) {
+    for (i = pg_next_digit(t, s->len, 0);
+         i < s->len;
+         i = pg_next_digit(t, s->len, i + run))
+    {
         run = pg_digit_run(t, s->len, i, s->len);
-
-        if (run == 0) {
-            run = 1;
-            continue;
-        }
 
         if (!pg_num_start(t, i) || pg_in_url(t, i)) {
             continue;

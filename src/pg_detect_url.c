@@ -88,6 +88,7 @@ static const char *const  pg_url_portals[] = {
 pg_status_t
 pg_detect_url(const pg_scan_t *s, pg_findings_t *out)
 {
+    int           c;
     size_t        i;
     pg_url_t      u;
     const char   *t;
@@ -101,7 +102,12 @@ pg_detect_url(const pg_scan_t *s, pg_findings_t *out)
             continue;
         }
 
-        if (!pg_url_scheme(t, s->len, i, &u.host)) {
+        c = pg_tolower(t[i]);
+
+        if ((c != 'h' && c != 'w') || !pg_url_scheme(t, s->len, i, &u.host))
+        {
+            /* no link starts inside a word */
+            i = pg_alnum_end(t, s->len, i) - 1;
             continue;
         }
 

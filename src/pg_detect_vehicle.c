@@ -52,17 +52,28 @@ pg_status_t
 pg_detect_vehicle(const pg_scan_t *s, pg_findings_t *out)
 {
     int           check, cue;
-    size_t        i;
+    size_t        i, e;
     const char   *t;
     pg_status_t   st;
 
     t = s->text;
+    i = 0;
 
-    for (i = 0; i + PG_VIN_LEN <= s->len; i++) {
+    while (i + PG_VIN_LEN <= s->len) {
 
-        if (!pg_isalnum(t[i]) || !pg_word_start(t, i)
+        if (!pg_isalnum(t[i])) {
+            i++;
+            continue;
+        }
+
+        /* a VIN is a word of 17: shorter and longer words are skipped */
+
+        e = pg_alnum_end(t, s->len, i);
+
+        if (e - i != PG_VIN_LEN || !pg_word_start(t, i)
             || !pg_vin_shape(t, s->len, i))
         {
+            i = e;
             continue;
         }
 
@@ -70,17 +81,15 @@ pg_detect_vehicle(const pg_scan_t *s, pg_findings_t *out)
         cue = pg_cue_before(t, i, PG_VIN_CUE_WORDS, PG_VIN_CUE_BYTES,
                             pg_vin_cues);
 
-        if (!check && !cue) {
-            continue;
+        if (check || cue) {
+            st = pg_findings_add(out, s->arena, PG_T_VEHICLE, s->field, i,
+                                 PG_VIN_LEN, check ? 90 : 80);
+            if (st != PG_OK) {
+                return st;
+            }
         }
 
-        st = pg_findings_add(out, s->arena, PG_T_VEHICLE, s->field, i,
-                             PG_VIN_LEN, check ? 90 : 80);
-        if (st != PG_OK) {
-            return st;
-        }
-
-        i += PG_VIN_LEN - 1;
+        i = e;
     }
 
     return pg_detect_cued(s, &pg_plate_spec, out);

@@ -16,6 +16,8 @@
 
 
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 
 /* locale-independent ASCII classes; c is any char or int byte value */
@@ -124,6 +126,48 @@ pg_digit_run(const char *t, size_t len, size_t pos, size_t max)
     }
 
     return n;
+}
+
+
+/*
+ * The offset of the first ASCII digit at or after pos, len when there is
+ * none: how the numeric detectors get from one number to the next.
+ * Eight bytes at a time: a byte of w ^ "00000000" below 10 is a digit
+ * (bytes >= 0x80 never are), the test of "a byte below n" in one word.
+ */
+static inline size_t
+pg_next_digit(const char *t, size_t len, size_t pos)
+{
+    uint64_t  w;
+
+    while (pos + 8 <= len) {
+        memcpy(&w, t + pos, 8);
+        w ^= 0x3030303030303030ULL;
+
+        if (((w - 0x0a0a0a0a0a0a0a0aULL) & ~w & 0x8080808080808080ULL) != 0) {
+            break;
+        }
+
+        pos += 8;
+    }
+
+    while (pos < len && !pg_isdigit(t[pos])) {
+        pos++;
+    }
+
+    return pos;
+}
+
+
+/* the end of the letters and digits at pos: pos itself when there are none */
+static inline size_t
+pg_alnum_end(const char *t, size_t len, size_t pos)
+{
+    while (pos < len && pg_isalnum(t[pos])) {
+        pos++;
+    }
+
+    return pos;
 }
 
 
