@@ -153,18 +153,33 @@ size_t
 pg_cues_next(const char *t, size_t len, size_t pos, const char *const *cues,
     size_t *m)
 {
-    size_t                 i;
+    size_t                 i, k;
+    uint64_t               s, prev;
     const pg_cue_index_t  *x;
 
     x = pg_cue_index(cues);
     i = pos;
 
-    while (i < len) {
+    /* eight bytes at a time, only their word starts looked at */
 
-        if (!pg_isalnum(t[i])) {
-            i++;
-            continue;
+    prev = i > 0 && pg_isalnum(t[i - 1]) ? 0x80 : 0;
+
+    for ( /* void */ ; i + 8 <= len; i += 8) {
+
+        for (s = pg_word_starts8(t, i, &prev); s != 0; s &= s - 1) {
+            k = i + (__builtin_ctzll(s) >> 3);
+
+            if (pg_cue_letter(x, t[k])) {
+                *m = pg_cues_idx_at(x, t, len, k, cues, NULL);
+
+                if (*m != 0) {
+                    return k;
+                }
+            }
         }
+    }
+
+    for ( /* void */ ; i < len; i++) {
 
         if (pg_cue_letter(x, t[i]) && pg_word_start(t, i)) {
             *m = pg_cues_idx_at(x, t, len, i, cues, NULL);
@@ -172,12 +187,6 @@ pg_cues_next(const char *t, size_t len, size_t pos, const char *const *cues,
             if (*m != 0) {
                 return i;
             }
-        }
-
-        /* no cue starts inside a word: on to the next one */
-
-        for (i++; i < len && pg_isalnum(t[i]); i++) {
-            /* void */
         }
     }
 

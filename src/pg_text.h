@@ -159,6 +159,38 @@ pg_next_digit(const char *t, size_t len, size_t pos)
 }
 
 
+/*
+ * The word starts among the 8 bytes at t + pos, the caller having
+ * checked pos + 8 <= len: byte k starts a word when bit 8 * k + 7 is
+ * set.  *prev is 0x80 when the byte before them is a letter or digit,
+ * and is set for the next 8.  SWAR: with a byte's top bit cleared, b is
+ * in [lo, hi] when b + 0x80 - lo has its top bit set and b + 0x7f - hi
+ * not; no sum carries into the next byte.
+ */
+static inline uint64_t
+pg_word_starts8(const char *t, size_t pos, uint64_t *prev)
+{
+    uint64_t  w, b, d, l, a, s;
+
+    memcpy(&w, t + pos, 8);
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    w = __builtin_bswap64(w);
+#endif
+
+    b = w & 0x7f7f7f7f7f7f7f7fULL;
+    d = (b + 0x5050505050505050ULL) & ~(b + 0x4646464646464646ULL);
+    l = b | 0x2020202020202020ULL;
+    l = (l + 0x1f1f1f1f1f1f1f1fULL) & ~(l + 0x0505050505050505ULL);
+    a = (d | l) & ~w & 0x8080808080808080ULL;
+
+    s = a & ~((a << 8) | *prev);
+    *prev = a >> 56;
+
+    return s;
+}
+
+
 /* the end of the letters and digits at pos: pos itself when there are none */
 static inline size_t
 pg_alnum_end(const char *t, size_t len, size_t pos)

@@ -1,10 +1,11 @@
 /*
  * Copyright (C) phigate authors
  *
- * The scanning helpers of pg_text.h: pg_next_digit() (eight bytes at a
- * time) and pg_alnum_end() find what a byte-by-byte scan finds, at every
- * offset and length, with the bytes next to '0'-'9' ('/', ':'), bytes
- * of 0x80 and above, and NULs.
+ * The scanning helpers of pg_text.h: pg_next_digit(), pg_word_starts8()
+ * (eight bytes at a time) and pg_alnum_end() find what a byte-by-byte
+ * scan finds, at every offset and length, with the bytes next to the
+ * ranges of letters and digits ('/', ':', '@', '[', '`', '{'), bytes of
+ * 0x80 and above (0xc1 is 'A' | 0x80), and NULs.
  */
 
 
@@ -19,10 +20,12 @@
 
 static void test_next_digit(void **state);
 static void test_alnum_end(void **state);
+static void test_word_starts8(void **state);
 static void test_classes(void **state);
 
 
-static const char  ts_bytes[] = "09/:aZ \x80\xff\xb0\xba\x00-.";
+static const char  ts_bytes[] =
+    "09/:aZ \x80\xff\xb0\xba\x00-.@[`{zA\xc1\xe1";
 
 
 static void
@@ -82,6 +85,42 @@ test_alnum_end(void **state)
 }
 
 
+static void
+test_word_starts8(void **state)
+{
+    char      t[TS_LEN];
+    size_t    k, i, j, len, pos;
+    uint64_t  s, prev;
+    unsigned  seed;
+
+    seed = 13;
+
+    for (k = 0; k < 20000; k++) {
+        len = 8 + rand_r(&seed) % (TS_LEN - 8);
+
+        for (i = 0; i < len; i++) {
+            t[i] = ts_bytes[rand_r(&seed) % (sizeof(ts_bytes) - 1)];
+        }
+
+        pos = rand_r(&seed) % (len - 7);
+        prev = pos > 0 && pg_isalnum(t[pos - 1]) ? 0x80 : 0;
+
+        for (i = pos; i + 8 <= len; i += 8) {
+            s = pg_word_starts8(t, i, &prev);
+
+            for (j = 0; j < 8; j++) {
+                assert_int_equal((s >> (8 * j + 7)) & 1,
+                                 pg_isalnum(t[i + j])
+                                 && pg_word_start(t, i + j));
+            }
+
+            assert_int_equal(s & ~0x8080808080808080ULL, 0);
+            assert_int_equal(prev, pg_isalnum(t[i + 7]) ? 0x80 : 0);
+        }
+    }
+}
+
+
 /* pg_isalnum()'s table against the definition, for every byte */
 
 static void
@@ -104,6 +143,7 @@ main(void)
     const struct CMUnitTest  tests[] = {
         cmocka_unit_test(test_next_digit),
         cmocka_unit_test(test_alnum_end),
+        cmocka_unit_test(test_word_starts8),
         cmocka_unit_test(test_classes),
     };
 
