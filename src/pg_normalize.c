@@ -61,12 +61,12 @@
  * byte o + k came from input byte from + k (a copy); otherwise each came
  * from the input range [from, to) ("%2D", "&#45;", a UTF-8 sequence).
  */
-typedef struct {
+struct pg_nseg_s {
     uint32_t       o;
     uint32_t       n;
     uint32_t       from;
     uint32_t       to;
-} pg_nseg_t;
+};
 
 
 /* a map from output to input offsets as segments in output order */
@@ -118,6 +118,8 @@ static void pg_nmap_at(const pg_nmap_t *m, size_t *k, size_t o,
     uint32_t *from, uint32_t *to);
 static pg_status_t pg_norm_compose(pg_nctx_t *x, const pg_nbuf_t *next);
 static pg_status_t pg_norm_dense(pg_nctx_t *x, pg_norm_t *out);
+static void pg_norm_run_at(const pg_norm_t *n, size_t o, size_t *from,
+    size_t *to);
 static pg_status_t pg_norm_bytes(pg_nctx_t *x, const char *in, size_t len,
     pg_nbuf_t *out, int trigger, pg_norm_at_pt at);
 static pg_status_t pg_norm_pct(pg_nctx_t *x, const char *in, size_t len,
@@ -214,6 +216,10 @@ pg_normalize(pg_arena_t *a, const char *in, size_t len, pg_norm_t *out)
 
     out->len = len;
     out->in_len = len;
+    out->from = NULL;
+    out->to = NULL;
+    out->runs = NULL;
+    out->nruns = 0;
 
     for (k = 0; pg_norm_steps[k] != NULL; k++) {
         /* each step reads the previous step's output, or the input */
@@ -244,14 +250,19 @@ pg_normalize(pg_arena_t *a, const char *in, size_t len, pg_norm_t *out)
 
     if (x.cur == NULL) {
         /* no step changed anything: a terminated copy of the input */
-        out->from = NULL;
-        out->to = NULL;
         out->text = pg_arena_strndup(a, in, len);
 
         return out->text != NULL ? PG_OK : PG_ERR_NOMEM;
     }
 
     out->text = x.cur;
+
+    if (out->len > PG_NORM_DENSE_MAX) {
+        out->runs = x.map.seg;
+        out->nruns = x.map.n;
+
+        return PG_OK;
+    }
 
     return pg_norm_dense(&x, out);
 }
@@ -261,14 +272,62 @@ void
 pg_norm_span(const pg_norm_t *n, size_t off, size_t len, size_t *in_off,
     size_t *in_len)
 {
-    if (n->from == NULL) {
+    size_t  from, to, unused;
+
+    if (n->from != NULL) {
+        *in_off = n->from[off];
+        *in_len = n->to[off + len - 1] - n->from[off];
+        return;
+    }
+
+    if (n->runs == NULL) {
         *in_off = off;
         *in_len = len;
         return;
     }
 
-    *in_off = n->from[off];
-    *in_len = n->to[off + len - 1] - n->from[off];
+    pg_norm_run_at(n, off, &from, &unused);
+    pg_norm_run_at(n, off + len - 1, &unused, &to);
+
+    *in_off = from;
+    *in_len = to - from;
+}
+
+
+/* the input range byte o came from, by binary search of the runs */
+
+static void
+pg_norm_run_at(const pg_norm_t *n, size_t o, size_t *from, size_t *to)
+{
+    size_t            lo, hi, mid;
+    const pg_nseg_t  *s;
+
+    /* the last run that starts at or before o: the runs cover the text */
+
+    lo = 0;
+    hi = n->nruns;
+
+    while (hi - lo > 1) {
+        mid = lo + (hi - lo) / 2;
+
+        if (n->runs[mid].o <= o) {
+            lo = mid;
+
+        } else {
+            hi = mid;
+        }
+    }
+
+    s = &n->runs[lo];
+
+    if (s->to == 0) {
+        *from = s->from + (o - s->o);
+        *to = *from + 1;
+
+    } else {
+        *from = s->from;
+        *to = s->to;
+    }
 }
 
 

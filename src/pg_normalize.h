@@ -21,17 +21,30 @@
 #include "pg_status.h"
 
 
+/* a run of the map: see pg_normalize.c */
+typedef struct pg_nseg_s  pg_nseg_t;
+
+
+/* the largest result that gets from[] and to[]: 8 bytes a byte */
+#define PG_NORM_DENSE_MAX  65536
+
+
 typedef struct {
-    char          *text;      /* normalised, NUL-terminated */
-    size_t         len;
+    char              *text;      /* normalised, NUL-terminated */
+    size_t             len;
     /*
      * Byte i of text came from input bytes [from[i], to[i]).  Both are
-     * NULL when text is a plain copy of the input (nothing changed); a
-     * step that changes nothing returns them NULL and text unset.
+     * NULL when text is a plain copy of the input (nothing changed), and
+     * when len is above PG_NORM_DENSE_MAX: a large field keeps its map
+     * as nruns runs (bytes copied one for one, or bytes that all came
+     * from one input range), not as 8 bytes a byte, so that a 1 MB body
+     * does not take 8 MB more.  pg_norm_span() reads either.
      */
-    uint32_t      *from;
-    uint32_t      *to;
-    size_t         in_len;
+    uint32_t          *from;
+    uint32_t          *to;
+    const pg_nseg_t   *runs;
+    size_t             nruns;
+    size_t             in_len;
 } pg_norm_t;
 
 

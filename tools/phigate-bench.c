@@ -24,9 +24,10 @@
  *   phigate-bench [--seconds N] corpus.jsonl [more.jsonl ...]
  *   phigate-bench --findings corpus.jsonl ...
  *
- * --findings prints every finding of every post and of the 64 KB field
- * as "post type offset length confidence" (post is the index, "f64k"
- * the field), to compare two builds of the engine.
+ * --findings prints every finding of every post and of the 64 KB and
+ * 1 MB fields as "post type offset length confidence" (post is the
+ * index, "f64k" and "f1m" the fields), to compare two builds of the
+ * engine.
  */
 
 
@@ -243,6 +244,10 @@ main(int argc, char **argv)
 
         field = bn_join(&c, BN_FIELD_SMALL, &len);
         bn_detect(field, len, counts, "f64k");
+        free(field);
+
+        field = bn_join(&c, BN_FIELD_LARGE, &len);
+        bn_detect(field, len, counts, "f1m");
         free(field);
 
         return 0;
