@@ -85,6 +85,7 @@ static size_t pg_cues_bucket_at(const pg_cue_index_t *x, const char *t,
     unsigned char b2, size_t *which);
 static size_t pg_cues_each_at(const char *t, size_t len, size_t pos,
     const char *const *cues, size_t *which);
+static void pg_cue_keep(size_t m, size_t k, size_t *best, size_t *which);
 static int pg_cue_letter(const pg_cue_index_t *x, int c);
 
 
@@ -200,22 +201,8 @@ int
 pg_cue_before(const char *t, size_t pos, size_t words, size_t bytes,
     const char *const *cues)
 {
-    size_t                 s;
-    const pg_cue_index_t  *x;
-
-    x = pg_cue_index(cues);
-
-    for (s = pg_back_words(t, pos, words, bytes); s < pos; s++) {
-
-        /* the cue must end before pos: match against t[0, pos) */
-        if (pg_isalpha(t[s]) && pg_word_start(t, s)
-            && pg_cues_idx_at(x, t, pos, s, cues, NULL) != 0)
-        {
-            return 1;
-        }
-    }
-
-    return 0;
+    /* a cue ends somewhere in the window when the last one does */
+    return pg_cue_last(t, pos, words, bytes, cues) != 0;
 }
 
 
@@ -235,7 +222,7 @@ pg_cue_last(const char *t, size_t pos, size_t words, size_t bytes,
             continue;
         }
 
-        /* the longest cue at s ends last */
+        /* the longest cue at s ends last; it must end before pos */
         m = pg_cues_idx_at(x, t, pos, s, cues, NULL);
 
         if (m > 0 && s + m > last) {
@@ -354,7 +341,7 @@ pg_cues_bucket_at(const pg_cue_index_t *x, const char *t, size_t len,
     size_t pos, const char *const *cues, size_t b1, unsigned char b2,
     size_t *which)
 {
-    size_t                 j, k, m, best, end;
+    size_t                 j, k, best, end;
     const pg_cue_entry_t  *e;
 
     best = 0;
@@ -368,15 +355,7 @@ pg_cues_bucket_at(const pg_cue_index_t *x, const char *t, size_t len,
         }
 
         k = e[j].k;
-        m = pg_cue_at(t, len, pos, cues[k]);
-
-        if (m > best) {
-            best = m;
-
-            if (which != NULL) {
-                *which = k;
-            }
-        }
+        pg_cue_keep(pg_cue_at(t, len, pos, cues[k]), k, &best, which);
     }
 
     return best;
@@ -389,23 +368,30 @@ static size_t
 pg_cues_each_at(const char *t, size_t len, size_t pos,
     const char *const *cues, size_t *which)
 {
-    size_t  k, m, best;
+    size_t  k, best;
 
     best = 0;
 
     for (k = 0; cues[k] != NULL; k++) {
-        m = pg_cue_at(t, len, pos, cues[k]);
-
-        if (m > best) {
-            best = m;
-
-            if (which != NULL) {
-                *which = k;
-            }
-        }
+        pg_cue_keep(pg_cue_at(t, len, pos, cues[k]), k, &best, which);
     }
 
     return best;
+}
+
+
+/* the longest match so far, the first of equals: cue k matched m bytes */
+
+static inline void
+pg_cue_keep(size_t m, size_t k, size_t *best, size_t *which)
+{
+    if (m > *best) {
+        *best = m;
+
+        if (which != NULL) {
+            *which = k;
+        }
+    }
 }
 
 

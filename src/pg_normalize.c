@@ -112,6 +112,8 @@ static pg_status_t pg_nbuf_init(pg_nctx_t *x, pg_nbuf_t *b);
 static void pg_nbuf_put(pg_nbuf_t *b, char c, size_t from, size_t to);
 static void pg_nbuf_copy(pg_nbuf_t *b, const char *in, size_t from,
     size_t n);
+static pg_status_t pg_nbuf_upto(pg_nctx_t *x, pg_nbuf_t *b, const char *in,
+    size_t done, size_t i);
 static void pg_nmap_add(pg_nmap_t *m, pg_arena_t *a, pg_status_t *st,
     size_t o, size_t n, size_t from, size_t to);
 static void pg_nmap_at(const pg_nmap_t *m, size_t *k, size_t o,
@@ -388,6 +390,30 @@ pg_nbuf_copy(pg_nbuf_t *b, const char *in, size_t from, size_t n)
 
 
 /*
+ * A step's first change starts its output; input bytes [done, i), which
+ * it left as they were, are copied before what it writes at i.
+ */
+
+static pg_status_t
+pg_nbuf_upto(pg_nctx_t *x, pg_nbuf_t *b, const char *in, size_t done,
+    size_t i)
+{
+    pg_status_t  st;
+
+    if (b->text == NULL) {
+        st = pg_nbuf_init(x, b);
+        if (st != PG_OK) {
+            return st;
+        }
+    }
+
+    pg_nbuf_copy(b, in, done, i - done);
+
+    return PG_OK;
+}
+
+
+/*
  * Appends output bytes [o, o + n) that came from input byte from + k
  * each (to 0) or all from [from, to), merged into the last segment when
  * they continue it.  An allocation failure is left in *st.
@@ -593,14 +619,10 @@ pg_norm_bytes(pg_nctx_t *x, const char *in, size_t len, pg_nbuf_t *out,
             continue;
         }
 
-        if (out->text == NULL) {
-            st = pg_nbuf_init(x, out);
-            if (st != PG_OK) {
-                return st;
-            }
+        st = pg_nbuf_upto(x, out, in, done, i);
+        if (st != PG_OK) {
+            return st;
         }
-
-        pg_nbuf_copy(out, in, done, i - done);
 
         for (k = 0; k < nd; k++) {
             pg_nbuf_put(out, (char) dec[k], i, i + n);
@@ -846,14 +868,10 @@ pg_norm_unicode(pg_nctx_t *x, const char *in, size_t len, pg_nbuf_t *out)
          * is kept: the bytes of a kept character map to all of it.
          */
 
-        if (out->text == NULL) {
-            st = pg_nbuf_init(x, out);
-            if (st != PG_OK) {
-                return st;
-            }
+        st = pg_nbuf_upto(x, out, in, done, i);
+        if (st != PG_OK) {
+            return st;
         }
-
-        pg_nbuf_copy(out, in, done, i - done);
 
         n = utf8proc_iterate((const utf8proc_uint8_t *) in + i,
                              (utf8proc_ssize_t) (len - i), &cp);
@@ -1022,14 +1040,10 @@ pg_norm_split(pg_nctx_t *x, const char *in, size_t len, pg_nbuf_t *out)
             continue;
         }
 
-        if (out->text == NULL) {
-            st = pg_nbuf_init(x, out);
-            if (st != PG_OK) {
-                return st;
-            }
+        st = pg_nbuf_upto(x, out, in, copied, i);
+        if (st != PG_OK) {
+            return st;
         }
-
-        pg_nbuf_copy(out, in, copied, i - copied);
 
         for (k = i; k < end; /* void */ ) {
             pg_nbuf_put(out, pg_isdigit(in[k]) ? in[k]
@@ -1134,12 +1148,10 @@ pg_norm_letters(pg_nctx_t *x, const char *in, size_t len, pg_nbuf_t *out)
         /* byte for byte: the map is one copy, the letters change after */
 
         if (out->text == NULL) {
-            st = pg_nbuf_init(x, out);
+            st = pg_nbuf_upto(x, out, in, 0, len);
             if (st != PG_OK) {
                 return st;
             }
-
-            pg_nbuf_copy(out, in, 0, len);
         }
 
         for (k = s; k < i; k++) {

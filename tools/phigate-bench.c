@@ -80,6 +80,14 @@ typedef struct {
 } bn_pattern_t;
 
 
+/* one field's run of the engine */
+typedef struct {
+    pg_arena_t     arena;
+    pg_fields_t    fields;
+    pg_findings_t  findings;
+} bn_run_t;
+
+
 typedef struct {
     pcre2_code           *code[BN_PATTERNS_MAX];
     size_t                n;
@@ -96,6 +104,7 @@ static int bn_add(bn_corpus_t *c, const char *text, size_t len);
 static char *bn_join(const bn_corpus_t *c, size_t size, size_t *len);
 static size_t bn_detect(const char *text, size_t len,
     size_t counts[PG_T__COUNT], const char *dump);
+static double bn_run(bn_run_t *r, const char *text, size_t len);
 static double bn_timed(const char *text, size_t len, size_t *nf);
 static void bn_posts(const bn_corpus_t *c, double seconds);
 static void bn_field(const char *label, const char *text, size_t len,
@@ -447,30 +456,14 @@ static size_t
 bn_detect(const char *text, size_t len, size_t counts[PG_T__COUNT],
     const char *dump)
 {
-    size_t          k;
-    pg_arena_t      arena;
-    pg_fields_t     fields;
-    pg_status_t     st;
-    pg_findings_t   findings;
-    pg_finding_t   *f;
+    size_t         k;
+    bn_run_t       r;
+    pg_finding_t  *f;
 
-    pg_arena_init(&arena, 0);
-    memset(&fields, 0, sizeof(fields));
-    memset(&findings, 0, sizeof(findings));
+    (void) bn_run(&r, text, len);
 
-    st = pg_fields_add(&fields, &arena, "text", 4, text, len, PG_SRC_BODY,
-                       0, 0);
-    if (st == PG_OK) {
-        st = pg_detect_field(&arena, &fields, 0, &findings);
-    }
-
-    if (st != PG_OK) {
-        fprintf(stderr, "phigate-bench: engine error %d\n", (int) st);
-        exit(1);
-    }
-
-    for (k = 0; k < findings.n; k++) {
-        f = &findings.items[k];
+    for (k = 0; k < r.findings.n; k++) {
+        f = &r.findings.items[k];
 
         if (counts != NULL) {
             counts[f->type]++;
@@ -482,45 +475,61 @@ bn_detect(const char *text, size_t len, size_t counts[PG_T__COUNT],
         }
     }
 
-    pg_arena_free(&arena);
+    pg_arena_free(&r.arena);
 
-    return findings.n;
+    return r.findings.n;
 }
 
 
 /*
- * One pg_detect_field() on text as a request's only field, set up
- * outside the timed call as pg_inspect() does: the seconds inside it.
+ * pg_detect_field() on text as a request's only field, set up outside
+ * the timed call as pg_inspect() does: the seconds inside the call.  The
+ * caller frees r->arena.
  */
+
+static double
+bn_run(bn_run_t *r, const char *text, size_t len)
+{
+    double       t0, t1;
+    pg_status_t  st;
+
+    pg_arena_init(&r->arena, 0);
+    memset(&r->fields, 0, sizeof(pg_fields_t));
+    memset(&r->findings, 0, sizeof(pg_findings_t));
+
+    st = pg_fields_add(&r->fields, &r->arena, "text", 4, text, len,
+                       PG_SRC_BODY, 0, 0);
+
+    t0 = bn_now();
+
+    if (st == PG_OK) {
+        st = pg_detect_field(&r->arena, &r->fields, 0, &r->findings);
+    }
+
+    t1 = bn_now();
+
+    if (st != PG_OK) {
+        fprintf(stderr, "phigate-bench: engine error %d\n", (int) st);
+        exit(1);
+    }
+
+    return t1 - t0;
+}
+
+
+/* the seconds of one timed call, and its number of findings */
 
 static double
 bn_timed(const char *text, size_t len, size_t *nf)
 {
-    double          t0, t1;
-    pg_arena_t      arena;
-    pg_fields_t     fields;
-    pg_findings_t   findings;
+    double    dt;
+    bn_run_t  r;
 
-    pg_arena_init(&arena, 0);
-    memset(&fields, 0, sizeof(fields));
-    memset(&findings, 0, sizeof(findings));
+    dt = bn_run(&r, text, len);
+    *nf = r.findings.n;
+    pg_arena_free(&r.arena);
 
-    if (pg_fields_add(&fields, &arena, "text", 4, text, len, PG_SRC_BODY,
-                      0, 0)
-        != PG_OK)
-    {
-        fprintf(stderr, "phigate-bench: out of memory\n");
-        exit(1);
-    }
-
-    t0 = bn_now();
-    (void) pg_detect_field(&arena, &fields, 0, &findings);
-    t1 = bn_now();
-
-    *nf = findings.n;
-    pg_arena_free(&arena);
-
-    return t1 - t0;
+    return dt;
 }
 
 

@@ -18,6 +18,14 @@
 #define TS_LEN  64
 
 
+typedef size_t (*ts_scan_pt)(const char *t, size_t len, size_t pos);
+
+
+static void ts_check(ts_scan_pt scan, int (*stop)(int c), unsigned seed);
+static int ts_digit(int c);
+static int ts_not_alnum(int c);
+static size_t ts_next_digit(const char *t, size_t len, size_t pos);
+static size_t ts_alnum_end(const char *t, size_t len, size_t pos);
 static void test_next_digit(void **state);
 static void test_alnum_end(void **state);
 static void test_word_starts8(void **state);
@@ -28,60 +36,77 @@ static const char  ts_bytes[] =
     "09/:aZ \x80\xff\xb0\xba\x00-.@[`{zA\xc1\xe1";
 
 
-static void
-test_next_digit(void **state)
-{
-    char      t[TS_LEN];
-    size_t    k, i, len, pos, want;
-    unsigned  seed;
+/*
+ * scan() at every offset of random texts, against the byte-by-byte scan
+ * that stops at the first byte stop() takes.  Digits are rare, so that
+ * pg_next_digit() skips eight bytes at a time.
+ */
 
-    seed = 11;
+static void
+ts_check(ts_scan_pt scan, int (*stop)(int c), unsigned seed)
+{
+    char    t[TS_LEN];
+    size_t  k, i, len, pos, want;
 
     for (k = 0; k < 20000; k++) {
         len = rand_r(&seed) % TS_LEN;
 
         for (i = 0; i < len; i++) {
-            /* mostly non-digits, so that whole words are skipped */
             t[i] = rand_r(&seed) % 12 == 0
                    ? ts_bytes[rand_r(&seed) % 2]
                    : ts_bytes[2 + rand_r(&seed) % (sizeof(ts_bytes) - 3)];
         }
 
         for (pos = 0; pos <= len; pos++) {
-            for (want = pos; want < len && !pg_isdigit(t[want]); want++) {
+            for (want = pos; want < len && !stop(t[want]); want++) {
                 /* void */
             }
 
-            assert_int_equal(pg_next_digit(t, len, pos), want);
+            assert_int_equal(scan(t, len, pos), want);
         }
     }
+}
+
+
+static int
+ts_digit(int c)
+{
+    return pg_isdigit(c);
+}
+
+
+static int
+ts_not_alnum(int c)
+{
+    return !pg_isalnum(c);
+}
+
+
+static size_t
+ts_next_digit(const char *t, size_t len, size_t pos)
+{
+    return pg_next_digit(t, len, pos);
+}
+
+
+static size_t
+ts_alnum_end(const char *t, size_t len, size_t pos)
+{
+    return pg_alnum_end(t, len, pos);
+}
+
+
+static void
+test_next_digit(void **state)
+{
+    ts_check(ts_next_digit, ts_digit, 11);
 }
 
 
 static void
 test_alnum_end(void **state)
 {
-    char      t[TS_LEN];
-    size_t    k, i, len, pos, want;
-    unsigned  seed;
-
-    seed = 12;
-
-    for (k = 0; k < 5000; k++) {
-        len = rand_r(&seed) % TS_LEN;
-
-        for (i = 0; i < len; i++) {
-            t[i] = ts_bytes[rand_r(&seed) % (sizeof(ts_bytes) - 1)];
-        }
-
-        for (pos = 0; pos <= len; pos++) {
-            for (want = pos; want < len && pg_isalnum(t[want]); want++) {
-                /* void */
-            }
-
-            assert_int_equal(pg_alnum_end(t, len, pos), want);
-        }
-    }
+    ts_check(ts_alnum_end, ts_not_alnum, 12);
 }
 
 
