@@ -16,6 +16,8 @@
  *
  * The restricted 3-digit ZIP prefixes of Safe Harbor are kept here too
  * (pg_detect_zip.h): a compiled-in default, replaced at configuration.
+ * A prefix alone is a finding only when it is restricted and a ZIP cue
+ * introduces it ("ZIP 036xx"): any other prefix may stay in a text.
  */
 
 
@@ -37,6 +39,9 @@
 
 static int pg_zip_street_before(const char *t, size_t len, size_t pos);
 static size_t pg_zip_state_name(const char *t, size_t end);
+static size_t pg_zip_prefix(const char *t, size_t len, size_t pos);
+static int pg_zip_restricted_parse(const char *list, size_t len,
+    unsigned char *bits, size_t *bad);
 
 
 static const char *const  pg_zip_abbrs =
@@ -56,6 +61,13 @@ static const char *const  pg_zip_ambiguous =
  */
 static unsigned char  pg_zip_restricted_bits[PG_ZIP3_N / 8];
 static int            pg_zip_restricted_init;
+
+
+/* what introduces a 3-digit ZIP prefix: "ZIP 036xx", "zip code: 893" */
+static const char *const  pg_zip_prefix_cues[] = {
+    "zip", "zip code", "zipcode", "zip prefix", "zip3", "postal code",
+    NULL
+};
 
 
 /* state names, lower case; matched backwards from the ZIP */
@@ -86,13 +98,31 @@ pg_detect_zip(const pg_scan_t *s, pg_findings_t *out)
 
     for (i = 0; i < s->len; i++) {
 
-        if (!pg_isdigit(t[i]) || !pg_num_start(t, i)
-            || pg_digit_run(t, s->len, i, 6) != 5)
-        {
+        if (!pg_isdigit(t[i]) || !pg_num_start(t, i)) {
             continue;
         }
 
-        n = 5;
+        n = pg_digit_run(t, s->len, i, 6);
+
+        if (n == 3) {
+            n = pg_zip_prefix(t, s->len, i);
+
+            if (n > 0) {
+                st = pg_findings_add(out, s->arena, PG_T_ZIP, s->field, i,
+                                     n, 80);
+                if (st != PG_OK) {
+                    return st;
+                }
+            }
+
+            i += 2;
+            continue;
+        }
+
+        if (n != 5) {
+            i += n - 1;
+            continue;
+        }
 
         if (i + 10 <= s->len && t[i + 5] == '-'
             && pg_digit_run(t, s->len, i + 6, 5) == 4)
@@ -214,6 +244,52 @@ pg_zip_state_name(const char *t, size_t end)
 }
 
 
+/*
+ * A 3-digit ZIP prefix at pos (three digits there, the caller checked) on
+ * the restricted list, right after a ZIP cue (at most 4 words before, no
+ * other number between): "ZIP 036", "zip code starting 893xx", "ZIP3
+ * 692**".  Safe Harbor lets a de-identified text keep a ZIP's first three
+ * digits except these, whose areas hold 20,000 people or fewer.  Returns
+ * the length with a masked tail ("xx", "**", "-XX"), 0 when it is none.
+ */
+
+static size_t
+pg_zip_prefix(const char *t, size_t len, size_t pos)
+{
+    size_t  cue, j, n;
+
+    if (!pg_zip_restricted(t + pos)) {
+        return 0;
+    }
+
+    cue = pg_cue_last(t, pos, 4, 40, pg_zip_prefix_cues);
+    if (cue == 0) {
+        return 0;
+    }
+
+    for (j = cue; j < pos; j++) {
+        if (pg_isdigit(t[j])) {
+            return 0;
+        }
+    }
+
+    n = 3;
+    j = pos + 3;
+
+    if (j < len && t[j] == '-') {
+        j++;
+    }
+
+    if (j + 2 <= len && (t[j] == 'x' || t[j] == 'X' || t[j] == '*')
+        && t[j + 1] == t[j])
+    {
+        n = j + 2 - pos;
+    }
+
+    return pg_num_end(t, len, pos + n) ? n : 0;
+}
+
+
 /* a street address on the same line, only a city between it and pos */
 
 static int
@@ -277,8 +353,6 @@ int
 pg_zip_restricted_set(const char *list, size_t len, size_t *bad)
 {
     int            n;
-    size_t         i;
-    unsigned       v;
     unsigned char  bits[PG_ZIP3_N / 8];
 
     if (list == NULL) {
@@ -286,7 +360,38 @@ pg_zip_restricted_set(const char *list, size_t len, size_t *bad)
         len = sizeof(PG_ZIP_RESTRICTED_DEFAULT) - 1;
     }
 
-    memset(bits, 0, sizeof(bits));
+    n = pg_zip_restricted_parse(list, len, bits, bad);
+    if (n < 0) {
+        return -1;
+    }
+
+    memcpy(pg_zip_restricted_bits, bits, sizeof(bits));
+    pg_zip_restricted_init = 1;
+
+    return n;
+}
+
+
+int
+pg_zip_restricted_check(const char *list, size_t len, size_t *bad)
+{
+    unsigned char  bits[PG_ZIP3_N / 8];
+
+    return pg_zip_restricted_parse(list, len, bits, bad);
+}
+
+
+/* the list's prefixes as bits; the count, or -1 with *bad */
+
+static int
+pg_zip_restricted_parse(const char *list, size_t len, unsigned char *bits,
+    size_t *bad)
+{
+    int       n;
+    size_t    i;
+    unsigned  v;
+
+    memset(bits, 0, PG_ZIP3_N / 8);
     n = 0;
 
     for (i = 0; i < len; /* void */ ) {
@@ -325,9 +430,6 @@ pg_zip_restricted_set(const char *list, size_t len, size_t *bad)
 
         i += 3;
     }
-
-    memcpy(pg_zip_restricted_bits, bits, sizeof(bits));
-    pg_zip_restricted_init = 1;
 
     return n;
 }

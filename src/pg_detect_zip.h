@@ -44,5 +44,11 @@ int pg_zip_restricted(const char *zip);
  */
 int pg_zip_restricted_set(const char *list, size_t len, size_t *bad);
 
+/*
+ * Checks list as pg_zip_restricted_set() would, without changing the
+ * list in force: configuration checks a file before it commits to it.
+ */
+int pg_zip_restricted_check(const char *list, size_t len, size_t *bad);
+
 
 #endif /* _PG_DETECT_ZIP_H_INCLUDED_ */

@@ -17,6 +17,7 @@ static void test_zip_lookalikes(void **state);
 static void test_zip_edges(void **state);
 static void test_zip_org_place(void **state);
 static void test_zip_restricted(void **state);
+static void test_zip_prefix(void **state);
 
 
 static void
@@ -158,10 +159,49 @@ test_zip_restricted(void **state)
     assert_int_equal(pg_zip_restricted_set(PG_ZIP_RESTRICTED_DEFAULT,
                          sizeof(PG_ZIP_RESTRICTED_DEFAULT) - 1, NULL), 17);
 
-    /* the list changes no finding: a ZIP needs its address context */
+    /* a whole ZIP still needs its address context, restricted or not */
     pg_dt_none(*state, pg_detect_zip, "ZIP 03603");
     pg_dt_one(*state, pg_detect_zip, "Charlestown, NH 03603", PG_T_ZIP, 16,
               5);
+
+    /* checking a list changes nothing */
+    assert_int_equal(pg_zip_restricted_check("335 999", 7, NULL), 2);
+    bad = 0;
+    assert_int_equal(pg_zip_restricted_check("335\n12", 6, &bad), -1);
+    assert_int_equal(bad, 4);
+    assert_true(pg_zip_restricted("036"));
+    assert_false(pg_zip_restricted("335"));
+}
+
+
+static void
+test_zip_prefix(void **state)
+{
+    pg_dt_t  *dt = *state;
+
+    /* a restricted prefix after a ZIP cue, masked or not */
+    pg_dt_one(dt, pg_detect_zip, "lives in ZIP 036xx, dialysis 3x a week",
+              PG_T_ZIP, 13, 5);
+    assert_int_equal(dt->findings.items[0].confidence, 80);
+    pg_dt_one(dt, pg_detect_zip, "zip code: 893", PG_T_ZIP, 10, 3);
+    pg_dt_one(dt, pg_detect_zip, "Zip code starting with 692** only",
+              PG_T_ZIP, 23, 5);
+    pg_dt_one(dt, pg_detect_zip, "ZIP3 059-XX", PG_T_ZIP, 5, 6);
+
+    /* any other prefix may stay; no cue, another number, not 3 digits */
+    pg_dt_none(dt, pg_detect_zip, "patients in ZIP 336xx");
+    pg_dt_none(dt, pg_detect_zip, "Room 036 on Route 893");
+    pg_dt_none(dt, pg_detect_zip, "ZIP 33602, suite 036");
+    pg_dt_none(dt, pg_detect_zip, "ZIP 0360");
+    pg_dt_none(dt, pg_detect_zip, "ZIP 036.5");
+    pg_dt_none(dt, pg_detect_zip, "zipper 036");
+    pg_dt_none(dt, pg_detect_zip, "ZIP 036xy");
+
+    /* the list in force decides */
+    assert_int_equal(pg_zip_restricted_set("336", 3, NULL), 1);
+    pg_dt_one(dt, pg_detect_zip, "patients in ZIP 336xx", PG_T_ZIP, 16, 5);
+    pg_dt_none(dt, pg_detect_zip, "lives in ZIP 036xx");
+    assert_int_equal(pg_zip_restricted_set(NULL, 0, NULL), 17);
 }
 
 int
@@ -181,6 +221,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_zip_org_place,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_zip_restricted,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_zip_prefix,
                                         pg_dt_setup, pg_dt_teardown),
     };
 
