@@ -17,12 +17,7 @@ use Phigate::Shapes;
 my $t = Phigate::Test->new;
 register_phi($t);
 $t->write_conf(<<'EOF')->run;
-%%TEST_GLOBALS%%
-daemon off;
-master_process on;
-worker_processes 1;
-load_module %%MODULE%%;
-events { worker_connections 64; }
+%%TEST_MAIN%%
 http {
     %%TEST_GLOBALS_HTTP%%
     phigate_audit_log %%DIR%%/audit.log;

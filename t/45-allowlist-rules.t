@@ -45,12 +45,7 @@ Phigate::Test::write_file("$dir/slow.rules",
     "[slow]\ntype = CUSTOM\nseverity = block\nregex = (a+)+\$\n");
 
 $t->write_conf(<<'EOF')->run;
-%%TEST_GLOBALS%%
-daemon off;
-master_process on;
-worker_processes 1;
-load_module %%MODULE%%;
-events { worker_connections 64; }
+%%TEST_MAIN%%
 http {
     %%TEST_GLOBALS_HTTP%%
     phigate_audit_log %%DIR%%/audit.log;
@@ -197,30 +192,14 @@ $t->expect_blocked({ %{ fb_feed_json('A miracle cure!') },
 
 # --- nginx -t: the shipped examples load, bad files name file:line
 
-my $nginx = $ENV{NGINX_BIN} || '/usr/sbin/nginx';
 my $client = $t->client_dir;
-my $n = 0;
 
-# runs nginx -t on a conf with one phigate location; returns (status, out)
+# nginx -t on one phigate location; returns (status, out, conf)
 sub nginx_t {
     my ($directives) = @_;
-    $n++;
-    my $conf = "$dir/t-$n.conf";
-    Phigate::Test::write_file($conf, <<"EOF");
-pid $dir/t-$n.pid;
-load_module $t->{module};
-events { }
-http {
-    server {
-        listen 127.0.0.1:${\ $t->port('syntax') };
-        location / { phigate on; $directives }
-    }
-}
-EOF
-    my $out = `$nginx -t -p $dir/ -c $conf -e $dir/t-$n.err 2>&1`;
-    my $status = $? >> 8;
-    Phigate::Test::write_file("$dir/t-$n.out", $out);
-    return ($status, $out, $conf);
+    return $t->conf_test("server {\n    listen 127.0.0.1:"
+        . $t->port('syntax') . ";\n"
+        . "    location / { phigate on; $directives }\n}");
 }
 
 for my $f ("$CONF/rules/claims.rules", "$CONF/rules/hospital-mrn.rules") {

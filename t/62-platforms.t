@@ -46,12 +46,7 @@ EOF
 Phigate::Test::write_file($t->dir . '/platforms.json', $profiles);
 
 $t->write_conf(<<'EOF')->run;
-%%TEST_GLOBALS%%
-daemon off;
-master_process on;
-worker_processes 1;
-load_module %%MODULE%%;
-events { worker_connections 64; }
+%%TEST_MAIN%%
 http {
     %%TEST_GLOBALS_HTTP%%
     phigate_audit_log %%DIR%%/audit.log;
@@ -193,24 +188,10 @@ cmp_ok($plat{bluesky}, '>=', 8, 'bluesky requests counted under its name');
 
 sub nginx_t {
     my ($json, $directive) = @_;
-    my $d = $t->dir . '/bad';
-    mkdir $d;
+    my $d = $t->client_dir;
     Phigate::Test::write_file("$d/p.json", $json) if defined $json;
     $directive //= "phigate_platforms $d/p.json;";
-    my $mod = $ENV{PHIGATE_MODULE}
-        // "$FindBin::Bin/../build/ngx_http_phigate_module.so";
-    Phigate::Test::write_file("$d/nginx.conf", <<"EOF");
-pid $d/nginx.pid;
-error_log $d/error.log;
-load_module $mod;
-events { }
-http {
-    $directive
-}
-EOF
-    my $bin = $ENV{NGINX_BIN} // '/usr/sbin/nginx';
-    my $out = `$bin -t -p $d/ -c nginx.conf -e $d/error.log 2>&1`;
-    return ($? >> 8, $out);
+    return $t->conf_test($directive);
 }
 
 my ($rc, $out) = nginx_t($profiles);
@@ -219,7 +200,7 @@ is($rc, 0, 'nginx -t accepts the good file') or diag($out);
 ($rc, $out) = nginx_t('{"schema":1,"platforms":[{"name":"a",'
     . '"hosts":["a.example"],"skipp":["id"]}]}');
 isnt($rc, 0, 'a misspelt key fails nginx -t');
-like($out, qr{phigate_platforms "[^"]*/p\.json": platforms\[0\] \(a\): unknown key "skipp" in \S+nginx\.conf:6},
+like($out, qr{phigate_platforms "[^"]*/p\.json": platforms\[0\] \(a\): unknown key "skipp" in \S+\.conf:5},
     'the message names the file, the profile, the key and the conf line');
 
 ($rc, $out) = nginx_t('{"schema":1,"platforms":[{"name":"a",'

@@ -29,12 +29,7 @@ my $sock = $t->dir . '/replica.sock';
 my %port = (primary => $t->port('primary'), replica => $t->port('replica'));
 
 my $conf = <<'EOF';
-%%TEST_GLOBALS%%
-daemon off;
-master_process on;
-worker_processes 1;
-load_module %%MODULE%%;
-events { worker_connections 64; }
+%%TEST_MAIN%%
 http {
     %%TEST_GLOBALS_HTTP%%
     phigate_audit_log %%DIR%%/audit.log;

@@ -67,12 +67,7 @@ sub chain {
 # 1. a real audit log from nginx with the module
 
 $t->write_conf(<<'EOF')->run;
-%%TEST_GLOBALS%%
-daemon off;
-master_process on;
-worker_processes 1;
-load_module %%MODULE%%;
-events { worker_connections 64; }
+%%TEST_MAIN%%
 http {
     %%TEST_GLOBALS_HTTP%%
     phigate_audit_log %%DIR%%/audit.log;

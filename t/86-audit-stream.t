@@ -264,19 +264,7 @@ sub same_as_file {
 # configuration errors
 
 # nginx -t on an http block; its output
-sub nginx_t {
-    my ($http) = @_;
-    my $c = $t->client_dir;
-    Phigate::Test::write_file("$c/bad.conf", <<"EOF");
-load_module $t->{module};
-events {}
-pid $c/bad.pid;
-http {
-$http
-}
-EOF
-    return scalar `$t->{nginx} -t -p $c/ -c $c/bad.conf -e $c/bad.log 2>&1`;
-}
+sub nginx_t { return scalar $t->conf_test($_[0]) }
 
 like(nginx_t('phigate_audit_log ' . $t->client_dir . '/a.log;'
         . 'phigate_audit_stream phigate:audit;'),

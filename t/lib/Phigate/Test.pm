@@ -122,6 +122,9 @@ sub port {
 #   %%MODULE%%              absolute path of the module
 #   %%DIR%%                 the temp dir (no trailing slash)
 #   %%PORT_<name>%%         a free loopback port for <name>
+#   %%TEST_MAIN%%           the usual main context: %%TEST_GLOBALS%%, one
+#                           worker under a master, not daemonised, the
+#                           module loaded, an events block
 #   %%TEST_GLOBALS%%        pid file; main-level things every test needs
 #   %%TEST_GLOBALS_HTTP%%   temp paths inside DIR, the phigate log format
 #   %%SYNC_LOCATION%%       location = /__sync, uninspected, to the stand-in
@@ -141,6 +144,11 @@ sub write_conf {
         . ($self->{module} eq '/dev/null' ? '' : "        phigate off;\n")
         . "        proxy_pass http://127.0.0.1:%%PORT_upstream%%;\n    }";
 
+    my $main = join "\n", '%%TEST_GLOBALS%%', 'daemon off;',
+        'master_process on;', 'worker_processes 1;',
+        'load_module %%MODULE%%;', 'events { worker_connections 64; }';
+
+    $conf =~ s/%%TEST_MAIN%%/$main/g;
     $conf =~ s/%%TEST_GLOBALS%%/$globals/g;
     $conf =~ s/%%TEST_GLOBALS_HTTP%%/$http/g;
     $conf =~ s/%%SYNC_LOCATION%%/$sync/g;
@@ -244,6 +252,29 @@ sub startup_output {
     return substr($txt, -600);
 }
 
+# nginx -t on a configuration of its own, whose http block holds $http:
+# how a test shows that a bad directive or file fails the check with the
+# message an operator needs.  Its files live in client_dir (what an
+# operator wrote, outside the leak scan).  Returns (exit status, output,
+# conf path); the output alone in scalar context.
+sub conf_test {
+    my ($self, $http) = @_;
+    my $c = $self->{client};
+    my $n = ++$self->{conf_tests};
+    my $conf = "$c/t-$n.conf";
+    write_file($conf, <<"EOF");
+pid $c/t-$n.pid;
+load_module $self->{module};
+events { }
+http {
+$http
+}
+EOF
+    my $out = `$self->{nginx} -t -p $c/ -c $conf -e $c/t-$n.err 2>&1`;
+    my $status = $? >> 8;
+    return wantarray ? ($status, $out, $conf) : $out;
+}
+
 # nginx: QUIT (graceful), then TERM, then KILL; others: TERM then KILL.
 # Every wait is bounded, so a stuck process cannot hang the suite.
 sub stop {
@@ -281,6 +312,23 @@ sub children_of {
         push @kids, $1 if $line =~ /^(\d+) \(.*\) \S+ (\d+) / && $2 == $ppid;
     }
     return @kids;
+}
+
+# Reloads nginx (HUP, after write_conf) and waits, bounded, until every
+# worker is a new one: requests after it see the new configuration.
+# Returns whether that happened.
+sub reload {
+    my ($self) = @_;
+    my $master = $self->{pids}{nginx};
+    my %old = map { $_ => 1 } children_of($master);
+    kill 'HUP', $master;
+    my $deadline = time + $WAIT;
+    while (time < $deadline) {
+        my @now = children_of($master);
+        return 1 if @now && !grep { $old{$_} } @now;
+        sleep $POLL;
+    }
+    return 0;
 }
 
 # Ends a test file: stop everything, then the checks every .t must run.
