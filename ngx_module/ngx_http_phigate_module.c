@@ -155,6 +155,13 @@ static ngx_command_t  ngx_http_phigate_commands[] = {
       0,
       NULL },
 
+    { ngx_string("phigate_zip_restricted"),
+      NGX_HTTP_MAIN_CONF|NGX_CONF_TAKE1,
+      ngx_http_phigate_zip_restricted,
+      NGX_HTTP_MAIN_CONF_OFFSET,
+      0,
+      NULL },
+
     { ngx_string("phigate_gateway_id"),
       NGX_HTTP_MAIN_CONF|NGX_CONF_TAKE1,
       ngx_conf_set_str_slot,
@@ -257,7 +264,7 @@ ngx_module_t  ngx_http_phigate_module = {
     ngx_http_phigate_commands,             /* module directives */
     NGX_HTTP_MODULE,                       /* module type */
     NULL,                                  /* init master */
-    NULL,                                  /* init module */
+    ngx_http_phigate_zip_init_module,      /* init module */
     ngx_http_phigate_init_process,         /* init process */
     NULL,                                  /* init thread */
     NULL,                                  /* exit thread */

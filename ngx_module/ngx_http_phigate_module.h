@@ -67,6 +67,8 @@ typedef struct {
     ngx_shm_zone_t             *audit_zone;      /* the chain's state */
     ngx_str_t                   gateway;
     pg_platforms_t             *platforms;       /* NULL: the default set */
+    ngx_str_t                   zip_restricted;  /* data NULL: the default */
+    ngx_flag_t                  zip_restricted_set;
     ngx_http_phigate_redis_t   *redis;           /* primary: writes */
     ngx_http_phigate_redis_t   *redis_read;      /* reads; may be a replica */
     ngx_http_phigate_stream_t  *stream;          /* phigate_audit_stream */
@@ -167,6 +169,9 @@ char *ngx_http_phigate_status(ngx_conf_t *cf, ngx_command_t *cmd,
     void *conf);
 char *ngx_http_phigate_platforms(ngx_conf_t *cf, ngx_command_t *cmd,
     void *conf);
+char *ngx_http_phigate_zip_restricted(ngx_conf_t *cf, ngx_command_t *cmd,
+    void *conf);
+ngx_int_t ngx_http_phigate_zip_init_module(ngx_cycle_t *cycle);
 ngx_int_t ngx_http_phigate_read_conf_file(ngx_conf_t *cf, ngx_str_t *name,
     size_t max, ngx_str_t *out);
 void ngx_http_phigate_metrics_request(ngx_http_request_t *r,
