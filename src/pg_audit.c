@@ -31,6 +31,7 @@ typedef struct {
     unsigned      log_only:1;
     size_t        count;
     size_t        first;    /* index of the first finding of the group */
+    unsigned      confidence;   /* the group's highest */
 } pg_group_t;
 
 
@@ -242,7 +243,8 @@ pg_sha256_hex(const void *data, size_t len, char *out)
 /*
  * Findings grouped by type and field, in order of first appearance.  The
  * answer to the client gets type, field, count; the audit record also gets
- * the first offsets so a reviewer can find the spot in the archived post.
+ * the first offsets and lengths, so that a reviewer can find the spot in
+ * the archived post, and the group's highest confidence.
  * A custom rule's findings name the rule; those of a "log" rule are
  * marked so, and left out of the answer (they blocked nothing).
  */
@@ -250,7 +252,7 @@ static json_t *
 pg_findings_json(const pg_audit_t *au, int offsets)
 {
     size_t                i, j, k, ngroups;
-    json_t               *arr, *g, *offs;
+    json_t               *arr, *g, *offs, *lens;
     pg_group_t           *groups;
     const pg_field_t     *fld;
     const pg_finding_t   *fi, *fj;
@@ -280,6 +282,11 @@ pg_findings_json(const pg_audit_t *au, int offsets)
         for (j = 0; j < ngroups; j++) {
             if (pg_group_has(&groups[j], fi)) {
                 groups[j].count++;
+
+                if (fi->confidence > groups[j].confidence) {
+                    groups[j].confidence = fi->confidence;
+                }
+
                 break;
             }
         }
@@ -291,6 +298,7 @@ pg_findings_json(const pg_audit_t *au, int offsets)
             groups[ngroups].log_only = fi->log_only;
             groups[ngroups].count = 1;
             groups[ngroups].first = i;
+            groups[ngroups].confidence = fi->confidence;
             ngroups++;
         }
     }
@@ -322,7 +330,11 @@ pg_findings_json(const pg_audit_t *au, int offsets)
         json_object_set_new(g, "count", json_integer(groups[j].count));
 
         if (offsets) {
+            json_object_set_new(g, "confidence",
+                                json_integer(groups[j].confidence));
+
             offs = json_array();
+            lens = json_array();
 
             for (k = groups[j].first, i = 0;
                  k < f->n && i < PG_OFFSETS_MAX;
@@ -332,11 +344,13 @@ pg_findings_json(const pg_audit_t *au, int offsets)
 
                 if (pg_group_has(&groups[j], fj)) {
                     json_array_append_new(offs, json_integer(fj->off));
+                    json_array_append_new(lens, json_integer(fj->len));
                     i++;
                 }
             }
 
             json_object_set_new(g, "offsets", offs);
+            json_object_set_new(g, "lengths", lens);
         }
 
         json_array_append_new(arr, g);
