@@ -157,6 +157,7 @@ ngx_http_phigate_create_ctx(ngx_http_request_t *r,
     ctx->limits.platforms = pmcf->platforms;
     ctx->limits.allow = plcf->allow;
     ctx->limits.rules = plcf->rules;
+    ctx->limits.min_confidence = plcf->min_confidence;
     ctx->policy.mode = plcf->mode;
     ctx->policy.fail_open = (plcf->fail == NGX_HTTP_PHIGATE_FAIL_OPEN);
     ctx->policy.block_status = plcf->block_status;

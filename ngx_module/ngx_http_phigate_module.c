@@ -35,6 +35,12 @@ static ngx_int_t ngx_http_phigate_init_process(ngx_cycle_t *cycle);
 static void ngx_http_phigate_exit_process(ngx_cycle_t *cycle);
 
 
+/* a finding's confidence is 0..100 */
+static ngx_conf_num_bounds_t  ngx_http_phigate_confidence_bounds = {
+    ngx_conf_check_num_bounds, 0, 100
+};
+
+
 static ngx_conf_enum_t  ngx_http_phigate_modes[] = {
     { ngx_string("enforce"), PG_MODE_ENFORCE },
     { ngx_string("monitor"), PG_MODE_MONITOR },
@@ -133,6 +139,13 @@ static ngx_command_t  ngx_http_phigate_commands[] = {
       NGX_HTTP_MAIN_CONF_OFFSET,
       0,
       NULL },
+
+    { ngx_string("phigate_min_confidence"),
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE1,
+      ngx_conf_set_num_slot,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      offsetof(ngx_http_phigate_loc_conf_t, min_confidence),
+      &ngx_http_phigate_confidence_bounds },
 
     { ngx_string("phigate_audit_text"),
       NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_FLAG,
@@ -420,6 +433,7 @@ ngx_http_phigate_create_loc_conf(ngx_conf_t *cf)
     plcf->consent_never = (pg_typeset_t) -1;
     plcf->identity = NGX_CONF_UNSET_PTR;
     plcf->audit_text = NGX_CONF_UNSET;
+    plcf->min_confidence = NGX_CONF_UNSET_UINT;
 
     return plcf;
 }
@@ -454,6 +468,7 @@ ngx_http_phigate_merge_loc_conf(ngx_conf_t *cf, void *parent, void *child)
                              PG_CONSENT_HEADER);
     ngx_conf_merge_ptr_value(conf->identity, prev->identity, NULL);
     ngx_conf_merge_value(conf->audit_text, prev->audit_text, 0);
+    ngx_conf_merge_uint_value(conf->min_confidence, prev->min_confidence, 0);
 
     if (conf->consent_never == (pg_typeset_t) -1) {
         conf->consent_never = (prev->consent_never == (pg_typeset_t) -1)

@@ -94,6 +94,7 @@ typedef struct {
     pg_typeset_t                consent_never;
     ngx_http_complex_value_t   *identity;
     ngx_flag_t                  audit_text;      /* phigate_audit_text */
+    ngx_uint_t                  min_confidence;  /* 0..100 */
 } ngx_http_phigate_loc_conf_t;
 
 

@@ -13,6 +13,7 @@
 
 static int pg_is_identity(const char *enc, size_t len);
 static size_t pg_text_size(const pg_fields_t *f);
+static void pg_inspect_threshold(pg_findings_t *f, unsigned min);
 
 
 pg_status_t
@@ -122,6 +123,8 @@ pg_inspect(pg_arena_t *a, const pg_request_t *req, const pg_limits_t *lim,
                             out->allowed);
     }
 
+    pg_inspect_threshold(&out->findings, lim->min_confidence);
+
     /* uploads: recorded whether or not a profile skips their fields */
     st = pg_media_find(a, out->platform, out->body_kind, req->body_len,
                        &out->fields, &out->findings);
@@ -181,4 +184,24 @@ pg_text_size(const pg_fields_t *f)
     }
 
     return n;
+}
+
+
+/*
+ * phigate_min_confidence: a built-in detector's finding weaker than the
+ * threshold (a toll-free number at 60, a date at 60) is kept for the
+ * audit trail as a "log" finding and blocks nothing.  A custom rule's
+ * finding keeps its own severity: the operator chose it.
+ */
+
+static void
+pg_inspect_threshold(pg_findings_t *f, unsigned min)
+{
+    size_t  i;
+
+    for (i = 0; i < f->n; i++) {
+        if (f->items[i].rule == NULL && f->items[i].confidence < min) {
+            f->items[i].log_only = 1;
+        }
+    }
 }

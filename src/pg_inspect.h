@@ -48,6 +48,10 @@ typedef struct {
     const pg_platforms_t *platforms;         /* NULL: the default set */
     const pg_allowlist_t *allow;             /* phigate_allowlist, NULL */
     const pg_rules_t     *rules;             /* phigate_rules, NULL */
+    unsigned              min_confidence;    /* a built-in finding below
+                                                it is recorded, blocks
+                                                nothing; 0: every one
+                                                blocks */
 } pg_limits_t;
 
 

@@ -1,8 +1,9 @@
 #!/usr/bin/perl
 #
 # phigate_mode monitor forwards PHI unchanged and records it; phigate off
-# does not inspect at all; phigate_block_status; $phigate_decision and
-# $phigate_findings in the access log.  Two worker processes.
+# does not inspect at all; phigate_block_status; phigate_min_confidence;
+# $phigate_decision and $phigate_findings in the access log.  Two worker
+# processes.
 
 use strict;
 use warnings;
@@ -53,6 +54,16 @@ http {
         %%SYNC_LOCATION%%
         location / {
             phigate off;
+            proxy_pass http://127.0.0.1:%%PORT_upstream%%;
+            proxy_set_header Host $host;
+        }
+    }
+    server {
+        listen 127.0.0.1:%%PORT_confidence%%;
+        phigate on;
+        phigate_min_confidence 70;
+        %%SYNC_LOCATION%%
+        location / {
             proxy_pass http://127.0.0.1:%%PORT_upstream%%;
             proxy_set_header Host $host;
         }
@@ -139,6 +150,27 @@ $r = $t->expect_blocked({ %{ linkedin_post("Patient $CUE{PHONE}") },
         port => 'status' }, [[ 'PHONE', 'commentary', 1 ]],
     'phigate_block_status 451', status => 451,
     audit => { platform => 'linkedin' });
+
+# --- phigate_min_confidence 70: a toll-free number said of a person
+# (confidence 60) is recorded and forwarded; an SSN still blocks
+
+my $tollfree = 'Mrs. Doe can be reached at 1-800-555-0199';
+$t->expect_blocked(x_tweet($tollfree), [[ 'PHONE', 'text', 1 ]],
+    'min confidence 0: the toll-free number blocks');
+($r) = $t->expect_forwarded({ %{ x_tweet($tollfree) }, port => 'confidence' },
+    'min confidence 70: the toll-free number is forwarded',
+    audit => { decision => 'allow', reason => 'clean',
+               findings => [[ 'PHONE', 'text', 1 ]] });
+my $a = $t->audit_for($r->{request_id}) // {};
+my $f = $a->{findings}[0] // {};
+is(join(' ', map { $_ // '-' } @$f{qw(severity confidence)},
+        @{ $f->{offsets} || [] }, @{ $f->{lengths} || [] }),
+    'log 60 27 14', 'audit: severity log, confidence, offset and length');
+$t->expect_blocked({ %{ x_tweet("$tollfree, $CUE{SSN}") },
+        port => 'confidence' }, [[ 'NAME', 'text', 1 ], [ 'SSN', 'text', 1 ]],
+    'min confidence 70: a name with an SSN still blocks',
+    audit => { findings => [[ 'NAME', 'text', 1 ], [ 'PHONE', 'text', 1 ],
+                            [ 'SSN', 'text', 1 ]] });
 
 # --- the audit trail: one line per inspected request, all parseable
 

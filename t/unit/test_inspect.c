@@ -176,6 +176,11 @@ test_ssn_blocked_and_named_not_echoed(void **state)
     assert_int_equal(json_integer_value(
                          json_array_get(json_object_get(f, "offsets"), 0)),
                      12);
+    assert_int_equal(json_integer_value(
+                         json_array_get(json_object_get(f, "lengths"), 0)),
+                     11);
+    assert_int_equal(json_integer_value(json_object_get(f, "confidence")),
+                     95);
     assert_int_equal(json_integer_value(json_object_get(j, "status")), 403);
     json_decref(j);
 
@@ -192,6 +197,46 @@ test_ssn_blocked_and_named_not_echoed(void **state)
                         "\"ab\",\"findings\":[{\"type\":\"SSN\",\"field\":"
                         "\"message\",\"count\":1}]}");
     free(body);
+}
+
+
+/*
+ * phigate_min_confidence: a toll-free number said of a person (60) is
+ * recorded as a "log" finding and blocks nothing at 70; an SSN (95) still
+ * blocks; at 0 both block.
+ */
+static void
+test_min_confidence(void **state)
+{
+    pg_ix_t     *ix = *state;
+    json_t      *j, *f;
+    const char  *body;
+
+    body = "{\"message\":\"Mrs. Doe can be reached at 1-800-555-0199\"}";
+
+    request(ix, "graph.facebook.com", "/v19.0/1/feed", NULL,
+            "application/json", body);
+    assert_int_equal(ix->verdict.decision, PG_DECISION_BLOCK);
+
+    ix->lim.min_confidence = 70;
+    request(ix, "graph.facebook.com", "/v19.0/1/feed", NULL,
+            "application/json", body);
+    assert_int_equal(ix->verdict.decision, PG_DECISION_ALLOW);
+
+    j = audit_json(ix);
+    f = json_array_get(json_object_get(j, "findings"), 0);
+    assert_string_equal(json_string_value(json_object_get(f, "type")),
+                        "PHONE");
+    assert_string_equal(json_string_value(json_object_get(f, "severity")),
+                        "log");
+    assert_int_equal(json_integer_value(json_object_get(f, "confidence")),
+                     60);
+    json_decref(j);
+
+    request(ix, "graph.facebook.com", "/v19.0/1/feed", NULL,
+            "application/json",
+            "{\"message\":\"Mrs. Doe, SSN " PG_SSN ", 1-800-555-0199\"}");
+    assert_int_equal(ix->verdict.decision, PG_DECISION_BLOCK);
 }
 
 
@@ -445,6 +490,8 @@ main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_ssn_blocked_and_named_not_echoed,
                                         setup, teardown),
+        cmocka_unit_test_setup_teardown(test_min_confidence, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_monitor_forwards, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_media, setup, teardown),
