@@ -8,6 +8,7 @@
  */
 
 
+#include "pg_detect_geo.h"
 #include "pg_detect_org.h"
 #include "pg_lexicon.h"
 #include "pg_text.h"
@@ -22,15 +23,21 @@ static int pg_org_any(const char *t, size_t from, size_t to,
 static int pg_org_staff(const char *t, size_t from, size_t to);
 static int pg_org_owned_care(const char *t, size_t from, size_t to);
 static int pg_org_facility_at(const char *t, size_t to, size_t pos);
+static int pg_org_street_at(const char *t, size_t to, size_t pos);
+static int pg_org_venue_at(const char *t, size_t to, size_t pos);
+static int pg_org_event_time(const char *t, size_t from, size_t to);
+static size_t pg_org_question_before(const char *t, size_t len,
+    size_t from);
 static int pg_org_abbrev_before(const char *t, size_t from, size_t dot);
 static int pg_org_role_word(const char *t, size_t pos, size_t n);
+static int pg_org_role_prefix(const char *t, size_t pos, size_t k);
 
 
 /* a patient or a patient's relative in the sentence: always a person */
 static const char *const  pg_org_persons[] = {
     "pt", "discharged", "admitted", "admit", "ambulance",
     "callback", "resides", "resided", "bedside", "bed", "deceased",
-    "passed away", "the family",
+    "passed away", "the family", "residence",
     NULL
 };
 
@@ -72,7 +79,7 @@ static const char *const  pg_org_place_cues[] = {
     "checks to", "payments to", "payment to", "our address",
     "our new address", "our mailing address", "headquartered at",
     "resumes to", "applications to", "apply at", "apply in person at",
-    NULL
+    "directions", NULL
 };
 
 /* nouns of a place of the organisation or of an event, before "at" */
@@ -113,6 +120,8 @@ static const char *const  pg_org_line_cues[] = {
     "front desk", "for more", "extension", "ext", "press", "call our",
     "contact our", "newsroom", "inquiries", "media", "reserve",
     "walk-ins", "for hours", "to order", "an appointment", "referral line",
+    "sign up", "sign-up", "warmline", "available", "daily",
+    "monday-friday", "monday through friday", "new number", "our number",
     /* Spanish calls to action: "Llame al ... de lunes a viernes" */
     "llame", "lunes", "citas", "horario",
     NULL
@@ -168,7 +177,19 @@ static const char *const  pg_org_roles[] = {
     "general", "main", "admissions", "registration", "finance",
     "accounts", "payable", "receivable", "customerservice", "service",
     "services", "care", "clinic", "hospital", "screening", "screenings",
+    "stories", "story", "patient", "patients",
     NULL
+};
+
+/* an event's day or time in a venue's sentence: "Saturday, 9am-1pm" */
+static const char *const  pg_org_weekdays[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays",
+    "saturdays", "sundays", NULL
+};
+
+static const char *const  pg_org_clock[] = {
+    "am", "pm", "a.m.", "p.m.", "a.m", "p.m", NULL
 };
 
 /* abbreviations whose dot ends no sentence */
@@ -282,7 +303,10 @@ pg_org_place(const char *t, size_t len, size_t pos, size_t end)
 
     /* "at" in the 4 words before: "at the Belleview Inn, 25 ..." */
     at = pg_cue_before(t, pos, 4, 48, pg_org_at);
-    cue = 0;
+
+    /* "Saturday, May 17, 10 a.m.-2 p.m., <venue>, <street>": an event's
+     * day or time in the sentence makes the address its venue */
+    cue = pg_org_event_time(t, from, to);
 
     for (i = lo; i < pos && !cue; i++) {
         if (!pg_isalnum(t[i]) || !pg_word_start(t, i)) {
@@ -291,6 +315,7 @@ pg_org_place(const char *t, size_t len, size_t pos, size_t end)
 
         cue = pg_cues_at(t, pos, i, pg_org_place_cues, NULL) != 0
               || pg_org_facility_at(t, pos, i)
+              || pg_org_venue_at(t, pos, i)
               || (at && pg_cues_at(t, pos, i, pg_org_facilities, NULL));
     }
 
@@ -304,6 +329,7 @@ pg_org_line(const char *t, size_t len, size_t pos, size_t end)
     size_t  from, to;
 
     pg_org_sentence(t, len, pos, end, &from, &to);
+    from = pg_org_question_before(t, len, from);
 
     return (pg_org_any(t, from, pos, pg_org_line_cues)
             || pg_org_any(t, end, to, pg_org_line_cues))
@@ -333,12 +359,16 @@ pg_org_mailbox(const char *t, size_t len, size_t pos, size_t end,
     }
 
     pg_org_sentence(t, len, pos, end, &from, &to);
+    from = pg_org_question_before(t, len, from);
 
     /* "Email pfac@gulfshorehealth.org to apply": a call to action and
-     * the organisation's own domain, not a webmail address */
+     * the organisation's own domain, not a webmail address; "contact
+     * physician recruiter <name> at <name>@<domain>": a staff member's
+     * work address */
     return (pg_org_any(t, from, pos, pg_org_mail_cues)
             || (!webmail && (pg_org_any(t, from, pos, pg_org_mail_ctas)
-                             || pg_org_any(t, end, to, pg_org_mail_ctas))))
+                             || pg_org_any(t, end, to, pg_org_mail_ctas)
+                             || pg_org_staff(t, from, to))))
            && !pg_org_person(t, from, to);
 }
 
@@ -457,13 +487,14 @@ pg_org_facility_at(const char *t, size_t to, size_t pos)
         i++;
     }
 
-    /* "Clinic, 12 Oak St", "the East Garage (600 Oak Street)" */
+    /* "Clinic, 12 Oak St", "the East Garage (600 Oak Street)",
+     * "Orthopedics, 875 Lakeview Pkwy, Suite 210, ..., IL <ZIP>" */
     if (i < to && (t[i] == ',' || t[i] == '(')) {
         for (i++; i < to && t[i] == ' '; i++) {
             /* void */
         }
 
-        return i == to;
+        return pg_org_street_at(t, to, i);
     }
 
     for (b = 0; b < 3; b++) {
@@ -471,7 +502,10 @@ pg_org_facility_at(const char *t, size_t to, size_t pos)
             i++;
         }
 
-        if (pg_cue_at(t, to, i, "at") || pg_cue_at(t, to, i, "on")) {
+        /* "our clinic at", "the lab on", "flu shot clinic in Suite 150" */
+        if (pg_cue_at(t, to, i, "at") || pg_cue_at(t, to, i, "on")
+            || pg_cue_at(t, to, i, "in"))
+        {
             return 1;
         }
 
@@ -488,6 +522,133 @@ pg_org_facility_at(const char *t, size_t to, size_t pos)
     }
 
     return 0;
+}
+
+
+/* a street address starts at pos (blanks skipped), or pos is the end of
+ * the window, where the value being judged starts */
+
+static int
+pg_org_street_at(const char *t, size_t to, size_t pos)
+{
+    while (pos < to && t[pos] == ' ') {
+        pos++;
+    }
+
+    return pos == to || (pg_isdigit(t[pos]) && pg_geo_street(t, to, pos));
+}
+
+
+/* "at Fleet Feet, 3130 Harvard Ave", "at the Marriott Downtown, 1 Penn
+ * Plaza": a venue's name in capitals between "at" and its street */
+
+static int
+pg_org_venue_at(const char *t, size_t to, size_t pos)
+{
+    size_t  i, words;
+
+    if (pg_cue_at(t, to, pos, "at") == 0) {
+        return 0;
+    }
+
+    i = pos + 2;
+    i += pg_cue_at(t, to, i + 1, "the") ? 4 : 0;
+
+    for (words = 0; words < 5; words++) {
+        if (i >= to || t[i] != ' ') {
+            return 0;
+        }
+
+        i++;
+
+        if (i >= to || t[i] < 'A' || t[i] > 'Z') {
+            return 0;
+        }
+
+        while (i < to && (pg_isalnum(t[i]) || t[i] == '\''
+                          || t[i] == '&' || t[i] == '-'))
+        {
+            i++;
+        }
+
+        if (i < to && (t[i] == ',' || (t[i] == ' ' && i + 1 < to
+                                       && t[i + 1] == '(')))
+        {
+            i += t[i] == ',' ? 1 : 2;
+            return pg_org_street_at(t, to, i);
+        }
+    }
+
+    return 0;
+}
+
+
+/* a weekday or a clock time ("10 a.m.", "6:30 PM", "9am-1pm") in
+ * [from, to): the sentence announces an event */
+
+static int
+pg_org_event_time(const char *t, size_t from, size_t to)
+{
+    size_t  i, n;
+
+    for (i = from; i < to; i++) {
+        if (!pg_isalnum(t[i]) || !pg_word_start(t, i)) {
+            continue;
+        }
+
+        if (pg_isalpha(t[i])) {
+            if (pg_cues_at(t, to, i, pg_org_weekdays, NULL)) {
+                return 1;
+            }
+
+            continue;
+        }
+
+        n = pg_digit_run(t, to, i, 3);
+
+        if (n == 0 || n > 2) {
+            continue;
+        }
+
+        i += n;
+
+        if (i + 2 < to && t[i] == ':' && pg_digit_run(t, to, i + 1, 3) == 2)
+        {
+            i += 3;
+        }
+
+        if (i < to && t[i] == ' ') {
+            i++;
+        }
+
+        if (pg_cues_at(t, to, i, pg_org_clock, NULL)) {
+            return 1;
+        }
+    }
+
+    return 0;
+}
+
+
+/* "Questions? Call 555-...": the start of a question right before the
+ * sentence at from, else from itself */
+
+static size_t
+pg_org_question_before(const char *t, size_t len, size_t from)
+{
+    size_t  i, qfrom, qto;
+
+    for (i = from; i > 0 && pg_isspace(t[i - 1]); i--) {
+        /* void */
+    }
+
+    if (i == 0 || t[i - 1] != '?') {
+        return from;
+    }
+
+    pg_org_sentence(t, len, i - 1, i - 1, &qfrom, &qto);
+
+    return qfrom;
 }
 
 
@@ -517,9 +678,55 @@ pg_org_abbrev_before(const char *t, size_t from, size_t dot)
 static int
 pg_org_role_word(const char *t, size_t pos, size_t n)
 {
+    size_t  k;
+
     while (n > 0 && pg_isdigit(t[pos + n - 1])) {
         n--;
     }
 
-    return n > 0 && pg_cues_at(t, pos + n, pos, pg_org_roles, NULL) == n;
+    if (n == 0) {
+        return 0;
+    }
+
+    if (pg_cues_at(t, pos + n, pos, pg_org_roles, NULL) == n) {
+        return 1;
+    }
+
+    /* two role words run together: "patientaccounts", "carestories" */
+    for (k = 2; k + 2 <= n && n <= 32; k++) {
+        if (pg_org_role_prefix(t, pos, k)
+            && pg_org_role_prefix(t, pos + k, n - k))
+        {
+            return 1;
+        }
+    }
+
+    return 0;
+}
+
+
+/* the k bytes at pos are exactly a role word */
+
+static int
+pg_org_role_prefix(const char *t, size_t pos, size_t k)
+{
+    size_t       j, m;
+    const char  *w;
+
+    for (j = 0; pg_org_roles[j] != NULL; j++) {
+        w = pg_org_roles[j];
+
+        for (m = 0; m < k && w[m] != '\0'
+                    && pg_tolower(t[pos + m]) == (unsigned char) w[m];
+             m++)
+        {
+            /* void */
+        }
+
+        if (m == k && w[m] == '\0') {
+            return 1;
+        }
+    }
+
+    return 0;
 }

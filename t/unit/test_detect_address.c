@@ -196,6 +196,29 @@ test_address_venues(void **state)
     pg_dt_none(*state, pg_detect_address, "Visit Patient Financial Services "
                "at our office, 10 Oak Street.");
 
+    /* an event's day or time makes the address its venue; a venue's
+     * name between "at" and its street; "directions"; "clinic in" */
+    pg_dt_none(*state, pg_detect_address, "Bike rodeo Sunday, 9 a.m.-noon, "
+               "Elm Park lot C, 410 W. Birch Ave., Midvale.");
+    pg_dt_none(*state, pg_detect_address, "Open house 6:30 PM, 77 Harbor "
+               "Way. Tours every half hour!");
+    pg_dt_none(*state, pg_detect_address, "Pick up your race bib at Run "
+               "Hub Outfitters, 212 Chestnut St.");
+    pg_dt_none(*state, pg_detect_address, "Our gala is at the Ritz Grand "
+               "Ballroom (40 Crown Plaza).");
+    pg_dt_none(*state, pg_detect_address, "For directions to our new wing, "
+               "enter 9 Summit Pkwy in your map app.");
+    pg_dt_none(*state, pg_detect_address, "Walk-in vaccine clinic in Suite "
+               "4, 18 Depot Road, Midvale.");
+
+    /* a person, or a private home, in the sentence still wins */
+    pg_dt_one(*state, pg_detect_address, "Home visit for the patient at "
+              "410 W. Birch Ave. Tuesday at 3 pm.", PG_T_ADDRESS, 30, 17);
+    pg_dt_one(*state, pg_detect_address, "The aide will be at the Ortiz "
+              "residence, 61 Palm Ct, at 9 am.", PG_T_ADDRESS, 41, 10);
+    pg_dt_one(*state, pg_detect_address, "Ambulance sent to Brook Manor, "
+              "33 Lark Lane for a fall.", PG_T_ADDRESS, 31, 12);
+
     /* "at" alone, or a patient, is no venue */
     pg_dt_one(*state, pg_detect_address, "Pickup at 1450 Gulf Blvd for "
               "dialysis.", PG_T_ADDRESS, 10, 14);

@@ -133,6 +133,19 @@ test_email_org_mailbox(void **state)
     pg_dt_none(*state, pg_detect_email, "Write to info2@example.org");
     pg_dt_none(*state, pg_detect_email,
                "Questions? Email us at hello@northfield.health");
+    /* two role words run together; a staff member's work address */
+    pg_dt_none(*state, pg_detect_email, "Billing? Write patientaccounts@"
+               "northfieldhealth.org");
+    pg_dt_none(*state, pg_detect_email, "Share yours: stories@"
+               "northfieldhealth.org");
+    pg_dt_none(*state, pg_detect_email, "Contact nurse recruiter Ana Lee at "
+               "alee@northfieldhealth.org.");
+    pg_dt_one(*state, pg_detect_email, "Contact nurse recruiter Ana Lee at "
+              "alee77@gmail.com.", PG_T_EMAIL, 35, 16);
+    pg_dt_one(*state, pg_detect_email, "Her surgeon asked us to write to "
+              "alee@northfieldhealth.org.", PG_T_EMAIL, 33, 25);
+    pg_dt_one(*state, pg_detect_email, "Write accountspatient7x@example.org",
+              PG_T_EMAIL, 6, 29);
     /* a call to action and the hospital's own domain */
     pg_dt_none(*state, pg_detect_email, "Join our Advisory Council! Email "
                "pfac@gulfshorehealth.org to apply.");

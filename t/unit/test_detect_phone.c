@@ -253,6 +253,19 @@ test_phone_org_line(void **state)
     /* a staff title says whose the pronoun is */
     pg_dt_none(fx, pg_detect_phone, "Dr. Ruiz sees her patients at our "
                "Oak clinic: call 865-234-7000.");
+    /* more calls to action; a question right before the sentence */
+    pg_dt_none(fx, pg_detect_phone, "Sign up online or call 865-234-7120.");
+    pg_dt_none(fx, pg_detect_phone, "Our diabetes warmline is open daily: "
+               "865-234-7121.");
+    pg_dt_none(fx, pg_detect_phone, "Our main number has changed. New "
+               "number: 865-234-7122.");
+    pg_dt_none(fx, pg_detect_phone, "Questions about your knee surgery? "
+               "Our nurses are available Monday-Friday at 865-234-7123.");
+    pg_dt_one(fx, pg_detect_phone, "Questions about her knee surgery? "
+              "Text 865-234-7124.", PG_T_PHONE, 39, 12);
+    pg_dt_one(fx, pg_detect_phone, "Sign up her son at 865-234-7125.",
+              PG_T_PHONE, 19, 12);
+
     /* another sentence's organisation cue does not count */
     pg_dt_one(fx, pg_detect_phone, "Our clinic is open 24/7. Text "
               "727-482-3314 tonight.", PG_T_PHONE, 30, 12);

@@ -110,6 +110,11 @@ test_zip_org_place(void **state)
                "Send donations to PO Box 4410, Northfield, FL 33755.");
     pg_dt_none(*state, pg_detect_zip, "Find us at 88 Elm St, Suite 300, "
                "Greenville, SC 29601.");
+    /* a venue's street between the venue and the ZIP */
+    pg_dt_none(*state, pg_detect_zip, "Free sports physicals at Lakeside "
+               "Orthopedics, 75 Dune Rd, Suite 2, Midvale, IL 60661.");
+    pg_dt_one(*state, pg_detect_zip, "Send her meds to 75 Dune Rd, Suite 2, "
+              "Midvale, IL 60661.", PG_T_ZIP, 50, 5);
     pg_dt_one(*state, pg_detect_zip, "Forward his records to PO Box 2231, "
               "Largo, FL 33779.", PG_T_ZIP, 46, 5);
     pg_dt_one(*state, pg_detect_zip, "Our clinic mailed her bill to Tampa, "
