@@ -3,8 +3,9 @@
  *
  * Health plan beneficiary numbers (Safe Harbor I).
  *
- *   Medicare Beneficiary Identifier, 11 characters, "1EG4TE5MK74" or
- *   "1EG4-TE5-MK74", no cue needed: the CMS layout is specific enough.
+ *   Medicare Beneficiary Identifier, 11 characters, "1EG4TE5MK74",
+ *   "1EG4-TE5-MK74" or "1EG4 TE5 MK74" (any spacing of pg_detect_sep.h),
+ *   no cue needed: the CMS layout is specific enough.
  *   Positions: 1 digit 1-9; 2, 5, 8, 9 letter; 3, 6 letter or digit;
  *   4, 7, 10, 11 digit; letters never S, L, O, I, B or Z.
  *
@@ -15,6 +16,7 @@
 
 
 #include "pg_detect_cued.h"
+#include "pg_detect_sep.h"
 #include "pg_text.h"
 
 
@@ -103,28 +105,35 @@ pg_detect_health_plan(const pg_scan_t *s, pg_findings_t *out)
 }
 
 
-/* the length of an MBI at pos, with or without its two dashes, 0: none */
+/*
+ * The length of an MBI at pos, 0: none.  Either no separator, or one of
+ * the same kind after positions 4 and 7: "1EG4-TE5-MK73", "1EG4 TE5
+ * MK73", "1EG4 - TE5 - MK73" (pg_detect_sep.h).
+ */
 
 static size_t
 pg_mbi_at(const char *t, size_t len, size_t pos)
 {
-    int     c, dashes;
-    size_t  i, k;
+    int     c;
+    char    kind, kind2;
+    size_t  i, k, n, sep;
 
     /* what each of the 11 positions holds: d digit, a letter, x either */
     static const char  layout[PG_MBI_LEN] = "daxdaxdaadd";
 
-    dashes = pos + 4 < len && t[pos + 4] == '-';
+    kind = 0;
+    sep = pos + 4 < len ? pg_group_sep(t, len, pos + 4, &kind) : 0;
     i = pos;
 
     for (k = 0; k < PG_MBI_LEN; k++) {
 
-        if (dashes && (k == 4 || k == 7)) {
-            if (i >= len || t[i] != '-') {
+        if (sep && (k == 4 || k == 7)) {
+            n = pg_group_sep(t, len, i, &kind2);
+            if (n == 0 || kind2 != kind) {
                 return 0;
             }
 
-            i++;
+            i += n;
         }
 
         if (i >= len) {

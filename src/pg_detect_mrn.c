@@ -6,12 +6,14 @@
  * number|no|#", "chart number|no|#", "patient ID", "record #", ...,
  * followed within a few separators and filler words ("MRN is", "chart
  * no. :") by an ID of 5-12 letters and digits with at least one digit
- * (inner hyphens allowed: "MRN 00-123456").  A cue with no such ID after
+ * (inner hyphens allowed: "MRN 00-123456"; digits in spaced groups too:
+ * "MRN 1234 5678", "MRN 12 - 345 - 678").  A cue with no such ID after
  * it ("our patient ID bracelets") is not a finding.
  */
 
 
 #include "pg_detect.h"
+#include "pg_detect_sep.h"
 #include "pg_text.h"
 
 
@@ -19,8 +21,9 @@
 #define PG_MRN_GAP       16
 #define PG_MRN_ID_MIN    5
 #define PG_MRN_ID_MAX    12
-/* an ID with hyphens is at most this long in bytes */
+/* a group with hyphens is at most this long in bytes, a whole ID this */
 #define PG_MRN_TOKEN_MAX 16
+#define PG_MRN_ID_BYTES  32
 
 #define pg_mrn_gap_char(c)                                                  \
     (pg_isspace(c) || (c) == ':' || (c) == '#' || (c) == '.'                \
@@ -29,6 +32,8 @@
 
 static size_t pg_mrn_gap(const char *t, size_t len, size_t pos);
 static size_t pg_mrn_id(const char *t, size_t len, size_t pos);
+static int pg_mrn_fits(const char *t, size_t len, size_t end, size_t glen,
+    size_t alnum, size_t digits);
 
 
 static const char *const  pg_mrn_cues[] = {
@@ -131,12 +136,20 @@ pg_mrn_gap(const char *t, size_t len, size_t pos)
 }
 
 
-/* the length of an ID at pos, 0 when there is none */
+/*
+ * The length of an ID at pos, 0 when there is none: groups of letters
+ * and digits with inner hyphens ("00-123456"), and after a group of at
+ * most 4 digits, more digits past a blank or a spaced separator
+ * (pg_detect_sep.h: "1234 5678", "12 - 345 - 678"); the longest of
+ * these that ends a number and has 5-12 letters and digits, one a digit.
+ * A lone '.' joins nothing: "12.345" is a decimal.
+ */
 
 static size_t
 pg_mrn_id(const char *t, size_t len, size_t pos)
 {
-    size_t  i, alnum, digits;
+    char    kind;
+    size_t  i, n, group, alnum, digits, best;
 
     if (!pg_word_start(t, pos)) {
         return 0;
@@ -144,8 +157,10 @@ pg_mrn_id(const char *t, size_t len, size_t pos)
 
     alnum = 0;
     digits = 0;
+    best = 0;
+    group = pos;
 
-    for (i = pos; i < len && i - pos <= PG_MRN_TOKEN_MAX; i++) {
+    for (i = pos; i < len && i - pos <= PG_MRN_ID_BYTES; i++) {
 
         if (pg_isalnum(t[i])) {
             alnum++;
@@ -154,18 +169,46 @@ pg_mrn_id(const char *t, size_t len, size_t pos)
         }
 
         /* a hyphen inside the ID, between two letters or digits */
-        if (t[i] == '-' && i > pos && i + 1 < len && pg_isalnum(t[i + 1])) {
+        if (t[i] == '-' && i > group && i + 1 < len
+            && pg_isalnum(t[i + 1]))
+        {
             continue;
         }
 
-        break;
+        if (pg_mrn_fits(t, len, i, i - group, alnum, digits)) {
+            best = i - pos;
+        }
+
+        n = pg_group_sep(t, len, i, &kind);
+
+        if (n == 0 || (n == 1 && kind == '.') || !pg_isdigit(t[i + n])
+            || i == group || i - group > 4
+            || pg_digit_run(t, len, group, 5) != i - group)
+        {
+            return best;
+        }
+
+        group = i + n;
+        i += n - 1;
     }
 
-    if (i - pos > PG_MRN_TOKEN_MAX || !pg_num_end(t, len, i)
-        || alnum < PG_MRN_ID_MIN || alnum > PG_MRN_ID_MAX || digits == 0)
+    if (i - pos <= PG_MRN_ID_BYTES
+        && pg_mrn_fits(t, len, i, i - group, alnum, digits))
     {
-        return 0;
+        best = i - pos;
     }
 
-    return i - pos;
+    return best;
+}
+
+
+/* the ID read so far, its last group glen bytes, ends a fitting ID */
+
+static int
+pg_mrn_fits(const char *t, size_t len, size_t end, size_t glen,
+    size_t alnum, size_t digits)
+{
+    return glen <= PG_MRN_TOKEN_MAX && pg_num_end(t, len, end)
+           && alnum >= PG_MRN_ID_MIN && alnum <= PG_MRN_ID_MAX
+           && digits > 0;
 }

@@ -4,7 +4,8 @@
  * US/NANP telephone numbers.
  *
  *   (555) 123-4567, 555-123-4567, 555.123.4567, 555 123 4567,
- *   555/123-4567, 555 - 123 - 4567, +1 555 123 4567, 1-800-555-0199,
+ *   555/123-4567, 555 - 123 - 4567, 555 -123- 4567, +1 555 123 4567,
+ *   1-800-555-0199,
  *   +15551234567                                     fire alone
  *   5551234567, 15551234567 (bare digits)            only after a cue
  *
@@ -28,6 +29,7 @@
 
 #include "pg_detect.h"
 #include "pg_detect_org.h"
+#include "pg_detect_sep.h"
 #include "pg_text.h"
 
 
@@ -296,19 +298,17 @@ pg_phone_parse(const char *t, size_t len, size_t pos, pg_phone_t *p)
 }
 
 
-/* a separator between groups: ' ', '-', '.', or " - " (727 - 215 - ...) */
+/*
+ * a separator between groups: ' ', '-', '.', or one of them spaced
+ * ("727 - 215 - 4321", "727 -215- 4321"): pg_detect_sep.h
+ */
 
 static size_t
 pg_phone_gap(const char *t, size_t len, size_t pos)
 {
-    if (pos + 3 < len && t[pos] == ' ' && (t[pos + 1] == '-'
-                                           || t[pos + 1] == '.')
-        && t[pos + 2] == ' ' && pg_isdigit(t[pos + 3]))
-    {
-        return 3;
-    }
+    char  kind;
 
-    return pos < len && pg_phone_sep(t[pos]) ? 1 : 0;
+    return pg_group_sep(t, len, pos, &kind);
 }
 
 

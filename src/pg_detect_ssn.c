@@ -4,17 +4,20 @@
  * US Social Security numbers.
  *
  *   AAA-GG-SSSS, AAA GG SSSS     fire alone (the grouping is the signal)
+ *   AAA - GG - SSSS, AAA -GG- SSSS
  *   AAA.GG.SSSS, mixed separators only after a cue
  *   AAAGGSSSS (9 bare digits)    only after a cue ("SSN", "SS#", ...)
  *
  * Every form must pass the SSA validity rules: area not 000, 666 or
  * 900-999, group not 00, serial not 0000, and not one of the numbers
  * famous from advertising (078-05-1120, 219-09-9999).  Numbers inside a
- * longer digit run or a URL are not SSNs.
+ * longer digit run or a URL are not SSNs.  Blanks around a separator
+ * (pg_detect_sep.h) change nothing: a dash is a dash however spaced.
  */
 
 
 #include "pg_detect.h"
+#include "pg_detect_sep.h"
 #include "pg_text.h"
 
 
@@ -23,6 +26,8 @@
 #define PG_SSN_CUE_BYTES  48
 
 
+static void pg_ssn_groups(const char *t, size_t len, size_t pos,
+    pg_groups_t *g);
 static int pg_ssn_valid(unsigned long area, unsigned long group,
     unsigned long serial);
 
@@ -64,7 +69,7 @@ pg_detect_ssn(const pg_scan_t *s, pg_findings_t *out)
             continue;
         }
 
-        pg_digit_groups(t, s->len, i, "- .", 3, &g);
+        pg_ssn_groups(t, s->len, i, &g);
 
         if (g.n == 3 && g.len[0] == 3 && g.len[1] == 2 && g.len[2] == 4
             && pg_num_end(t, s->len, g.end)
@@ -108,6 +113,40 @@ pg_detect_ssn(const pg_scan_t *s, pg_findings_t *out)
     }
 
     return PG_OK;
+}
+
+
+/*
+ * Up to three groups of digits from pos, like pg_digit_groups(), each
+ * separated from the next by a pg_group_sep(); g->sep holds its kind.
+ */
+
+static void
+pg_ssn_groups(const char *t, size_t len, size_t pos, pg_groups_t *g)
+{
+    size_t  i, n;
+
+    g->n = 0;
+    i = pos;
+
+    for ( ;; ) {
+        g->off[g->n] = i;
+        g->len[g->n] = pg_digit_run(t, len, i, 5);
+        g->n++;
+        i += g->len[g->n - 1];
+        g->end = i;
+
+        if (g->n == 3) {
+            return;
+        }
+
+        n = pg_group_sep(t, len, i, &g->sep[g->n]);
+        if (n == 0 || !pg_isdigit(t[i + n])) {
+            return;
+        }
+
+        i += n;
+    }
 }
 
 

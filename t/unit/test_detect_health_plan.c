@@ -14,6 +14,7 @@ static void test_health_plan_cued(void **state);
 static void test_health_plan_cue_needs_id(void **state);
 static void test_health_plan_lookalikes(void **state);
 static void test_health_plan_edges(void **state);
+static void test_health_plan_mbi_spaced(void **state);
 
 
 static void
@@ -129,6 +130,27 @@ test_health_plan_edges(void **state)
 }
 
 
+
+static void
+test_health_plan_mbi_spaced(void **state)
+{
+    pg_dt_one(*state, pg_detect_health_plan, "card 1EG4 - TE5 - MK73",
+              PG_T_HEALTH_PLAN, 5, 17);
+    pg_dt_one(*state, pg_detect_health_plan, "1EG4 TE5 MK73",
+              PG_T_HEALTH_PLAN, 0, 13);
+    pg_dt_one(*state, pg_detect_health_plan, "1EG4 -TE5- MK73.",
+              PG_T_HEALTH_PLAN, 0, 15);
+    pg_dt_one(*state, pg_detect_health_plan, "1EG4.TE5.MK73",
+              PG_T_HEALTH_PLAN, 0, 13);
+
+    /* both separators of one kind; three blanks part words */
+    pg_dt_none(*state, pg_detect_health_plan, "1EG4-TE5 MK73");
+    pg_dt_none(*state, pg_detect_health_plan, "1EG4 TE5-MK73");
+    pg_dt_none(*state, pg_detect_health_plan, "1EG4   TE5   MK73");
+    pg_dt_none(*state, pg_detect_health_plan, "1EG4 TE5 MK7 3");
+}
+
+
 int
 main(void)
 {
@@ -144,6 +166,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_health_plan_lookalikes,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_health_plan_edges,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_health_plan_mbi_spaced,
                                         pg_dt_setup, pg_dt_teardown),
     };
 

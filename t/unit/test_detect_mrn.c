@@ -14,6 +14,7 @@ static void test_mrn_id_shape(void **state);
 static void test_mrn_cue_whole_word(void **state);
 static void test_mrn_lookalikes(void **state);
 static void test_mrn_edges(void **state);
+static void test_mrn_spaced_groups(void **state);
 
 
 static void
@@ -115,6 +116,34 @@ test_mrn_edges(void **state)
 }
 
 
+
+static void
+test_mrn_spaced_groups(void **state)
+{
+    pg_dt_one(*state, pg_detect_mrn, "MRN 1234 5678", PG_T_MRN, 4, 9);
+    pg_dt_one(*state, pg_detect_mrn, "MRN 12 - 345 - 678 seen", PG_T_MRN,
+              4, 14);
+    pg_dt_one(*state, pg_detect_mrn, "MRN 12 - 345678", PG_T_MRN, 4, 11);
+    pg_dt_one(*state, pg_detect_mrn, "chart # 2024 5512 reviewed",
+              PG_T_MRN, 8, 9);
+
+    /* what follows a whole ID is not part of it */
+    pg_dt_one(*state, pg_detect_mrn, "MRN 12345678 - please call",
+              PG_T_MRN, 4, 8);
+    pg_dt_one(*state, pg_detect_mrn, "MRN 12345678 45 min ago", PG_T_MRN,
+              4, 8);
+    pg_dt_one(*state, pg_detect_mrn, "MRN 123456789012 45", PG_T_MRN, 4,
+              12);
+
+    /* a decimal; short numbers apart; too few digits however joined */
+    pg_dt_none(*state, pg_detect_mrn, "MRN 1234.5678");
+    pg_dt_none(*state, pg_detect_mrn, "record # 12 and 3 more");
+    pg_dt_none(*state, pg_detect_mrn, "MRN 12 - 34");
+}
+
+
+
+
 int
 main(void)
 {
@@ -130,6 +159,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_mrn_lookalikes,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_mrn_edges,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_mrn_spaced_groups,
                                         pg_dt_setup, pg_dt_teardown),
     };
 

@@ -21,6 +21,7 @@ static void test_phone_edges(void **state);
 static void test_phone_org_line(void **state);
 static void test_phone_spelled(void **state);
 static void test_phone_field(void **state);
+static void test_phone_spaced_separators(void **state);
 
 
 static void
@@ -317,6 +318,26 @@ test_phone_field(void **state)
               "meds.", PG_T_PHONE, 5, 12);
 }
 
+
+static void
+test_phone_spaced_separators(void **state)
+{
+    /* the spacings SSN, MBI and MRN see through (pg_detect_sep.h) */
+    pg_dt_one(*state, pg_detect_phone, "call her at 727 -215- 3308",
+              PG_T_PHONE, 12, 14);
+    pg_dt_one(*state, pg_detect_phone, "her cell 727 . 215 . 3308",
+              PG_T_PHONE, 9, 16);
+    pg_dt_one(*state, pg_detect_phone, "his cell 727  215  3308",
+              PG_T_PHONE, 9, 14);
+    pg_dt_one(*state, pg_detect_phone, "his cell (727)  215 -  3308",
+              PG_T_PHONE, 9, 18);
+
+    /* three numbers, a dash that separates nothing */
+    pg_dt_none(*state, pg_detect_phone, "rooms 727   215   3308");
+    pg_dt_none(*state, pg_detect_phone, "his cell 727 - 215 - ");
+}
+
+
 int
 main(void)
 {
@@ -344,6 +365,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_phone_spelled,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_phone_field,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_phone_spaced_separators,
                                         pg_dt_setup, pg_dt_teardown),
     };
 

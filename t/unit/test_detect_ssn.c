@@ -19,6 +19,7 @@ static void test_ssn_cue_distance(void **state);
 static void test_ssn_lookalikes(void **state);
 static void test_ssn_edges(void **state);
 static void test_ssn_two(void **state);
+static void test_ssn_spaced_separators(void **state);
 
 
 static void
@@ -181,6 +182,34 @@ test_ssn_two(void **state)
 }
 
 
+
+static void
+test_ssn_spaced_separators(void **state)
+{
+    /* a dash is a dash however it is spaced */
+    pg_dt_one(*state, pg_detect_ssn, "SSN 532 - 71 - 4420", PG_T_SSN, 4,
+              15);
+    pg_dt_one(*state, pg_detect_ssn, "ssn 532 -71- 4420 on file",
+              PG_T_SSN, 4, 13);
+    pg_dt_one(*state, pg_detect_ssn, "is 532 - 71 - 4420.", PG_T_SSN, 3,
+              15);
+    pg_dt_one(*state, pg_detect_ssn, "is 532  71  4420", PG_T_SSN, 3, 13);
+
+    /* spaced dots, like tight ones, only after a cue */
+    pg_dt_one(*state, pg_detect_ssn, "SSN: 532 . 71 . 4420", PG_T_SSN, 5,
+              15);
+    pg_dt_none(*state, pg_detect_ssn, "version 532 . 71 . 4420");
+
+    /* three blanks part three numbers; a group too long; "--" */
+    pg_dt_none(*state, pg_detect_ssn, "rooms 532   71   4420");
+    pg_dt_none(*state, pg_detect_ssn, "SSN 532 - 71 - 44201");
+    pg_dt_none(*state, pg_detect_ssn, "SSN 532 -- 71 - 4420");
+    pg_dt_none(*state, pg_detect_ssn, "SSN 532 - 71 - ");
+}
+
+
+
+
 int
 main(void)
 {
@@ -206,6 +235,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_ssn_edges,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_ssn_two,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_ssn_spaced_separators,
                                         pg_dt_setup, pg_dt_teardown),
     };
 
