@@ -71,7 +71,7 @@ static const char *const  pg_addr_units[] = {
 
 static const char *const  pg_addr_pobox_cues[] = {
     "po box", "p.o. box", "p. o. box", "p o box", "p.o box",
-    "post office box", "pob", NULL
+    "post office box", "pob", "p.o.b", "p. o. b", NULL
 };
 
 static const char *const  pg_addr_cues[] = {

@@ -2,7 +2,7 @@
  * Copyright (C) phigate authors
  *
  * Dates of birth: a date that a birth cue introduces.  The cue ("DOB",
- * "D.O.B.", "date of birth", "birth date", "birthdate", "born", "born on",
+ * "D.O.B.", "D. O. B.", "D O B", "date of birth", "birth date", "birthdate", "born", "born on",
  * "b.", "birthday") may be followed by separators and a few filler words
  * ("is", "on", "was", a weekday), then one of:
  *
@@ -56,10 +56,13 @@ static const pg_dob_cue_t  pg_dob_cues[] = {
     { "dob", 0 },
     { "d.o.b.", 0 },
     { "d.o.b", 0 },
+    { "d. o. b.", 0 },
+    { "d. o. b", 0 },
+    { "d o b", 0 },
     { "date of birth", 0 },
     { "birth date", 0 },
     { "birthdate", 0 },
-#define PG_DOB_BORN  6
+#define PG_DOB_BORN  9
     { "born", 0 },
     { "b.", 1 },
     { "birthday", 1 },

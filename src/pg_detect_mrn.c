@@ -3,7 +3,8 @@
  *
  * Medical record numbers.  There is no national format, so an MRN is an
  * identifier that a cue introduces: "MRN", "MRN#", "MR#", "medical record
- * number|no|#", "chart number|no|#", "patient ID", "record #", ...,
+ * number|no|#", "chart number|no|#", "patient ID", "record #", dotted
+ * or spaced "M.R.N.", "M. R. N.", "M R N", ...,
  * followed within a few separators and filler words ("MRN is", "chart
  * no. :") by an ID of 5-12 letters and digits with at least one digit
  * (inner hyphens allowed: "MRN 00-123456"; digits in spaced groups too:
@@ -39,6 +40,10 @@ static int pg_mrn_fits(const char *t, size_t len, size_t end, size_t glen,
 static const char *const  pg_mrn_cues[] = {
     "mrn",
     "mrn#",
+    "m.r.n",
+    "m. r. n",
+    "m r n",
+    "m.r.#",
     "mr#",
     "mr #",
     "medical record number",

@@ -39,6 +39,8 @@ static const char *const  pg_ssn_cues[] = {
     "ss#",
     "ss #",
     "s.s.n",
+    "s. s. n",
+    "s s n",
     "social security",
     "social sec",
     "soc sec",

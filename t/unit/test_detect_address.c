@@ -19,6 +19,7 @@ static void test_address_lookalikes(void **state);
 static void test_address_edges(void **state);
 static void test_address_org_place(void **state);
 static void test_address_venues(void **state);
+static void test_address_pob(void **state);
 
 
 /* exactly one ADDRESS finding, covering the first occurrence of addr */
@@ -226,6 +227,16 @@ test_address_venues(void **state)
               "Blvd needs oxygen.", PG_T_ADDRESS, 24, 14);
 }
 
+
+static void
+test_address_pob(void **state)
+{
+    pg_ad_one(state, "Mail her bills to P.O.B. 1187.", "P.O.B. 1187");
+    pg_ad_one(state, "his P. O. B. 1187", "P. O. B. 1187");
+    pg_dt_none(*state, pg_detect_address, "P.O.B. closed on Sunday");
+}
+
+
 int
 main(void)
 {
@@ -245,6 +256,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_address_org_place,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_address_venues,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_address_pob,
                                         pg_dt_setup, pg_dt_teardown),
     };
 

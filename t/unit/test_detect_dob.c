@@ -18,6 +18,7 @@ static void test_dob_needs_year(void **state);
 static void test_dob_lookalikes(void **state);
 static void test_dob_edges(void **state);
 static void test_dob_institution(void **state);
+static void test_dob_dotted_cues(void **state);
 
 
 static void
@@ -183,6 +184,21 @@ test_dob_institution(void **state)
               PG_T_DOB, 15, 8);
 }
 
+
+static void
+test_dob_dotted_cues(void **state)
+{
+    pg_dt_one(*state, pg_detect_dob, "D. O. B. 06/12/1985", PG_T_DOB, 9,
+              10);
+    pg_dt_one(*state, pg_detect_dob, "D. O. B: 06/12", PG_T_DOB, 9, 5);
+    pg_dt_one(*state, pg_detect_dob, "D O B 06/12/1985", PG_T_DOB, 6, 10);
+
+    /* "b." alone needs a year: "Plan b. 6/12"; letters in a word */
+    pg_dt_none(*state, pg_detect_dob, "Plan D, O, b. 06/12");
+    pg_dt_none(*state, pg_detect_dob, "D O Bee 06/12/1985");
+}
+
+
 int
 main(void)
 {
@@ -206,6 +222,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_dob_edges,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_dob_institution,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_dob_dotted_cues,
                                         pg_dt_setup, pg_dt_teardown),
     };
 

@@ -15,6 +15,7 @@ static void test_mrn_cue_whole_word(void **state);
 static void test_mrn_lookalikes(void **state);
 static void test_mrn_edges(void **state);
 static void test_mrn_spaced_groups(void **state);
+static void test_mrn_dotted_cues(void **state);
 
 
 static void
@@ -143,6 +144,21 @@ test_mrn_spaced_groups(void **state)
 
 
 
+static void
+test_mrn_dotted_cues(void **state)
+{
+    pg_dt_one(*state, pg_detect_mrn, "M.R.N. 00482913", PG_T_MRN, 7, 8);
+    pg_dt_one(*state, pg_detect_mrn, "m.r.n: 00482913", PG_T_MRN, 7, 8);
+    pg_dt_one(*state, pg_detect_mrn, "M. R. N. 00482913", PG_T_MRN, 9, 8);
+    pg_dt_one(*state, pg_detect_mrn, "M R N 00482913", PG_T_MRN, 6, 8);
+    pg_dt_one(*state, pg_detect_mrn, "M.R.# 00482913", PG_T_MRN, 6, 8);
+
+    /* no ID after the cue; the letters inside a word */
+    pg_dt_none(*state, pg_detect_mrn, "M.R.N. pending");
+    pg_dt_none(*state, pg_detect_mrn, "our M R NA lab 00482913");
+    pg_dt_none(*state, pg_detect_mrn, "the M.R. dept. 00482913");
+}
+
 
 int
 main(void)
@@ -161,6 +177,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_mrn_edges,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_mrn_spaced_groups,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_mrn_dotted_cues,
                                         pg_dt_setup, pg_dt_teardown),
     };
 

@@ -20,6 +20,7 @@ static void test_ssn_lookalikes(void **state);
 static void test_ssn_edges(void **state);
 static void test_ssn_two(void **state);
 static void test_ssn_spaced_separators(void **state);
+static void test_ssn_dotted_cues(void **state);
 
 
 static void
@@ -209,6 +210,18 @@ test_ssn_spaced_separators(void **state)
 
 
 
+static void
+test_ssn_dotted_cues(void **state)
+{
+    pg_dt_one(*state, pg_detect_ssn, "S.S.N. 532714420", PG_T_SSN, 7, 9);
+    pg_dt_one(*state, pg_detect_ssn, "S. S. N. 532714420", PG_T_SSN, 9, 9);
+    pg_dt_one(*state, pg_detect_ssn, "s s n: 532714420", PG_T_SSN, 7, 9);
+
+    /* the letters inside other words are no cue */
+    pg_dt_none(*state, pg_detect_ssn, "S. S. Nolan 532714420");
+    pg_dt_none(*state, pg_detect_ssn, "S S NA 532714420");
+}
+
 
 int
 main(void)
@@ -237,6 +250,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_ssn_two,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_ssn_spaced_separators,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_ssn_dotted_cues,
                                         pg_dt_setup, pg_dt_teardown),
     };
 
