@@ -39,6 +39,7 @@
 #define PG_NAME_SPAN      4       /* words in a name */
 #define PG_NAME_NEAR      8       /* words to a health word, one sentence */
 #define PG_NAME_WINDOW    30      /* words to a health word, full names */
+#define PG_NAME_ROOM      16      /* words to a room or bed, one sentence */
 #define PG_NAME_TOKLEN    64      /* longest word kept; longer: no class */
 #define PG_NAME_STAFF_MAX 16      /* staff name words remembered */
 
@@ -75,6 +76,7 @@ typedef struct {
     pg_tok_t       tok[PG_NAME_TOKS];
     size_t         n;
     int            staff_ctx;  /* staff, donor or event phrase in chunk */
+    int            lower_ctx;  /* the chunk has no Title-case word */
     /* the words of names that a staff title made staff, so that "Marcus
      * Oyelaran, RN ... Marcus has cared for patients" stays staff */
     size_t         staff_off[PG_NAME_STAFF_MAX];
@@ -105,6 +107,10 @@ static int pg_name_health_in(const pg_name_ctx_t *c, size_t from,
     size_t to, unsigned sent);
 static int pg_name_room_at(const pg_name_ctx_t *c, size_t i);
 static int pg_name_staff_phrases(const char *t, size_t from, size_t to);
+static int pg_name_consent_phrases(const char *t, size_t from, size_t to);
+static void pg_name_lower_case(pg_name_ctx_t *c);
+static int pg_name_age_before(const pg_name_ctx_t *c, size_t a);
+static int pg_name_common_end(const pg_name_ctx_t *c, size_t i);
 
 
 /* words written with a dot that does not end a sentence */
@@ -133,7 +139,29 @@ static const char *const  pg_name_honorifics[] = {
 
 static const char *const  pg_name_patient[] = {
     "patient", "pt", "patients", "visiting", "visited", "visit",
-    "survivor", NULL
+    "survivor", "paciente", "pacientes", NULL
+};
+
+/* "Patient Care Techs", "Patient Access": a department or a role after
+ * "patient", not a patient's name */
+static const char *const  pg_name_services[] = {
+    "care", "access", "experience", "financial", "relations", "services",
+    "service", "safety", "portal", "advocate", "advocacy", "navigator",
+    "navigation", "transport", "transportation", "education",
+    "satisfaction", "registration", "accounts", "family", "and", NULL
+};
+
+/* words whose "'s" is "is" and that open a sentence: never a name */
+static const char *const  pg_name_never[] = {
+    "how", "what", "that", "it", "here", "there", "who", "where", "when",
+    "why", "let", "everyone", "everybody", "today", "tonight", NULL
+};
+
+/* lower-case words after a lower-case honorific that are not a name:
+ * "mr. and mrs. tran" */
+static const char *const  pg_name_fillers[] = {
+    "and", "the", "for", "with", "was", "has", "had", "his", "her", "who",
+    "our", "your", "its", "are", "not", "but", NULL
 };
 
 static const char *const  pg_name_relatives[] = {
@@ -152,6 +180,9 @@ static const char *const  pg_name_poss_words[] = {
     "surgeon", "oncologist", "medication", "meds", "appointment", "labs",
     "results", "scan", "test", "symptoms", "treatment", "therapy",
     "prognosis", "diagnosis", "discharge", "wheelchair", "bedside",
+    /* "Dana's heart stopped", "Tom's new kidney" */
+    "heart", "kidney", "kidneys", "liver", "lungs", "brain", "hip",
+    "knee", "spine", "blood", "leg", "legs", "arm", "eyes",
     NULL
 };
 
@@ -203,6 +234,10 @@ static const char *const  pg_name_things[] = {
     "endowment", "endowed", "trust", "society", "association",
     "christmas", "easter", "thanksgiving", "halloween", "hanukkah",
     "kwanzaa", "labor", "independence", "mother's", "father's",
+    /* "WTAE Channel 4", "Level III NICU", "Stage IV" */
+    "channel", "level", "stage", "grade", "phase", "tier",
+    /* "in San Diego", "Fort Myers": the first word of a place */
+    "san", "santa", "los", "las", "fort", "mount", "port",
     NULL
 };
 
@@ -239,11 +274,22 @@ pg_detect_name(const pg_scan_t *s, pg_findings_t *out)
             break;
         }
 
-        c->staff_ctx = pg_name_staff_phrases(c->t, c->tok[0].off,
-                                             c->tok[c->n - 1].off
-                                             + c->tok[c->n - 1].len);
+        cut = c->tok[c->n - 1].off + c->tok[c->n - 1].len;
+
+        /* a patient story shared with consent names its patient even
+         * when the patient now volunteers or donates */
+        c->staff_ctx = pg_name_staff_phrases(c->t, c->tok[0].off, cut)
+                       && !pg_name_consent_phrases(c->t, c->tok[0].off,
+                                                   cut);
+
+        pg_name_lower_case(c);
 
         for (i = 0; i < emit; i++) {
+            if (pg_name_is_any(c, i, pg_name_never)) {
+                /* "How's your family?": no name */
+                continue;
+            }
+
             conf = pg_name_direct(c, i);
             lower = conf != 0;
 
@@ -576,8 +622,16 @@ pg_name_span(const pg_name_ctx_t *c, size_t i, int lower)
         if (b > i) {
             const pg_tok_t  *p = &c->tok[b - 1];
 
-            /* joined by blanks only, or "J. Smith" */
-            if (!(p->gap || (p->dot && p->len == 1 && p->cap))
+            /* joined by blanks only, or "J. Smith"; a chart's
+             * "GUTIERREZ, MANUEL": surname, comma, given name, both in
+             * capitals and names that are not common words */
+            if (!(p->gap || (p->dot && p->len == 1 && p->cap)
+                  || (b == i + 1 && p->comma && pg_name_caps(c, i)
+                      && pg_name_caps(c, b)
+                      && (p->lex & (PG_LEX_NAME | PG_LEX_COMMON))
+                         == PG_LEX_NAME
+                      && (k->lex & (PG_LEX_NAME | PG_LEX_COMMON))
+                         == PG_LEX_NAME))
                 || p->poss || p->sent != k->sent)
             {
                 break;
@@ -591,17 +645,29 @@ pg_name_span(const pg_name_ctx_t *c, size_t i, int lower)
             break;
         }
 
+        if (b == i && (lower & 2) && k->lex == 0 && !k->cap
+            && c->lower_ctx && k->lower && k->len >= 3
+            && !pg_name_is_any(c, b, pg_name_fillers))
+        {
+            /* "mrs. delacroix" in a post written in lower case */
+            named = 1;
+            continue;
+        }
+
         if (b == i && (lower & 2) && k->cap && k->lex == 0) {
             named = 1;
 
         } else if (b == i && !(k->lex & PG_LEX_NAME)) {
             /* "Aaliyah Brooks": a given name the dataset lacks, inside a
-             * sentence, before a name of the dataset */
+             * sentence, before a name of the dataset; not an initialism
+             * ("WTAE Channel") nor a word with a common ending ("Living
+             * Well", "Advanced Care") */
             if (!(k->cap && k->lex == 0 && k->len >= 3 && !k->poss
                   && k->gap && i > 0 && c->tok[i - 1].sent == k->sent
                   && i + 1 < c->n && c->tok[i + 1].cap
                   && (c->tok[i + 1].lex & PG_LEX_NAME)
-                  && !pg_name_is_any(c, i + 1, pg_name_things)))
+                  && !pg_name_is_any(c, i + 1, pg_name_things)
+                  && !pg_name_caps(c, i) && !pg_name_common_end(c, i)))
             {
                 break;
             }
@@ -754,7 +820,11 @@ pg_name_not_person(const pg_name_ctx_t *c, size_t a, size_t b)
 
     last = &c->tok[b - 1];
 
+    /* "Jenkins Foundation", "Tampa's Heart Center", "Bell's palsy"; not
+     * "Dana's heart stopped" */
     if (b < c->n && (last->gap || last->poss)
+        && (!last->poss || c->tok[b].cap
+            || !pg_name_is_any(c, b, pg_name_poss_words))
         && c->tok[b].sent == last->sent
         && pg_name_is_any(c, b, pg_name_things))
     {
@@ -855,9 +925,13 @@ pg_name_direct(const pg_name_ctx_t *c, size_t a)
         k = a > PG_NAME_WINDOW ? a - PG_NAME_WINDOW : 0;
         e = a + PG_NAME_WINDOW < c->n ? a + PG_NAME_WINDOW : c->n;
 
+        /* a birth ("Mr. & Mrs. Tran on the birth of their daughter") or
+         * a record ("Mr. Feldman wants his lab results") too */
         return pg_name_health_in(c, k, e, (unsigned) -1)
                || pg_name_word_in(c, k, e, (unsigned) -1, pg_name_ages)
                || pg_name_word_in(c, k, e, (unsigned) -1, pg_name_patient)
+               || pg_name_word_in(c, k, e, (unsigned) -1, pg_name_births)
+               || pg_name_word_in(c, k, e, (unsigned) -1, pg_name_records)
                ? PG_NAME_C_DIRECT : 0;
     }
 
@@ -865,9 +939,11 @@ pg_name_direct(const pg_name_ctx_t *c, size_t a)
         return 0;
     }
 
-    /* "patient Rosa", "visiting Rosa", "stroke survivor Ann" */
+    /* "patient Rosa", "visiting Rosa", "stroke survivor Ann"; not
+     * "Patient Care Techs" */
     if (pg_name_is_any(c, p, pg_name_patient)) {
-        return PG_NAME_C_DIRECT;
+        return pg_name_is_any(c, a, pg_name_services) ? 0
+                                                       : PG_NAME_C_DIRECT;
     }
 
     /* "family of", "daughter of", "prayers for", "get well soon," */
@@ -1000,15 +1076,27 @@ pg_name_evidence(const pg_name_ctx_t *c, size_t a, size_t b, int strong,
         }
     }
 
+    /* "Big Mike in bed 4", "Hope (room 12)": a room or bed right after
+     * makes even a common word a name */
+    for (k = b; k < c->n && k - b < 2 && c->tok[k].sent == sent; k++) {
+        if (pg_name_room_at(c, k) == 1) {
+            return PG_NAME_C_POSS;
+        }
+    }
+
     if (!strong && !full) {
         return 0;
     }
 
-    /* "Tom Baker ... in room 9", "X ... bed 12", "on 4 West" */
-    for (k = b; k < c->n && k - b < PG_NAME_NEAR && c->tok[k].sent == sent;
+    /* "Tom Baker ... in room 9", "X ... bed 12" in the sentence; "on 4
+     * West" near the name, and a ward is where staff work too: not in
+     * staff news */
+    for (k = b; k < c->n && k - b < PG_NAME_ROOM && c->tok[k].sent == sent;
          k++)
     {
-        if (pg_name_room_at(c, k)) {
+        e = pg_name_room_at(c, k);
+
+        if (e == 1 || (e == 2 && k - b < PG_NAME_NEAR && !c->staff_ctx)) {
             return PG_NAME_C_POSS;
         }
     }
@@ -1039,10 +1127,17 @@ pg_name_evidence(const pg_name_ctx_t *c, size_t a, size_t b, int strong,
         return PG_NAME_C_POSS;
     }
 
-    /* a health word in the rest of the sentence: "X was admitted ..." */
+    /* "23-year-old Kenji Watanabe": an age before the name */
+    if (pg_name_age_before(c, a) && !c->staff_ctx) {
+        return PG_NAME_C_AFTER;
+    }
+
+    /* a health word in the rest of the sentence: "X was admitted ...";
+     * two common words ("Mercy Ridge opens a burn unit") are a brand or
+     * a place as often as a person: they need more than that */
     e = b + PG_NAME_NEAR < c->n ? b + PG_NAME_NEAR : c->n;
 
-    if (pg_name_health_in(c, b, e, sent) && !c->staff_ctx) {
+    if (strong && pg_name_health_in(c, b, e, sent) && !c->staff_ctx) {
         return PG_NAME_C_AFTER;
     }
 
@@ -1202,7 +1297,8 @@ pg_name_staff_known(const pg_name_ctx_t *c, size_t a, size_t b)
 }
 
 
-/* "room 4", "bed 12", "rm 3", "4 West": a patient's place */
+/* "room 4", "bed 12", "rm 3": a patient's place (1); "4 West": a ward
+ * (2), where staff work too; 0: none */
 
 static int
 pg_name_room_at(const pg_name_ctx_t *c, size_t i)
@@ -1223,7 +1319,7 @@ pg_name_room_at(const pg_name_ctx_t *c, size_t i)
             || pg_name_is(c, i + 1, "north")
             || pg_name_is(c, i + 1, "south")))
     {
-        return 1;
+        return 2;
     }
 
     return 0;
@@ -1264,4 +1360,110 @@ pg_name_staff_phrases(const char *t, size_t from, size_t to)
     }
 
     return 0;
+}
+
+
+/* a consent or permission to share in [from, to): a patient story */
+
+static int
+pg_name_consent_phrases(const char *t, size_t from, size_t to)
+{
+    size_t  i;
+
+    static const char *const  phrases[] = {
+        "consent", "consented", "permission", "blessing", "agreed to share",
+        "shared with", NULL
+    };
+
+    for (i = from; i < to; i++) {
+        if (pg_isalpha(t[i]) && pg_word_start(t, i)
+            && pg_cues_at(t, to, i, phrases, NULL))
+        {
+            return 1;
+        }
+    }
+
+    return 0;
+}
+
+
+/*
+ * A chunk with no Title-case word ("Emily", "The") was written in lower
+ * case: capitals tell nothing there, so a word that is a name of the
+ * dataset and not a common word ("tommy", "reyes") is read as if it were
+ * capitalised.
+ */
+
+static void
+pg_name_lower_case(pg_name_ctx_t *c)
+{
+    size_t     i;
+    pg_tok_t  *k;
+
+    c->lower_ctx = 0;
+
+    for (i = 0; i < c->n; i++) {
+        k = &c->tok[i];
+
+        if (k->cap && k->len > 1 && c->t[k->off + 1] >= 'a'
+            && c->t[k->off + 1] <= 'z')
+        {
+            return;
+        }
+    }
+
+    c->lower_ctx = 1;
+
+    for (i = 0; i < c->n; i++) {
+        k = &c->tok[i];
+
+        if (k->lower
+            && (k->lex & (PG_LEX_NAME | PG_LEX_COMMON | PG_LEX_HEALTH
+                          | PG_LEX_STAFF)) == PG_LEX_NAME)
+        {
+            k->cap = 1;
+            k->lower = 0;
+        }
+    }
+}
+
+
+/* "23-year-old X", "23 year old X": an age right before word a */
+
+static int
+pg_name_age_before(const pg_name_ctx_t *c, size_t a)
+{
+    if (a >= 2 && pg_name_is(c, a - 1, "year-old") && c->tok[a - 2].digit
+        && c->tok[a - 1].gap)
+    {
+        return 1;
+    }
+
+    return a >= 3 && pg_name_is(c, a - 1, "old")
+           && pg_name_is(c, a - 2, "year") && c->tok[a - 3].digit
+           && c->tok[a - 1].gap;
+}
+
+
+/* word i ends like a common word, not a name: "-ing", "-ed", "-ly" */
+
+static int
+pg_name_common_end(const pg_name_ctx_t *c, size_t i)
+{
+    size_t       n;
+    const char  *w;
+
+    n = c->tok[i].blen;
+    w = c->t + c->tok[i].off;
+
+    if (n >= 5 && pg_tolower(w[n - 3]) == 'i' && pg_tolower(w[n - 2]) == 'n'
+        && pg_tolower(w[n - 1]) == 'g')
+    {
+        return 1;
+    }
+
+    return n >= 4
+           && ((pg_tolower(w[n - 2]) == 'e' && pg_tolower(w[n - 1]) == 'd')
+               || (pg_tolower(w[n - 2]) == 'l'
+                   && pg_tolower(w[n - 1]) == 'y'));
 }

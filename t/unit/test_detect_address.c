@@ -203,10 +203,10 @@ test_address_venues(void **state)
                "Elm Park lot C, 410 W. Birch Ave., Midvale.");
     pg_dt_none(*state, pg_detect_address, "Open house 6:30 PM, 77 Harbor "
                "Way. Tours every half hour!");
-    pg_dt_none(*state, pg_detect_address, "Pick up your race bib at Run "
-               "Hub Outfitters, 212 Chestnut St.");
-    pg_dt_none(*state, pg_detect_address, "Our gala is at the Ritz Grand "
-               "Ballroom (40 Crown Plaza).");
+    pg_dt_none(*state, pg_detect_address, "Pick up race bibs at Peak "
+               "Outfitters, 212 Chestnut St.");
+    pg_dt_none(*state, pg_detect_address, "Thanks to all who danced at the "
+               "Marriott Downtown (1 Penn Plaza).");
     pg_dt_none(*state, pg_detect_address, "For directions to our new wing, "
                "enter 9 Summit Pkwy in your map app.");
     pg_dt_none(*state, pg_detect_address, "Walk-in vaccine clinic in Suite "
