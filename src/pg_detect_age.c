@@ -21,7 +21,13 @@
  *
  * "Celebrating 100 years", "90+ years of service" and "our 100th
  * anniversary" are none of these phrases: an institution's age.
- * Spelled-out ages ("ninety-four") are not read.
+ *
+ * Ages in words are read in the same phrases: "ninety", "ninety-four"
+ * or "ninety four", "one|a hundred [and] <1-99>" with hyphens or spaces,
+ * and their ordinals ("ninety-fifth", "hundredth", "one hundred and
+ * first"): "a ninety-four year old patient", "aged one hundred and one",
+ * "her hundredth birthday".  Not when they are part of a larger number
+ * ("two hundred ninety", "ninety thousand").
  */
 
 
@@ -49,6 +55,20 @@ static int pg_age_apposition(const char *t, size_t len, size_t pos,
     size_t end);
 static int pg_age_person(const char *t, size_t len, size_t pos,
     size_t end);
+static size_t pg_age_phrase(const char *t, size_t len, size_t pos,
+    size_t end, int ord, uint8_t *conf);
+static pg_status_t pg_age_in_words(const pg_scan_t *s, pg_findings_t *out);
+static size_t pg_age_words(const char *t, size_t len, size_t pos,
+    unsigned long *v, int *ord);
+static size_t pg_age_below_100(const char *t, size_t len, size_t pos,
+    unsigned long *v, int *ord);
+static size_t pg_age_word(const char *t, size_t len, size_t pos,
+    const char *const *words, const char *const *ords, size_t *k,
+    int *ord);
+static size_t pg_age_join(const char *t, size_t len, size_t pos, int and);
+static int pg_age_larger(const char *t, size_t len, size_t pos, size_t end);
+static size_t pg_age_word_before(const char *t, size_t pos,
+    const char *const *words);
 
 
 /* after the number; ' ' in a suffix matches one space or hyphen */
@@ -155,11 +175,65 @@ static const char *const  pg_age_things[] = {
 };
 
 
+/* where a number in words over 89 starts */
+static const char *const  pg_age_word_starts[] = {
+    "ninety", "ninetieth", "one hundred", "one-hundred", "a hundred",
+    "one hundredth", "one-hundredth", "hundredth", NULL
+};
+
+
+/* index + 1 is the value; "first" ... "ninth" the ordinals */
+static const char *const  pg_age_units[] = {
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    NULL
+};
+
+static const char *const  pg_age_unit_ords[] = {
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+    "eighth", "ninth", NULL
+};
+
+/* index + 10 is the value */
+static const char *const  pg_age_teens[] = {
+    "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+    "sixteen", "seventeen", "eighteen", "nineteen", NULL
+};
+
+static const char *const  pg_age_teen_ords[] = {
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
+    "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+    NULL
+};
+
+/* (index + 2) * 10 is the value */
+static const char *const  pg_age_tens[] = {
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+    "ninety", NULL
+};
+
+static const char *const  pg_age_tens_ords[] = {
+    "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth",
+    "seventieth", "eightieth", "ninetieth", NULL
+};
+
+/* what makes the words part of a larger number: "two hundred ninety" */
+static const char *const  pg_age_larger_before[] = {
+    "hundred", "thousand", "million", "billion", "two", "three", "four",
+    "five", "six", "seven", "eight", "nine", NULL
+};
+
+static const char *const  pg_age_and[] = { "and", NULL };
+
+static const char *const  pg_age_larger_after[] = {
+    "hundred", "thousand", "million", "billion", NULL
+};
+
+
 pg_status_t
 pg_detect_age(const pg_scan_t *s, pg_findings_t *out)
 {
-    int           weak, ord, appos;
-    size_t        i, run, end, m, which;
+    int           ord;
+    size_t        i, run, end, fend;
     uint8_t       conf;
     unsigned long v;
     const char   *t;
@@ -183,7 +257,6 @@ pg_detect_age(const pg_scan_t *s, pg_findings_t *out)
         }
 
         end = i + run;
-        ord = pg_age_ordinal(t, s->len, end);
 
         /* "90+", "95%", "100,000", "99.5", "$100" are not ages */
         if (end < s->len
@@ -194,99 +267,374 @@ pg_detect_age(const pg_scan_t *s, pg_findings_t *out)
             continue;
         }
 
-        if (i > 0 && (t[i - 1] == '$' || t[i - 1] == '#')) {
+        /* "101st": the suffix is part of the number */
+        ord = pg_age_ordinal(t, s->len, end);
+
+        fend = pg_age_phrase(t, s->len, i, ord ? end + 2 : end, ord, &conf);
+        if (fend == 0) {
             continue;
         }
-
-        if (pg_cue_before(t, i, 2, PG_AGE_CUE_BYTES,
-                          pg_age_aggregate_before)
-            || pg_cue_after(t, s->len, end, 2, PG_AGE_CUE_BYTES,
-                            pg_age_aggregate_after))
-        {
-            continue;
-        }
-
-        weak = -1;
-        appos = 0;
-
-        m = ord ? 0 : pg_age_suffix(t, s->len, end, &which);
-
-        if (m != 0) {
-            /* "94-year-old ..." : the word after must not be a thing */
-            if (pg_cue_after(t, s->len, end + m, 1, PG_AGE_CUE_BYTES,
-                             pg_age_things))
-            {
-                continue;
-            }
-
-            if (which == PG_AGE_YOUNG) {
-                weak = 1;
-
-            } else if ((which == PG_AGE_YEARS_OLD
-                        || which == PG_AGE_YRS_OLD)
-                       && pg_cue_before(t, i, PG_AGE_NEAR_WORDS,
-                                        PG_AGE_NEAR_BYTES, pg_age_things))
-            {
-                continue;
-
-            } else {
-                weak = 0;
-            }
-
-            end += m;
-
-            /* "90 years of age and older" */
-            if (pg_cue_after(t, s->len, end, 2, PG_AGE_CUE_BYTES,
-                             pg_age_aggregate_after))
-            {
-                continue;
-            }
-
-        } else if (ord) {
-            if (pg_cue_after(t, s->len, end + 2, 1, PG_AGE_CUE_BYTES,
-                             pg_age_birthday))
-            {
-                weak = 1;
-            }
-
-        } else if (pg_cue_before(t, i, PG_AGE_CUE_WORDS, PG_AGE_CUE_BYTES,
-                                 pg_age_before))
-        {
-            weak = 0;
-
-        } else if (pg_cue_before(t, i, 2, PG_AGE_CUE_BYTES, pg_age_turns))
-        {
-            weak = 1;
-
-        } else if (pg_age_apposition(t, s->len, i, end)) {
-            weak = 0;
-            appos = 1;
-        }
-
-        if (weak < 0) {
-            continue;
-        }
-
-        if (ord) {
-            end += 2;
-        }
-
-        if (weak && !pg_age_person(t, s->len, i, end)) {
-            continue;
-        }
-
-        conf = appos ? 85 : weak ? 75 : 90;
 
         st = pg_findings_add(out, s->arena, PG_T_AGE, s->field, i,
-                             end - i, conf);
+                             fend - i, conf);
         if (st != PG_OK) {
             return st;
         }
 
-        run = end - i;
+        run = fend - i;
+    }
+
+    return pg_age_in_words(s, out);
+}
+
+
+/*
+ * The number at [pos, end) (90-120; an ordinal, "101st", "hundredth",
+ * when ord) in the phrases that make it a person's age: the
+ * rules at the head of this file.  Returns the end of the finding, 0
+ * when the number is no age; its confidence in *conf.
+ */
+
+static size_t
+pg_age_phrase(const char *t, size_t len, size_t pos, size_t end, int ord,
+    uint8_t *conf)
+{
+    int     weak, appos;
+    size_t  m, which;
+
+    if (pos > 0 && (t[pos - 1] == '$' || t[pos - 1] == '#')) {
+        return 0;
+    }
+
+    if (pg_cue_before(t, pos, 2, PG_AGE_CUE_BYTES, pg_age_aggregate_before)
+        || pg_cue_after(t, len, end, 2, PG_AGE_CUE_BYTES,
+                        pg_age_aggregate_after))
+    {
+        return 0;
+    }
+
+    weak = -1;
+    appos = 0;
+
+    m = ord ? 0 : pg_age_suffix(t, len, end, &which);
+
+    if (m != 0) {
+        /* "94-year-old ..." : the word after must not be a thing */
+        if (pg_cue_after(t, len, end + m, 1, PG_AGE_CUE_BYTES,
+                         pg_age_things))
+        {
+            return 0;
+        }
+
+        if (which == PG_AGE_YOUNG) {
+            weak = 1;
+
+        } else if ((which == PG_AGE_YEARS_OLD || which == PG_AGE_YRS_OLD)
+                   && pg_cue_before(t, pos, PG_AGE_NEAR_WORDS,
+                                    PG_AGE_NEAR_BYTES, pg_age_things))
+        {
+            return 0;
+
+        } else {
+            weak = 0;
+        }
+
+        end += m;
+
+        /* "90 years of age and older" */
+        if (pg_cue_after(t, len, end, 2, PG_AGE_CUE_BYTES,
+                         pg_age_aggregate_after))
+        {
+            return 0;
+        }
+
+    } else if (ord) {
+        if (pg_cue_after(t, len, end, 1, PG_AGE_CUE_BYTES,
+                         pg_age_birthday))
+        {
+            weak = 1;
+        }
+
+    } else if (pg_cue_before(t, pos, PG_AGE_CUE_WORDS, PG_AGE_CUE_BYTES,
+                             pg_age_before))
+    {
+        weak = 0;
+
+    } else if (pg_cue_before(t, pos, 2, PG_AGE_CUE_BYTES, pg_age_turns)) {
+        weak = 1;
+
+    } else if (pg_age_apposition(t, len, pos, end)) {
+        weak = 0;
+        appos = 1;
+    }
+
+    if (weak < 0) {
+        return 0;
+    }
+
+    if (weak && !pg_age_person(t, len, pos, end)) {
+        return 0;
+    }
+
+    *conf = appos ? 85 : weak ? 75 : 90;
+
+    return end;
+}
+
+
+/*
+ * Ages in words, read in the same phrases as digits: "a ninety-four year
+ * old patient", "aged one hundred and one", "her hundredth birthday".
+ */
+
+static pg_status_t
+pg_age_in_words(const pg_scan_t *s, pg_findings_t *out)
+{
+    int            ord;
+    size_t         i, m, end, fend;
+    uint8_t        conf;
+    unsigned long  v;
+    const char    *t;
+    pg_status_t    st;
+
+    t = s->text;
+    i = 0;
+
+    while ((i = pg_cues_next(t, s->len, i, pg_age_word_starts, &m))
+           < s->len)
+    {
+        end = pg_age_words(t, s->len, i, &v, &ord);
+
+        if (end == 0 || v < PG_AGE_MIN || v > PG_AGE_MAX
+            || pg_age_larger(t, s->len, i, end))
+        {
+            i += m;
+            continue;
+        }
+
+        fend = pg_age_phrase(t, s->len, i, end, ord, &conf);
+        if (fend == 0) {
+            i = end;
+            continue;
+        }
+
+        st = pg_findings_add(out, s->arena, PG_T_AGE, s->field, i,
+                             fend - i, conf);
+        if (st != PG_OK) {
+            return st;
+        }
+
+        i = fend;
     }
 
     return PG_OK;
+}
+
+
+/*
+ * A number in words at pos: "ninety[-four]", "ninetieth", "ninety-
+ * fourth", "one|a hundred [and] <1-99>", "one hundred and first",
+ * "[one] hundredth"; its value in *v, whether it is an ordinal in *ord.
+ * Returns its end, 0 when there is none.
+ */
+
+static size_t
+pg_age_words(const char *t, size_t len, size_t pos, unsigned long *v,
+    int *ord)
+{
+    size_t         i, j, n;
+    unsigned long  rest;
+
+    *ord = 0;
+
+    n = pg_cue_at(t, len, pos, "hundredth");
+    if (n != 0) {
+        *v = 100;
+        *ord = 1;
+        return pos + n;
+    }
+
+    n = pg_cue_at(t, len, pos, "one");
+    if (n == 0) {
+        n = pg_cue_at(t, len, pos, "a");
+    }
+
+    if (n == 0) {
+        return pg_age_below_100(t, len, pos, v, ord);
+    }
+
+    i = pos + n;
+    j = pg_age_join(t, len, i, 0);
+
+    n = j ? pg_cue_at(t, len, i + j, "hundredth") : 0;
+    if (n != 0) {
+        *v = 100;
+        *ord = 1;
+        return i + j + n;
+    }
+
+    n = j ? pg_cue_at(t, len, i + j, "hundred") : 0;
+    if (n == 0) {
+        return 0;
+    }
+
+    i += j + n;
+    *v = 100;
+
+    j = pg_age_join(t, len, i, 1);
+    if (j == 0) {
+        return i;
+    }
+
+    n = pg_age_below_100(t, len, i + j, &rest, ord);
+    if (n == 0) {
+        return i;
+    }
+
+    *v += rest;
+
+    return n;
+}
+
+
+/* 1-99 in words at pos ("four", "nineteenth", "ninety-four"): its end */
+
+static size_t
+pg_age_below_100(const char *t, size_t len, size_t pos, unsigned long *v,
+    int *ord)
+{
+    size_t  i, j, n, k;
+
+    n = pg_age_word(t, len, pos, pg_age_units, pg_age_unit_ords, &k, ord);
+    if (n != 0) {
+        *v = k + 1;
+        return pos + n;
+    }
+
+    n = pg_age_word(t, len, pos, pg_age_teens, pg_age_teen_ords, &k, ord);
+    if (n != 0) {
+        *v = k + 10;
+        return pos + n;
+    }
+
+    n = pg_age_word(t, len, pos, pg_age_tens, pg_age_tens_ords, &k, ord);
+    if (n == 0) {
+        return 0;
+    }
+
+    *v = (k + 2) * 10;
+    i = pos + n;
+
+    /* "ninety-four", "ninety four"; not after "ninetieth" */
+    if (*ord || i >= len || (t[i] != '-' && t[i] != ' ')) {
+        return i;
+    }
+
+    n = pg_age_word(t, len, i + 1, pg_age_units, pg_age_unit_ords, &j,
+                    ord);
+    if (n == 0) {
+        return i;
+    }
+
+    *v += j + 1;
+
+    return i + 1 + n;
+}
+
+
+/* a word of words (value index *k) or of ords (*ord set): its length */
+
+static size_t
+pg_age_word(const char *t, size_t len, size_t pos, const char *const *words,
+    const char *const *ords, size_t *k, int *ord)
+{
+    size_t  n;
+
+    n = pg_cues_at(t, len, pos, ords, k);
+    if (n != 0) {
+        *ord = 1;
+        return n;
+    }
+
+    return pg_cues_at(t, len, pos, words, k);
+}
+
+
+/*
+ * What joins the words of a number at pos: a space or a hyphen, and
+ * when `and` is set, " and " or "-and-" too.  Its length, 0: none.
+ */
+
+static size_t
+pg_age_join(const char *t, size_t len, size_t pos, int and)
+{
+    size_t  n;
+
+    if (pos >= len || (t[pos] != ' ' && t[pos] != '-')) {
+        return 0;
+    }
+
+    n = and ? pg_cue_at(t, len, pos + 1, "and") : 0;
+
+    if (n != 0 && pos + 1 + n < len
+        && (t[pos + 1 + n] == ' ' || t[pos + 1 + n] == '-'))
+    {
+        return 1 + n + 1;
+    }
+
+    return 1;
+}
+
+
+/*
+ * Whether the words at [pos, end) are the end or the start of a larger
+ * number: "two hundred ninety", "one thousand one hundred", "hundred and
+ * ninety", "ninety thousand".
+ */
+
+static int
+pg_age_larger(const char *t, size_t len, size_t pos, size_t end)
+{
+    size_t  w;
+
+    if (end < len && (t[end] == ' ' || t[end] == '-')
+        && pg_cues_at(t, len, end + 1, pg_age_larger_after, NULL) != 0)
+    {
+        return 1;
+    }
+
+    w = pg_age_word_before(t, pos, pg_age_and);
+
+    return pg_age_word_before(t, w ? w : pos, pg_age_larger_before) != 0;
+}
+
+
+/*
+ * The start of the word right before pos, a space or a hyphen apart,
+ * when it is one of words; 0 when it is not.
+ */
+
+static size_t
+pg_age_word_before(const char *t, size_t pos, const char *const *words)
+{
+    size_t  w, lo;
+
+    if (pos < 2 || (t[pos - 1] != ' ' && t[pos - 1] != '-')) {
+        return 0;
+    }
+
+    w = pos - 1;
+    lo = w > PG_CUE_MAX ? w - PG_CUE_MAX : 0;
+
+    while (w > lo && pg_isalpha(t[w - 1])) {
+        w--;
+    }
+
+    if (w == pos - 1 || (w > 0 && pg_isalnum(t[w - 1]))) {
+        return 0;
+    }
+
+    return pg_cues_at(t, pos - 1, w, words, NULL) == pos - 1 - w ? w : 0;
 }
 
 

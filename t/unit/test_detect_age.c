@@ -17,6 +17,7 @@ static void test_age_apposition(void **state);
 static void test_age_aggregate(void **state);
 static void test_age_lookalikes(void **state);
 static void test_age_edges(void **state);
+static void test_age_words(void **state);
 
 
 static void
@@ -169,6 +170,67 @@ test_age_edges(void **state)
 }
 
 
+
+/* ages in words, in the phrases of digits */
+static void
+test_age_words(void **state)
+{
+    pg_dt_one(*state, pg_detect_age, "a ninety-four year old patient",
+              PG_T_AGE, 2, 20);
+    pg_dt_one(*state, pg_detect_age, "a Ninety Four-year-old veteran",
+              PG_T_AGE, 2, 20);
+    pg_dt_one(*state, pg_detect_age, "resident, aged one hundred and one",
+              PG_T_AGE, 15, 19);
+    pg_dt_one(*state, pg_detect_age, "the patient, aged a hundred and two,",
+              PG_T_AGE, 18, 17);
+    pg_dt_one(*state, pg_detect_age, "a hundred-and-one-year-old patient",
+              PG_T_AGE, 0, 26);
+    pg_dt_one(*state, pg_detect_age, "at the age of ninety she", PG_T_AGE,
+              14, 6);
+    pg_dt_one(*state, pg_detect_age, "aged one hundred twenty", PG_T_AGE,
+              5, 18);
+    pg_dt_one(*state, pg_detect_age, "Rosa Diaz, ninety-four, went home",
+              PG_T_AGE, 11, 11);
+
+    /* weak phrases need a person, as with digits */
+    pg_dt_one(*state, pg_detect_age,
+              "Our patient Rose is ninety-six years young!", PG_T_AGE, 20,
+              22);
+    pg_dt_one(*state, pg_detect_age,
+              "Happy ninety-fifth birthday to our resident!", PG_T_AGE, 6,
+              12);
+    pg_dt_one(*state, pg_detect_age, "Happy one hundredth birthday, Grandma!",
+              PG_T_AGE, 6, 13);
+    pg_dt_one(*state, pg_detect_age, "Grandma turned a hundred today",
+              PG_T_AGE, 15, 9);
+    pg_dt_none(*state, pg_detect_age, "ninety-six years young");
+    pg_dt_none(*state, pg_detect_age, "Happy hundredth birthday!");
+    pg_dt_none(*state, pg_detect_age,
+               "Happy hundredth birthday to our hospital!");
+
+    /* an institution's age, service, the aggregate, not over 89 */
+    pg_dt_none(*state, pg_detect_age,
+               "Thank you, Rosa, for ninety-four years of service");
+    pg_dt_none(*state, pg_detect_age, "celebrating one hundred years");
+    pg_dt_none(*state, pg_detect_age, "The building is a hundred years old");
+    pg_dt_none(*state, pg_detect_age, "our one hundred year old hospital");
+    pg_dt_none(*state, pg_detect_age, "patients aged ninety and older");
+    pg_dt_none(*state, pg_detect_age, "over ninety residents");
+    pg_dt_none(*state, pg_detect_age, "aged eighty-nine");
+    pg_dt_none(*state, pg_detect_age, "aged one hundred twenty-one");
+    pg_dt_none(*state, pg_detect_age, "a hundredth of a second");
+
+    /* part of a larger number; words inside other words */
+    pg_dt_none(*state, pg_detect_age, "a two hundred ninety-four year old "
+               "oak");
+    pg_dt_none(*state, pg_detect_age, "aged ninety thousand years");
+    pg_dt_none(*state, pg_detect_age, "aged one thousand one hundred");
+    pg_dt_none(*state, pg_detect_age, "aged ninetyfour");
+    pg_dt_one(*state, pg_detect_age, "at four. Aged ninety-four, she",
+              PG_T_AGE, 14, 11);
+}
+
+
 int
 main(void)
 {
@@ -188,6 +250,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_age_lookalikes,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_age_edges,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_age_words,
                                         pg_dt_setup, pg_dt_teardown),
     };
 
