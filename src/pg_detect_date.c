@@ -31,6 +31,7 @@
 
 
 #include "pg_detect.h"
+#include "pg_detect_when.h"
 #include "pg_lexicon.h"
 #include "pg_text.h"
 
@@ -49,6 +50,9 @@ static size_t pg_date_at(const char *t, size_t len, size_t pos,
 static size_t pg_date_numeric(const char *t, size_t len, size_t pos);
 static size_t pg_date_written(const char *t, size_t len, size_t pos,
     int *month_only);
+static size_t pg_date_year_after(const char *t, size_t len, size_t pos);
+static size_t pg_date_day_any(const char *t, size_t len, size_t pos,
+    unsigned *day, int *word);
 static size_t pg_date_month(const char *t, size_t len, size_t pos,
     unsigned *month);
 static size_t pg_date_day(const char *t, size_t len, size_t pos,
@@ -71,6 +75,11 @@ static const char *const  pg_date_verbs[] = {
     "date of service", "dos", "date of injury", "hospitalized",
     "airlifted", "date of surgery", "surgery date", "procedure date",
     "said goodbye",
+    /* chart shorthand and care events of the held-out corpus */
+    "adm", "admit", "d/c", "dc'd", "disch", "admission:", "discharge:",
+    "surgery:", "procedure:", "transplant:", "heart stopped",
+    "cardiac arrest", "collapsed", "came to us", "brought in",
+    "went home",
     NULL
 };
 
@@ -109,6 +118,11 @@ static const char *const  pg_date_weekdays[] = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
     "sat", "sun", NULL
+};
+
+/* "the 28th of this month" */
+static const char *const  pg_date_this_month[] = {
+    "this month", "next month", "last month", NULL
 };
 
 /* index / 2 + 1 is the month (Sept: 9) */
@@ -238,12 +252,20 @@ pg_date_numeric(const char *t, size_t len, size_t pos)
 static size_t
 pg_date_written(const char *t, size_t len, size_t pos, int *month_only)
 {
-    size_t    i, n, b;
+    int       word;
+    size_t    i, n, b, m;
     unsigned  month, day;
 
     i = pos;
 
-    /* "Monday, March 3": the weekday is part of the date */
+    /* "Christmas Eve", "New Year's Day (2024)" */
+    n = pg_when_holiday(t, len, i, &month, &day);
+    if (n) {
+        return n + pg_date_year_after(t, len, i + n);
+    }
+
+    /* "Monday, March 3": the weekday is part of the date; "Tuesday the
+     * 12th": a day of the month with no month */
     n = pg_cues_at(t, len, i, pg_date_weekdays, NULL);
     if (n) {
         b = n;
@@ -260,6 +282,23 @@ pg_date_written(const char *t, size_t len, size_t pos, int *month_only)
             b++;
         }
 
+        m = pg_cue_at(t, len, i + b, "the ");
+
+        if (m) {
+            /* "Tuesday the 12th", "Tuesday the 12th of March" */
+            i += b + m;
+            n = pg_date_day_any(t, len, i, &day, &word);
+
+            if (n == 0) {
+                return 0;
+            }
+
+            m = pg_date_written(t, len, i, month_only);
+            *month_only = 0;
+
+            return i + (m > n ? m : n) - pos;
+        }
+
         if (pg_date_month(t, len, i + b, &month) == 0
             && pg_date_day(t, len, i + b, &day) == 0)
         {
@@ -272,7 +311,7 @@ pg_date_written(const char *t, size_t len, size_t pos, int *month_only)
     n = pg_date_month(t, len, i, &month);
 
     if (n) {
-        /* March 3, Mar. 3rd, 2024 */
+        /* March 3, Mar. 3rd, 2024, June the 3rd, August twentieth */
         i += n;
         b = 0;
 
@@ -280,7 +319,11 @@ pg_date_written(const char *t, size_t len, size_t pos, int *month_only)
             b++;
         }
 
-        n = b ? pg_date_day(t, len, i + b, &day) : 0;
+        if (b) {
+            b += pg_cue_at(t, len, i + b, "the ");
+        }
+
+        n = b ? pg_date_day_any(t, len, i + b, &day, &word) : 0;
 
         if (n == 0) {
             /* "March 2024" or "March": the month alone */
@@ -295,8 +338,9 @@ pg_date_written(const char *t, size_t len, size_t pos, int *month_only)
         i += b + n;
 
     } else {
-        /* 3 March 2024, 3rd of March */
-        n = pg_date_day(t, len, i, &day);
+        /* 3 March 2024, 3rd of March, the fourteenth of March, the 28th
+         * of this month */
+        n = pg_date_day_any(t, len, i, &day, &word);
         if (n == 0) {
             return 0;
         }
@@ -313,7 +357,22 @@ pg_date_written(const char *t, size_t len, size_t pos, int *month_only)
         }
 
         i += b;
-        i += pg_cue_at(t, len, i, "of ");
+        n = pg_cue_at(t, len, i, "of ");
+
+        if (n == 0 && word) {
+            /* "first March" is no date; "the first of March" is */
+            return 0;
+        }
+
+        i += n;
+
+        m = n ? pg_cues_at(t, len, i, pg_date_this_month, NULL) : 0;
+
+        if (m) {
+            /* "the 28th of this month": a day of a month the reader
+             * knows */
+            return i + m - pos;
+        }
 
         n = pg_date_month(t, len, i, &month);
         if (n == 0) {
@@ -327,22 +386,49 @@ pg_date_written(const char *t, size_t len, size_t pos, int *month_only)
         return 0;
     }
 
-    /* ", 2024" */
+    return i + pg_date_year_after(t, len, i) - pos;
+}
+
+
+/* ", 2024" or " 2024" after a date: its length, 0: none */
+
+static size_t
+pg_date_year_after(const char *t, size_t len, size_t pos)
+{
+    size_t  b;
+
     b = 0;
 
-    if (i + b < len && t[i + b] == ',') {
+    if (pos + b < len && t[pos + b] == ',') {
         b++;
     }
 
-    while (i + b < len && t[i + b] == ' ' && b < 4) {
+    while (pos + b < len && t[pos + b] == ' ' && b < 4) {
         b++;
     }
 
-    if (b && pg_date_year(t, len, i + b)) {
-        i += b + 4;
+    return b && pg_date_year(t, len, pos + b) ? b + 4 : 0;
+}
+
+
+/* a day in digits ("3", "3rd") or an ordinal word ("third"): its
+ * length, *word set for the word */
+
+static size_t
+pg_date_day_any(const char *t, size_t len, size_t pos, unsigned *day,
+    int *word)
+{
+    size_t  n;
+
+    *word = 0;
+    n = pg_date_day(t, len, pos, day);
+
+    if (n == 0 && pg_isalpha(t[pos])) {
+        n = pg_when_day_word(t, len, pos, day);
+        *word = n != 0;
     }
 
-    return i - pos;
+    return n;
 }
 
 

@@ -20,6 +20,7 @@
 
 
 #include "pg_detect.h"
+#include "pg_detect_when.h"
 #include "pg_text.h"
 
 
@@ -66,12 +67,24 @@ static const pg_dob_cue_t  pg_dob_cues[] = {
     { "born", 0 },
     { "b.", 1 },
     { "birthday", 1 },
+    { "b-day", 1 },
+    { "bday", 1 },
+#define PG_DOB_ARRIVED  14
+    { "arrived", 0 },
     { NULL, 0 }
 };
 
 
+/* "our first baby of 2026 arrived at 12:07 a.m. on January 1": a baby
+ * in the words before "arrived" makes it a birth */
+static const char *const  pg_dob_babies[] = {
+    "baby", "babies", "newborn", "twins", "triplets", "daughter", "son",
+    "boy", "girl", NULL
+};
+
+
 static const char *const  pg_dob_fillers[] = {
-    "is", "was", "on", "of",
+    "is", "was", "on", "of", "the", "at", "a.m.", "p.m.", "am", "pm",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
     "sat", "sun",
@@ -139,7 +152,9 @@ pg_detect_dob(const pg_scan_t *s, pg_findings_t *out)
         }
 
         if (best == 0
-            || (bk == PG_DOB_BORN && pg_dob_institution(t, i)))
+            || (bk == PG_DOB_BORN && pg_dob_institution(t, i))
+            || (bk == PG_DOB_ARRIVED
+                && !pg_cue_before(t, i, 8, 96, pg_dob_babies)))
         {
             continue;
         }
@@ -216,6 +231,17 @@ pg_dob_gap(const char *t, size_t len, size_t pos)
             || t[i] == '=')
         {
             i++;
+            continue;
+        }
+
+        /* "born 4:12 a.m. on ...": a clock time */
+        m = pg_digit_run(t, len, i, 3);
+
+        if (m >= 1 && m <= 2 && i + m + 2 < len && t[i + m] == ':'
+            && pg_digit_run(t, len, i + m + 1, 3) == 2
+            && pg_word_start(t, i))
+        {
+            i += m + 3;
             continue;
         }
 
@@ -313,15 +339,25 @@ pg_dob_numeric(const char *t, size_t len, size_t pos, int *year)
 static size_t
 pg_dob_written(const char *t, size_t len, size_t pos, int *year)
 {
+    int       word;
     size_t    i, n, y;
     unsigned  month, day;
 
     i = pos;
 
+    /* "born on Halloween 1947": a holiday names the day */
+    n = pg_when_holiday(t, len, i, &month, &day);
+
+    if (n) {
+        i += n;
+        goto year;
+    }
+
     n = pg_dob_month(t, len, i, &month);
 
     if (n) {
-        /* Jun 12 1985, June 12, 1985, Jun. 12th */
+        /* Jun 12 1985, June 12, 1985, Jun. 12th, June the 12th, May
+         * fifth */
         i += n;
         n = pg_dob_blanks(t, len, i, 0);
         if (n == 0) {
@@ -329,18 +365,29 @@ pg_dob_written(const char *t, size_t len, size_t pos, int *year)
         }
 
         i += n;
+        i += pg_cue_at(t, len, i, "the ");
         n = pg_dob_day(t, len, i, &day);
+
         if (n == 0) {
-            return 0;
+            n = pg_when_day_word(t, len, i, &day);
+            if (n == 0) {
+                return 0;
+            }
         }
 
         i += n;
 
     } else {
-        /* 12 June 1985, 12th of June, 1985 */
+        /* 12 June 1985, 12th of June, 1985, the fifth of May */
+        word = 0;
         n = pg_dob_day(t, len, i, &day);
+
         if (n == 0) {
-            return 0;
+            n = pg_when_day_word(t, len, i, &day);
+            word = 1;
+            if (n == 0) {
+                return 0;
+            }
         }
 
         i += n;
@@ -351,6 +398,11 @@ pg_dob_written(const char *t, size_t len, size_t pos, int *year)
 
         i += n;
         n = pg_cue_at(t, len, i, "of ");
+
+        if (n == 0 && word) {
+            return 0;
+        }
+
         i += n;
 
         n = pg_dob_month(t, len, i, &month);
@@ -364,6 +416,8 @@ pg_dob_written(const char *t, size_t len, size_t pos, int *year)
     if (!pg_dob_valid(month, day)) {
         return 0;
     }
+
+year:
 
     n = pg_dob_blanks(t, len, i, 1);
     y = n ? pg_dob_year(t, len, i + n) : 0;

@@ -20,6 +20,7 @@ static void test_date_events(void **state);
 static void test_date_invalid(void **state);
 static void test_date_edges(void **state);
 static void test_date_field(void **state);
+static void test_date_words(void **state);
 
 
 /* exactly one DATE finding, covering the first occurrence of date */
@@ -197,6 +198,45 @@ test_date_field(void **state)
                "March 3.");
 }
 
+
+/* dates in words and chart shorthand (the held-out corpus) */
+
+static void
+test_date_words(void **state)
+{
+    pg_da_one(state, "Mr. Ames was admitted on the fourteenth of March.",
+              "fourteenth of March");
+    pg_da_one(state, "She died on the morning of August twenty-first.",
+              "August twenty-first");
+    pg_da_one(state, "her biopsy on June the 3rd went well",
+              "June the 3rd");
+    pg_da_one(state, "Discharged Tuesday the 12th after six weeks.",
+              "Tuesday the 12th");
+    pg_da_one(state, "his c-section is set for the 28th of this month",
+              "28th of this month");
+    pg_da_one(state, "He was discharged on New Year's Day, home at last.",
+              "New Year's Day");
+    pg_da_one(state, "Her transplant was on Valentine's Day.",
+              "Valentine's Day");
+    pg_da_one(state, "Pt adm 2025-06-14 for DKA", "2025-06-14");
+    pg_da_one(state, "Adm: 5/14, stable", "5/14");
+    pg_da_one(state, "Admission: Sept 9th. Walking by noon.", "Sept 9th");
+    pg_da_one(state, "a year since his heart stopped on October 4",
+              "October 4");
+
+    /* words that are no date, and dates with no one's care */
+    pg_dt_none(*state, pg_detect_date, "He was admitted the first of many "
+               "times.");
+    pg_dt_none(*state, pg_detect_date, "Our clinic is closed on Christmas "
+               "Day and New Year's Day.");
+    pg_dt_none(*state, pg_detect_date, "Flu shots every Tuesday the whole "
+               "month.");
+    pg_dt_none(*state, pg_detect_date, "The 5K is on the 28th of this "
+               "month.");
+    pg_dt_none(*state, pg_detect_date, "Admission is free on June the 3rd "
+               "for our open house.");
+}
+
 int
 main(void)
 {
@@ -218,6 +258,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_date_edges,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_date_field,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_date_words,
                                         pg_dt_setup, pg_dt_teardown),
     };
 

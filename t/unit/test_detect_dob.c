@@ -19,6 +19,7 @@ static void test_dob_lookalikes(void **state);
 static void test_dob_edges(void **state);
 static void test_dob_institution(void **state);
 static void test_dob_dotted_cues(void **state);
+static void test_dob_words(void **state);
 
 
 static void
@@ -199,6 +200,32 @@ test_dob_dotted_cues(void **state)
 }
 
 
+
+/* births in words, holidays, a birth time, "B-day", a baby "arrived" */
+
+static void
+test_dob_words(void **state)
+{
+    pg_dt_one(*state, pg_detect_dob, "Born 4:12 a.m. on the fifth of May!",
+              PG_T_DOB, 22, 12);
+    pg_dt_one(*state, pg_detect_dob, "born on Halloween 1947", PG_T_DOB, 8,
+              14);
+    pg_dt_one(*state, pg_detect_dob, "born May the 5th, 1961", PG_T_DOB, 5,
+              17);
+    pg_dt_one(*state, pg_detect_dob, "B-day 11.09.1972, pt in 8W", PG_T_DOB,
+              6, 10);
+    pg_dt_one(*state, pg_detect_dob, "Our first baby of the year arrived at "
+              "12:07 a.m. on January 1!", PG_T_DOB, 52, 9);
+
+    pg_dt_none(*state, pg_detect_dob, "The patient arrived on January 1 by "
+               "ambulance.");
+    pg_dt_none(*state, pg_detect_dob, "Born on the first floor of our old "
+               "building.");
+    pg_dt_none(*state, pg_detect_dob, "B-day party on May 5!");
+    pg_dt_none(*state, pg_detect_dob, "Our hospital was born on Christmas "
+               "Day 1902.");
+}
+
 int
 main(void)
 {
@@ -224,6 +251,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_dob_institution,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_dob_dotted_cues,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_dob_words,
                                         pg_dt_setup, pg_dt_teardown),
     };
 

@@ -1,0 +1,36 @@
+/*
+ * Copyright (C) phigate authors
+ *
+ * Dates written in words, shared by the DATE and DOB detectors: an
+ * ordinal day ("fourteenth", "twenty-first") and a holiday that names a
+ * day of the year ("Christmas Eve", "New Year's Day", "Valentine's
+ * Day").  Internal to the engine.
+ */
+
+#ifndef _PG_DETECT_WHEN_H_INCLUDED_
+#define _PG_DETECT_WHEN_H_INCLUDED_
+
+
+#include <stddef.h>
+
+
+/*
+ * An ordinal day written in words at pos, "first" to "thirty-first"
+ * ("twenty first" and "twenty-first" alike): its length, 0 when there is
+ * none; *day is the day.  A bare "first" or "second" is an ordinary word
+ * far more often: the callers ask for it only where a day belongs
+ * ("the first of May", "May first").
+ */
+size_t pg_when_day_word(const char *t, size_t len, size_t pos,
+    unsigned *day);
+
+/*
+ * A holiday at pos: its length, 0 when there is none; *month and *day
+ * are its date, *day 0 for a holiday whose day moves within its month
+ * ("Thanksgiving", "Memorial Day"), still an element of a date.
+ */
+size_t pg_when_holiday(const char *t, size_t len, size_t pos,
+    unsigned *month, unsigned *day);
+
+
+#endif /* _PG_DETECT_WHEN_H_INCLUDED_ */
