@@ -10,7 +10,12 @@
  *            then ", City" and ", ST" when they follow;
  *   PO box   "PO Box 123", "P.O. Box", "Post Office Box", "POB";
  *   cue      "lives on", "lives at", "resides at", "home on" before a
- *            street name and suffix without a number.
+ *            street name and suffix without a number;
+ *   city     a city and its state after "in", "from", "of", "near" or
+ *            "to" ("lives in Springfield, IL", "from Hanover NH") when a
+ *            patient in the sentence makes it where the patient lives
+ *            (pg_geo_patient()): "our new clinic in Springfield, IL"
+ *            and "serving patients from Hanover NH" are no findings.
  *
  * Not addresses: a number that is a price, a count or a year ("in 2024
  * Park Place opened"), "4 West" (a ward: no suffix), "Dr. Lee" after a
@@ -44,6 +49,10 @@ static size_t pg_addr_tail(const char *t, size_t len, size_t pos);
 static size_t pg_addr_unit(const char *t, size_t len, size_t pos);
 static size_t pg_addr_pobox(const char *t, size_t len, size_t pos);
 static int pg_addr_year_before(const char *t, size_t pos, size_t n);
+static size_t pg_addr_city_state(const char *t, size_t len, size_t pos);
+static int pg_addr_city_cue(const char *t, size_t pos);
+static size_t pg_addr_state_after(const char *t, size_t len, size_t pos,
+    size_t words);
 
 
 static const char *const  pg_addr_suffixes[] = {
@@ -78,6 +87,32 @@ static const char *const  pg_addr_cues[] = {
     "lives on", "lives at", "living on", "lived on", "lived at",
     "resides on", "resides at", "home on", "house on", "address:",
     "address is", NULL
+};
+
+/* before a city: "lives in", "from", "a native of", "moved to" */
+static const char *const  pg_addr_city_cues[] = {
+    "in", "from", "of", "near", "to", NULL
+};
+
+/* "our clinic in Springfield, IL": the organisation's place */
+static const char *const  pg_addr_facilities[] = {
+    "hospital", "hospitals", "clinic", "clinics", "center", "centers",
+    "centre", "campus", "office", "offices", "location", "locations",
+    "practice", "facility", "facilities", "site", "sites", "branch",
+    "headquarters", "hq", "team", "teams", "unit", NULL
+};
+
+/* "from Dr. Lee, MD": titles are no city */
+static const char *const  pg_addr_titles_city[] = {
+    "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx", "mx.",
+    "prof", "prof.", NULL
+};
+
+/* a patient or a patient's care event: where a patient lives */
+static const char *const  pg_geo_patient_cues[] = {
+    "patient", "pt", "discharged", "admitted", "transferred",
+    "hospitalized", "hospitalised", "airlifted", "ambulance",
+    "passed away", "died", "diagnosed", "recovering", "bedside", NULL
 };
 
 /* "in 2024 Park Place opened": a year, not a house number */
@@ -132,6 +167,11 @@ pg_detect_address(const pg_scan_t *s, pg_findings_t *out)
                         i += m;
                         conf = 70;
                     }
+
+                } else {
+                    /* "lives in Springfield, IL": a patient's city */
+                    n = pg_addr_city_state(t, s->len, i);
+                    conf = 70;
                 }
             }
         }
@@ -141,7 +181,8 @@ pg_detect_address(const pg_scan_t *s, pg_findings_t *out)
         }
 
         /* "our urgent care at 1500 Main St": the hospital's own place,
-         * not a patient's home; "lives on" is a person's by itself */
+         * not a patient's home; "lives on" is a person's by itself, a
+         * city a patient's */
         if (conf != 70 && pg_org_place(t, s->len, i, i + n)) {
             i += n - 1;
             continue;
@@ -449,6 +490,156 @@ pg_addr_pobox(const char *t, size_t len, size_t pos)
     }
 
     return i + n - pos;
+}
+
+
+/*
+ * "Springfield, IL", "Hanover NH", "St. Louis, Missouri": 1-3
+ * capitalised words at pos, after a city cue, then a state; the length
+ * when a patient in the sentence owns it, 0 otherwise.
+ */
+
+static size_t
+pg_addr_city_state(const char *t, size_t len, size_t pos)
+{
+    size_t  i, n, w, e;
+
+    if (t[pos] < 'A' || t[pos] > 'Z' || !pg_addr_city_cue(t, pos)) {
+        return 0;
+    }
+
+    i = pos;
+
+    for (w = 0; w < PG_ADDR_CITY; w++) {
+        n = pg_addr_capword(t, len, i);
+
+        if (n == 0
+            || pg_cues_at(t, i + n, i, pg_addr_titles_city, NULL) == n)
+        {
+            return 0;
+        }
+
+        i += n;
+
+        e = pg_addr_state_after(t, len, i, w);
+        if (e) {
+            return pg_geo_patient(t, len, pos, e) ? e - pos : 0;
+        }
+
+        if (i + 1 >= len || t[i] != ' ') {
+            return 0;
+        }
+
+        i++;
+    }
+
+    return 0;
+}
+
+
+/* one of the city cues right before pos, and no facility before it */
+
+static int
+pg_addr_city_cue(const char *t, size_t pos)
+{
+    size_t  w;
+
+    if (pos < 3 || t[pos - 1] != ' ') {
+        return 0;
+    }
+
+    w = pos - 1;
+
+    while (w > 0 && pg_isalpha(t[w - 1]) && pos - w < 8) {
+        w--;
+    }
+
+    if (w == pos - 1
+        || pg_cues_at(t, pos - 1, w, pg_addr_city_cues, NULL) != pos - 1 - w)
+    {
+        return 0;
+    }
+
+    return !pg_cue_before(t, w, 1, 24, pg_addr_facilities);
+}
+
+
+/*
+ * A state right after a city that ends at pos: ", IL", " NH", ", New
+ * York", "Springfield, IL."; its end, 0 when there is none.  "Jane Lee,
+ * MD" is a name and a credential: after two or more words, MD, PA and DC
+ * are not read.
+ */
+
+static size_t
+pg_addr_state_after(const char *t, size_t len, size_t pos, size_t words)
+{
+    size_t  j, n, k, e;
+
+    j = pos;
+
+    if (j < len && t[j] == ',') {
+        j++;
+    }
+
+    j += pg_addr_blanks(t, len, j);
+
+    if (j == pos) {
+        return 0;
+    }
+
+    for (k = 0; k < 2; k++) {
+        n = pg_addr_capword(t, len, j);
+        if (n == 0) {
+            return 0;
+        }
+
+        j += n;
+        e = t[j - 1] == '.' ? j - 1 : j;
+
+        if (pg_geo_state_before(t, e)) {
+            if (words > 0 && e - (j - n) == 2
+                && ((t[e - 2] == 'M' && t[e - 1] == 'D')
+                    || (t[e - 2] == 'P' && t[e - 1] == 'A')
+                    || (t[e - 2] == 'D' && t[e - 1] == 'C')))
+            {
+                return 0;
+            }
+
+            return e;
+        }
+
+        if (j + 1 >= len || t[j] != ' ') {
+            return 0;
+        }
+
+        j++;
+    }
+
+    return 0;
+}
+
+
+int
+pg_geo_patient(const char *t, size_t len, size_t pos, size_t end)
+{
+    size_t  from, to, i;
+
+    pg_org_sentence(t, len, pos, end, &from, &to);
+
+    if (!pg_org_person(t, from, to)) {
+        return 0;
+    }
+
+    for (i = from; i < to; i++) {
+        if (pg_isalpha(t[i]) && pg_word_start(t, i)
+            && pg_cues_at(t, to, i, pg_geo_patient_cues, NULL) != 0)
+        {
+            return 1;
+        }
+    }
+
+    return 0;
 }
 
 

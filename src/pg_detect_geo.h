@@ -2,8 +2,8 @@
  * Copyright (C) phigate authors
  *
  * What the ADDRESS and ZIP detectors share: a street address line at a
- * position, and whether a US state name or abbreviation ends a stretch
- * of text.  Internal to the engine.
+ * position, whether a US state name or abbreviation ends a stretch of
+ * text, and whether a place is a patient's.  Internal to the engine.
  */
 
 #ifndef _PG_DETECT_GEO_H_INCLUDED_
@@ -26,6 +26,15 @@ size_t pg_geo_street(const char *t, size_t len, size_t pos);
  * ("FL") or a name ("Florida", "New York").
  */
 int pg_geo_state_before(const char *t, size_t end);
+
+/*
+ * Whether the place at [pos, end) is a patient's: a person in its
+ * sentence (pg_org_person()) and the word "patient" or "pt" or a care
+ * event there ("discharged", "admitted", "transferred", "passed away",
+ * ...).  "Our patient from Hanover NH was discharged" is; "she grew up
+ * in Springfield, IL" and "serving patients from Hanover NH" are not.
+ */
+int pg_geo_patient(const char *t, size_t len, size_t pos, size_t end);
 
 
 #endif /* _PG_DETECT_GEO_H_INCLUDED_ */

@@ -8,10 +8,13 @@
  *   - right after a US state or territory, as an abbreviation in capitals
  *     or a name ("Tampa, FL 33602", "Florida 33602-1234"), or
  *   - on the line of a street address before it, with nothing but a city
- *     between ("12 Oak Street, Northfield 33755").
+ *     between ("12 Oak Street, Northfield 33755"), or
+ *   - after a ZIP cue ("zip code 62704") when a patient in the sentence
+ *     makes it where the patient lives (pg_geo_patient()).
  *
- * "Text HEALTH to 55555", "ZIP codes 33755 and 33756 now qualify" and
- * "10000 steps" are not findings.  A ZIP of the hospital's own address
+ * "Text HEALTH to 55555", "ZIP codes 33755 and 33756 now qualify", "ZIP
+ * code 62704 residents can get free screenings" and "10000 steps" are
+ * not findings.  A ZIP of the hospital's own address
  * or an event's venue is none either (pg_detect_org.h).
  *
  * The restricted 3-digit ZIP prefixes of Safe Harbor are kept here too
@@ -38,6 +41,7 @@
 
 
 static int pg_zip_street_before(const char *t, size_t len, size_t pos);
+static int pg_zip_cue_before(const char *t, size_t pos);
 static size_t pg_zip_state_name(const char *t, size_t end);
 static size_t pg_zip_prefix(const char *t, size_t len, size_t pos);
 static int pg_zip_restricted_parse(const char *list, size_t len,
@@ -63,7 +67,7 @@ static unsigned char  pg_zip_restricted_bits[PG_ZIP3_N / 8];
 static int            pg_zip_restricted_init;
 
 
-/* what introduces a 3-digit ZIP prefix: "ZIP 036xx", "zip code: 893" */
+/* what introduces a ZIP or its prefix: "ZIP 036xx", "zip code: 62704" */
 static const char *const  pg_zip_prefix_cues[] = {
     "zip", "zip code", "zipcode", "zip prefix", "zip3", "postal code",
     NULL
@@ -140,6 +144,12 @@ pg_detect_zip(const pg_scan_t *s, pg_findings_t *out)
 
         } else if (pg_zip_street_before(t, s->len, i)) {
             conf = 85;
+
+        } else if (pg_zip_cue_before(t, i)
+                   && pg_geo_patient(t, s->len, i, i + n))
+        {
+            /* "the patient lives in zip code 62704" */
+            conf = 80;
 
         } else {
             i += n - 1;
@@ -256,21 +266,10 @@ pg_zip_state_name(const char *t, size_t end)
 static size_t
 pg_zip_prefix(const char *t, size_t len, size_t pos)
 {
-    size_t  cue, j, n;
+    size_t  j, n;
 
-    if (!pg_zip_restricted(t + pos)) {
+    if (!pg_zip_restricted(t + pos) || !pg_zip_cue_before(t, pos)) {
         return 0;
-    }
-
-    cue = pg_cue_last(t, pos, 4, 40, pg_zip_prefix_cues);
-    if (cue == 0) {
-        return 0;
-    }
-
-    for (j = cue; j < pos; j++) {
-        if (pg_isdigit(t[j])) {
-            return 0;
-        }
     }
 
     n = 3;
@@ -287,6 +286,28 @@ pg_zip_prefix(const char *t, size_t len, size_t pos)
     }
 
     return pg_num_end(t, len, pos + n) ? n : 0;
+}
+
+
+/* a ZIP cue ends at most 4 words before pos, with no number between */
+
+static int
+pg_zip_cue_before(const char *t, size_t pos)
+{
+    size_t  cue, j;
+
+    cue = pg_cue_last(t, pos, 4, 40, pg_zip_prefix_cues);
+    if (cue == 0) {
+        return 0;
+    }
+
+    for (j = cue; j < pos; j++) {
+        if (pg_isdigit(t[j])) {
+            return 0;
+        }
+    }
+
+    return 1;
 }
 
 

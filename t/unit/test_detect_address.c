@@ -20,6 +20,7 @@ static void test_address_edges(void **state);
 static void test_address_org_place(void **state);
 static void test_address_venues(void **state);
 static void test_address_pob(void **state);
+static void test_address_city_state(void **state);
 
 
 /* exactly one ADDRESS finding, covering the first occurrence of addr */
@@ -237,6 +238,51 @@ test_address_pob(void **state)
 }
 
 
+
+/* a city and its state where a patient lives */
+static void
+test_address_city_state(void **state)
+{
+    pg_ad_one(state, "The patient lives in Springfield, IL", "Springfield, IL");
+    pg_ad_one(state, "The patient lives in Springfield, IL.",
+              "Springfield, IL");
+    pg_ad_one(state, "Our patient from Hanover NH was discharged",
+              "Hanover NH");
+    pg_ad_one(state, "Mrs. Diaz of St. Louis, Missouri was discharged home",
+              "St. Louis, Missouri");
+    pg_ad_one(state, "Our patient lives in New Hanover, New York",
+              "New Hanover, New York");
+    pg_ad_one(state, "pt from Boise, ID admitted overnight", "Boise, ID");
+    pg_ad_one(state, "The patient from Baltimore, MD was admitted",
+              "Baltimore, MD");
+
+    /* no patient: the organisation's place, a service area, staff */
+    pg_dt_none(*state, pg_detect_address,
+               "Our new clinic in Springfield, IL opens Monday");
+    pg_dt_none(*state, pg_detect_address,
+               "Serving patients from Hanover NH and beyond");
+    pg_dt_none(*state, pg_detect_address,
+               "She grew up in Springfield, IL and joined our team");
+    pg_dt_none(*state, pg_detect_address, "Dr. Amy Cole joins us from "
+               "Hanover NH; she treated patients there for years");
+
+    /* a patient, but the place is not where the patient lives */
+    pg_dt_none(*state, pg_detect_address, "The patient was transferred to "
+               "our hospital in Springfield, IL");
+    pg_dt_none(*state, pg_detect_address,
+               "Our patient was referred from Jane Lee, MD yesterday");
+    pg_dt_none(*state, pg_detect_address,
+               "Our patient was referred from Dr. Lee, MD yesterday");
+    /* no state; an ambiguous abbreviation without its comma; no cue */
+    pg_dt_none(*state, pg_detect_address,
+               "The patient lives in Springfield and was discharged");
+    pg_dt_none(*state, pg_detect_address,
+               "The patient from Hanover OR was discharged");
+    pg_dt_none(*state, pg_detect_address,
+               "The patient said Springfield, IL was home");
+}
+
+
 int
 main(void)
 {
@@ -258,6 +304,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_address_venues,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_address_pob,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_address_city_state,
                                         pg_dt_setup, pg_dt_teardown),
     };
 

@@ -18,6 +18,7 @@ static void test_zip_edges(void **state);
 static void test_zip_org_place(void **state);
 static void test_zip_restricted(void **state);
 static void test_zip_prefix(void **state);
+static void test_zip_cue_patient(void **state);
 
 
 static void
@@ -209,6 +210,28 @@ test_zip_prefix(void **state)
     assert_int_equal(pg_zip_restricted_set(NULL, 0, NULL), 17);
 }
 
+
+/* a ZIP code after its cue where a patient lives */
+static void
+test_zip_cue_patient(void **state)
+{
+    pg_dt_one(*state, pg_detect_zip, "The patient lives in zip code 62704",
+              PG_T_ZIP, 30, 5);
+    pg_dt_one(*state, pg_detect_zip,
+              "pt discharged home to ZIP 62704-1234 today", PG_T_ZIP, 26,
+              10);
+
+    /* no patient: an announcement; a number between cue and ZIP */
+    pg_dt_none(*state, pg_detect_zip,
+               "ZIP code 62704 residents can get free screenings");
+    pg_dt_none(*state, pg_detect_zip,
+               "Zip codes 62704 and 62705 now qualify for free rides");
+    pg_dt_none(*state, pg_detect_zip,
+               "The patient lives in zip code area 3, room 62704");
+    pg_dt_none(*state, pg_detect_zip, "The patient walked 10000 steps");
+}
+
+
 int
 main(void)
 {
@@ -228,6 +251,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_zip_restricted,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_zip_prefix,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_zip_cue_patient,
                                         pg_dt_setup, pg_dt_teardown),
     };
 
