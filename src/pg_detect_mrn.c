@@ -66,6 +66,13 @@ static const char *const  pg_mrn_cues[] = {
     "record no",
     "record #",
     "record#",
+    /* "EMRN" (an electronic record's number), "hospital no." (the
+     * British and Commonwealth name of the MRN; not "hospital number"
+     * or "hospital #": the hospital's phone number, its ranking) */
+    "emrn",
+    "emrn#",
+    "hospital no",
+    "hosp no",
     NULL
 };
 

@@ -78,6 +78,26 @@ static const char *const  pg_url_portal_keys[] = {
 };
 
 
+/* on a portal, a segment that a share or invite token follows:
+ * "mychart.<host>/share/9f2KxQ7pL0" */
+static const char *const  pg_url_share_segments[] = {
+    "share", "shared", "s", "invite", "i", "link", "links", "t", "token",
+    "access", "join", "v", NULL
+};
+
+
+/* sites whose pages are one person's health journal or fundraiser
+ * (CaringBridge, GoFundMe, Meal Train, GiveSendGo, Lotsa Helping
+ * Hands), read with or without a scheme: any page below the home page
+ * names its person */
+static const char *const  pg_url_personal_hosts[] = {
+    "caringbridge.org/", "www.caringbridge.org/", "gofundme.com/",
+    "www.gofundme.com/", "mealtrain.com/", "www.mealtrain.com/",
+    "givesendgo.com/", "www.givesendgo.com/", "lotsahelpinghands.com/",
+    "www.lotsahelpinghands.com/", NULL
+};
+
+
 static const char *const  pg_url_portals[] = {
     "mychart", "portal", "followmyhealth", "myhealth", "patient",
     "telehealth", "ehr",
@@ -104,7 +124,10 @@ pg_detect_url(const pg_scan_t *s, pg_findings_t *out)
 
         c = pg_tolower(t[i]);
 
-        if ((c != 'h' && c != 'w') || !pg_url_scheme(t, s->len, i, &u.host))
+        /* "http", "www." and the personal hosts' first letters */
+        if ((c != 'h' && c != 'w' && c != 'g' && c != 'c' && c != 'm'
+             && c != 'l')
+            || !pg_url_scheme(t, s->len, i, &u.host))
         {
             /* no link starts inside a word */
             i = pg_alnum_end(t, s->len, i) - 1;
@@ -159,6 +182,12 @@ pg_url_scheme(const char *t, size_t len, size_t pos, size_t *host)
         return 1;
     }
 
+    /* "gofundme.com/f/..." written without a scheme */
+    if (pg_cues_at(t, len, pos, pg_url_personal_hosts, NULL) != 0) {
+        *host = pos;
+        return 1;
+    }
+
     return 0;
 }
 
@@ -195,9 +224,16 @@ static int
 pg_url_identifies(const char *t, const pg_url_t *u)
 {
     int     portal;
-    size_t  i, s, e, ps, pe, q;
+    size_t  i, s, e, ps, pe, q, m;
 
     portal = pg_url_portal(t, u);
+
+    /* a page of a personal health journal or fundraiser */
+    m = pg_cues_at(t, u->end, u->host, pg_url_personal_hosts, NULL);
+
+    if (m != 0 && u->host + m < u->end && pg_isalnum(t[u->host + m])) {
+        return 1;
+    }
 
     /* path segments: [s, e) each, and the one before it [ps, pe) */
 
@@ -221,6 +257,13 @@ pg_url_identifies(const char *t, const pg_url_t *u)
         }
 
         if (portal && pg_url_id_segment(t, s, e, 12, 3)) {
+            return 1;
+        }
+
+        if (portal && pe > ps && pg_url_key_in(t, ps, pe,
+                                               pg_url_share_segments)
+            && pg_url_id_segment(t, s, e, 6, 2))
+        {
             return 1;
         }
 

@@ -12,6 +12,7 @@ static void test_biometric_cued(void **state);
 static void test_biometric_cue_needs_id(void **state);
 static void test_biometric_lookalikes(void **state);
 static void test_biometric_edges(void **state);
+static void test_biometric_cue_for(void **state);
 
 
 static void
@@ -85,6 +86,17 @@ test_biometric_edges(void **state)
 }
 
 
+
+static void
+test_biometric_cue_for(void **state)
+{
+    pg_dt_one(*state, pg_detect_biometric, "Fingerprint template for the "
+              "kiosk enrolment: FP-0019-4482-A, patient Ruiz.",
+              PG_T_BIOMETRIC, 46, 14);
+    pg_dt_none(*state, pg_detect_biometric, "Fingerprint template for the "
+               "kiosk enrolment: coming in 2026.");
+}
+
 int
 main(void)
 {
@@ -96,6 +108,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_biometric_lookalikes,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_biometric_edges,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_biometric_cue_for,
                                         pg_dt_setup, pg_dt_teardown),
     };
 

@@ -15,6 +15,7 @@ static void test_health_plan_cue_needs_id(void **state);
 static void test_health_plan_lookalikes(void **state);
 static void test_health_plan_edges(void **state);
 static void test_health_plan_mbi_spaced(void **state);
+static void test_health_plan_groups(void **state);
 
 
 static void
@@ -151,6 +152,21 @@ test_health_plan_mbi_spaced(void **state)
 }
 
 
+
+/* "Policy # BCX 7748 0219 1A": a prefix in capitals and digit groups */
+
+static void
+test_health_plan_groups(void **state)
+{
+    pg_dt_one(*state, pg_detect_health_plan, "Policy # BCX 7748 0219 1A "
+              "for the patient in room 9", PG_T_HEALTH_PLAN, 9, 16);
+    pg_dt_one(*state, pg_detect_health_plan, "Member ID: QX 55012 for her",
+              PG_T_HEALTH_PLAN, 11, 8);
+    pg_dt_none(*state, pg_detect_health_plan, "Member ID: XYZ plan 2024 "
+               "cards mail Monday.");
+    pg_dt_none(*state, pg_detect_health_plan, "Policy # ABCDE 12 is new.");
+}
+
 int
 main(void)
 {
@@ -168,6 +184,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_health_plan_edges,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_health_plan_mbi_spaced,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_health_plan_groups,
                                         pg_dt_setup, pg_dt_teardown),
     };
 

@@ -15,6 +15,7 @@ static void test_license_cued(void **state);
 static void test_license_cue_needs_id(void **state);
 static void test_license_lookalikes(void **state);
 static void test_license_edges(void **state);
+static void test_license_cue_for(void **state);
 
 
 static void
@@ -119,6 +120,23 @@ test_license_edges(void **state)
 }
 
 
+
+/* "<cue> for <whom>: <ID>": the ID after the colon */
+
+static void
+test_license_cue_for(void **state)
+{
+    pg_dt_one(*state, pg_detect_license, "Passport number for the "
+              "visiting patient: 548213097, to the liaison.",
+              PG_T_LICENSE, 42, 9);
+    pg_dt_none(*state, pg_detect_license, "Passport number for the "
+               "visiting patient: ask at the desk.");
+    pg_dt_none(*state, pg_detect_license, "Driver's license for 2 years "
+               "at least: 548213097");
+    pg_dt_none(*state, pg_detect_license, "Driver's license of the "
+               "patient, not the record: see room 548213.");
+}
+
 int
 main(void)
 {
@@ -134,6 +152,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_license_lookalikes,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_license_edges,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_license_cue_for,
                                         pg_dt_setup, pg_dt_teardown),
     };
 

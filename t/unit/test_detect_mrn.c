@@ -16,6 +16,7 @@ static void test_mrn_lookalikes(void **state);
 static void test_mrn_edges(void **state);
 static void test_mrn_spaced_groups(void **state);
 static void test_mrn_dotted_cues(void **state);
+static void test_mrn_more_cues(void **state);
 
 
 static void
@@ -160,6 +161,23 @@ test_mrn_dotted_cues(void **state)
 }
 
 
+
+/* "EMRN", "Hospital no."; not the hospital's phone or its ranking */
+
+static void
+test_mrn_more_cues(void **state)
+{
+    pg_dt_one(*state, pg_detect_mrn, "merge EMRN 88-402-117 please",
+              PG_T_MRN, 11, 10);
+    pg_dt_one(*state, pg_detect_mrn, "Hospital no. H2291047 left early",
+              PG_T_MRN, 13, 8);
+    pg_dt_none(*state, pg_detect_mrn, "Our EMRN upgrade is Sunday.");
+    pg_dt_none(*state, pg_detect_mrn, "The hospital number is "
+               "412-647-2000.");
+    pg_dt_none(*state, pg_detect_mrn, "Ranked hospital #1 in Ohio, "
+               "hospital no. 1 for hearts.");
+}
+
 int
 main(void)
 {
@@ -179,6 +197,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_mrn_spaced_groups,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_mrn_dotted_cues,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_mrn_more_cues,
                                         pg_dt_setup, pg_dt_teardown),
     };
 

@@ -13,6 +13,7 @@ static void test_url_identifying(void **state);
 static void test_url_marketing(void **state);
 static void test_url_lookalikes(void **state);
 static void test_url_edges(void **state);
+static void test_url_share_personal(void **state);
 
 
 static void
@@ -104,6 +105,26 @@ test_url_edges(void **state)
 }
 
 
+
+/* a portal's share link; a personal health journal or fundraiser page */
+
+static void
+test_url_share_personal(void **state)
+{
+    pg_dt_one(*state, pg_detect_url, "link: https://mychart.example.org/"
+              "share/9f2KxQ7pL0 (for her son)", PG_T_URL, 6, 44);
+    pg_dt_one(*state, pg_detect_url, "Her fund: gofundme.com/f/help-rosa-"
+              "heal, please share!", PG_T_URL, 10, 29);
+    pg_dt_one(*state, pg_detect_url, "Updates at "
+              "www.caringbridge.org/visit/tomsjourney", PG_T_URL, 11, 38);
+    pg_dt_none(*state, pg_detect_url, "Sign up at https://mychart.example."
+               "org/share/ or ask us.");
+    pg_dt_none(*state, pg_detect_url, "Read https://www.example.org/share/"
+               "9f2KxQ7pL0 on our blog.");
+    pg_dt_none(*state, pg_detect_url, "We are not on gofundme.com/ or "
+               "caringbridge.org.");
+}
+
 int
 main(void)
 {
@@ -115,6 +136,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_url_lookalikes,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_url_edges,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_url_share_personal,
                                         pg_dt_setup, pg_dt_teardown),
     };
 
