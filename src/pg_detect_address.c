@@ -48,6 +48,8 @@ static size_t pg_addr_words_suffix(const char *t, size_t len, size_t pos);
 static size_t pg_addr_tail(const char *t, size_t len, size_t pos);
 static size_t pg_addr_unit(const char *t, size_t len, size_t pos);
 static size_t pg_addr_pobox(const char *t, size_t len, size_t pos);
+static size_t pg_addr_name_unit(const char *t, size_t len, size_t pos);
+static size_t pg_addr_rural(const char *t, size_t len, size_t pos);
 static int pg_addr_year_before(const char *t, size_t pos, size_t n);
 static size_t pg_addr_city_state(const char *t, size_t len, size_t pos);
 static int pg_addr_city_cue(const char *t, size_t pos);
@@ -81,6 +83,16 @@ static const char *const  pg_addr_units[] = {
 static const char *const  pg_addr_pobox_cues[] = {
     "po box", "p.o. box", "p. o. box", "p o box", "p.o box",
     "post office box", "pob", "p.o.b", "p. o. b", NULL
+};
+
+/* a rural route or highway contract route, then "Box" */
+static const char *const  pg_addr_rural_cues[] = {
+    "rural route", "rr", "r.r.", "hc", "highway contract route", NULL
+};
+
+/* the units of a dwelling: a street name before one is a street */
+static const char *const  pg_addr_dwelling_units[] = {
+    "apt", "apartment", "unit", "suite", "ste", NULL
 };
 
 static const char *const  pg_addr_cues[] = {
@@ -153,6 +165,13 @@ pg_detect_address(const pg_scan_t *s, pg_findings_t *out)
             if (m) {
                 n = pg_addr_pobox(t, s->len, i + m);
                 n = n ? m + n : 0;
+                conf = 80;
+
+            } else if ((m = pg_cues_at(t, s->len, i, pg_addr_rural_cues,
+                                       NULL))
+                       && (n = pg_addr_rural(t, s->len, i + m)) != 0)
+            {
+                n += m;
                 conf = 80;
 
             } else {
@@ -242,14 +261,113 @@ pg_geo_street(const char *t, size_t len, size_t pos)
     i += n;
 
     n = pg_addr_name_suffix(t, len, i);
+
     if (n == 0) {
-        return 0;
+        /* "1187 N. Halsted, Unit 3R": a dwelling's unit after the street
+         * name says it is one, even with no suffix */
+        n = pg_addr_name_unit(t, len, i);
+
+        if (n == 0) {
+            return 0;
+        }
     }
 
     i += n;
     i += pg_addr_tail(t, len, i);
 
     return i - pos;
+}
+
+
+/* a direction and 1-3 capitalised words at pos that a dwelling's unit
+ * ("Apt", "Unit", "Suite", "#") follows, after a comma when there is no
+ * direction: their length, 0 otherwise */
+
+static size_t
+pg_addr_name_unit(const char *t, size_t len, size_t pos)
+{
+    size_t  i, n, b, words, dir;
+
+    i = pos;
+    n = pg_addr_direction(t, len, i);
+    dir = n;
+
+    if (n) {
+        b = pg_addr_blanks(t, len, i + n);
+        if (b == 0) {
+            return 0;
+        }
+
+        i += n + b;
+    }
+
+    for (words = 0; words < 3; words++) {
+        n = pg_addr_capword(t, len, i);
+        if (n == 0) {
+            return 0;
+        }
+
+        i += n;
+        b = i < len && t[i] == ',' ? 1 : 0;
+        b += pg_addr_blanks(t, len, i + b);
+
+        /* "N. Halsted Apt 3", "Halsted, Apt 3"; not "3 Towers Suite 200",
+         * a count of things */
+        if (i + b < len && (dir || t[i] == ',')
+            && (t[i + b] == '#'
+                || pg_cues_at(t, len, i + b, pg_addr_dwelling_units, NULL))
+            && pg_addr_unit(t, len, i + b))
+        {
+            return i - pos;
+        }
+
+        if (b == 0 || t[i] == ',') {
+            return 0;
+        }
+
+        i += b;
+    }
+
+    return 0;
+}
+
+
+/* "Rural Route 2, Box 118", "RR 2 Box 118", "HC 63 Box 12": the route's
+ * number and its box at pos, their length (0: none) */
+
+static size_t
+pg_addr_rural(const char *t, size_t len, size_t pos)
+{
+    size_t  i, n;
+
+    i = pos + pg_addr_blanks(t, len, pos);
+
+    if (i < len && t[i] == '#') {
+        i++;
+    }
+
+    n = pg_digit_run(t, len, i, 5);
+
+    if (n == 0 || n > 4 || i == pos || !pg_num_end(t, len, i + n)) {
+        return 0;
+    }
+
+    i += n;
+
+    if (i < len && t[i] == ',') {
+        i++;
+    }
+
+    i += pg_addr_blanks(t, len, i);
+    n = pg_cue_at(t, len, i, "box");
+
+    if (n == 0) {
+        return 0;
+    }
+
+    n = pg_addr_pobox(t, len, i + n) ? 3 + pg_addr_pobox(t, len, i + 3) : 0;
+
+    return n ? i + n - pos : 0;
 }
 
 

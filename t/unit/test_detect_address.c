@@ -19,6 +19,7 @@ static void test_address_lookalikes(void **state);
 static void test_address_edges(void **state);
 static void test_address_org_place(void **state);
 static void test_address_venues(void **state);
+static void test_address_rural_units(void **state);
 static void test_address_pob(void **state);
 static void test_address_city_state(void **state);
 
@@ -283,6 +284,29 @@ test_address_city_state(void **state)
 }
 
 
+
+/* rural routes; a street with no suffix that a dwelling's unit follows */
+
+static void
+test_address_rural_units(void **state)
+{
+    pg_ad_one(state, "Rural Route 2, Box 118, for her oxygen",
+              "Rural Route 2, Box 118");
+    pg_ad_one(state, "deliver to RR 4 Box 22 for him", "RR 4 Box 22");
+    pg_ad_one(state, "visit at 1187 N. Halsted, Unit 3R today",
+              "1187 N. Halsted, Unit 3R");
+    pg_ad_one(state, "mail to 40 Oak, #3 for her", "40 Oak, #3");
+
+    pg_dt_none(*state, pg_detect_address, "Our RR 4 team won, box seats "
+               "for all!");
+    pg_dt_none(*state, pg_detect_address, "We have 412 Beds, Suite of "
+               "services and more.");
+    pg_dt_none(*state, pg_detect_address, "Our 3 Towers Suite 200 opens "
+               "Monday.");
+    pg_dt_none(*state, pg_detect_address, "Served 90 Families, Unit "
+               "meetings weekly.");
+}
+
 int
 main(void)
 {
@@ -302,6 +326,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_address_org_place,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_address_venues,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_address_rural_units,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_address_pob,
                                         pg_dt_setup, pg_dt_teardown),
