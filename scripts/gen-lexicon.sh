@@ -11,7 +11,14 @@
 #   - Debian's wamerican word list (/usr/share/dict/american-english): its
 #     lower-case entries are common English words, so a capitalised "Grace"
 #     or "Baker" is a weak name on its own;
-#   - conf/lexicon/health.txt, staff.txt and not-names.txt, kept by hand.
+#   - conf/lexicon/health-wordnet.txt: health words (conditions,
+#     procedures, medications, care) from WordNet 3.0, Debian package
+#     wordnet-base 1:3.0-37 (WordNet 3.0 licence, permissive), made by
+#     scripts/gen-health-list.sh and committed; a word of it that is also
+#     a name of the datasets above, a staff word or in
+#     conf/lexicon/health-not.txt is left out;
+#   - conf/lexicon/health.txt, health-not.txt, staff.txt and
+#     not-names.txt, kept by hand.
 #
 # The output is committed, so a build needs neither npm nor wamerican;
 # run this only to change the data:
@@ -67,13 +74,14 @@ FAKER_DIR="$dir" FAKER_LOCALES="$FAKER_LOCALES" node -e '
                      exit 1; }
 
 # one "word<TAB>flag" a line; flags: N name, C common word, H health,
-# S staff, K caps only (the lexicon wrote the word in capitals)
+# h health from a dataset, X not health (health-not.txt), S staff, K caps
+# only (the lexicon wrote the word in capitals)
 {
     cat "$names" "$tmp/faker-names.txt" | grep -v '^#' | grep -v '^$' \
         | grep -v '[ .]' | tr 'A-Z' 'a-z' | sed 's/$/\tN/'
     grep -v '[A-Z]' "$WORDS" | sed 's/$/\tC/'
     grep -v '^#' "$LEX/not-names.txt" | grep -v '^$' | sed 's/$/\tC/'
-    for f in health:H staff:S; do
+    for f in health:H health-wordnet:h health-not:X staff:S; do
         grep -v '^#' "$LEX/${f%:*}.txt" | grep -v '^$' | awk -v fl="${f#*:}" '
             { w = tolower($0); k = ($0 != w && $0 == toupper($0)) ? "K" : "";
               print w "\t" fl k }'
@@ -84,14 +92,17 @@ awk -F '\t' '
     BEGIN { cnt = 0 }
     function flush() {
         if (cur == "") return;
+        # a dataset health word that is also a name, a staff word or
+        # listed as not health is not one ("Rick", "clinician", "cure")
+        h = fl ~ /h/ && fl !~ /[NSX]/;
         # a common word matters only for a name; drop the rest
-        if (fl !~ /[NHS]/) { cur = ""; return }
+        if (fl !~ /[NHS]/ && !h) { cur = ""; return }
         n = 0;
         if (fl ~ /N/) n += 1;
         if (fl ~ /C/) n += 2;
-        if (fl ~ /H/) n += 4;
+        if (fl ~ /H/ || h) n += 4;
         if (fl ~ /S/) n += 8;
-        if (fl ~ /K/) n += 16;
+        if (fl ~ /[HS]K/ || (h && fl ~ /hK/)) n += 16;
         words[cnt] = cur; flags[cnt] = n; cnt++;
         cur = "";
     }
@@ -105,7 +116,9 @@ awk -F '\t' '
         print " * Names: npm @cspell/dict-people-names 1.1.16 (MIT) and the";
         print " * person names of npm @faker-js/faker 10.6.0 (MIT).";
         print " * Common words: Debian wamerican (american-english).";
-        print " * Health, staff, not-names: conf/lexicon/.";
+        print " * Health: WordNet 3.0 (Debian wordnet-base 1:3.0-37, WordNet";
+        print " * licence) by way of conf/lexicon/health-wordnet.txt, and";
+        print " * conf/lexicon/health.txt.  Staff, not-names: conf/lexicon/.";
         print " */";
         print "";
         print "";
