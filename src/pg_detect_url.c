@@ -19,14 +19,32 @@
  *     t) with a value of 4+ characters and a digit, or a path segment of
  *     12+ characters with 3+ digits (a token in the path).
  *
- * Personal pages (a patient's social profile or fundraiser link) are not
- * recognisable from the URL alone and are not reported.  The finding is
- * the whole URL, from its scheme (or "www.") to its last character
- * before a blank, a quote or closing punctuation.
+ * On a portal, a share or invite link: a segment "share", "invite",
+ * "s", "t", ... followed by a token of 6+ characters with 2+ digits.
+ *
+ * A person's own page, a social profile ("facebook.com/john.smith.1985",
+ * "tiktok.com/@maria.fights") or a fundraiser ("gofundme.com/f/help-
+ * maria-beat-leukemia"), with or without a scheme, is one only with a
+ * person in its sentence (pg_org_person(): "our patient", "his
+ * facebook", "her son"); a page of a care journal site (CaringBridge,
+ * Meal Train, Lotsa Helping Hands) is one person's health journal by
+ * itself.  Neither when it is the organisation's: "follow us on", "our
+ * page" before it, or an organisation's word in the page's name
+ * ("facebook.com/OurHospital").  The site's own pages ("/events", "/help") are no
+ * one's, a post under a page ("/<page>/videos/123") is shared by
+ * organisations as much as by patients, and a link shortener can be
+ * anyone's: none of these is read.
+ *
+ * The finding is the whole URL, from its scheme (or "www.", or the host
+ * of a personal page) to its last character before a blank, a quote or
+ * closing punctuation.
  */
 
 
+#include <string.h>
+
 #include "pg_detect.h"
+#include "pg_detect_org.h"
 #include "pg_text.h"
 
 
@@ -39,11 +57,24 @@ typedef struct {
     size_t         end;
     size_t         host;        /* offset of the host */
     size_t         path;        /* offset of the first '/', '?' or '#' */
+    unsigned       bare:1;      /* a personal site's host, no scheme */
 } pg_url_t;
 
 
+/*
+ * A site of personal pages; kind: the path segment before the page;
+ * journal: every page is one person's health journal (CaringBridge), so
+ * no person need be named beside it.
+ */
+typedef struct {
+    const char    *host;
+    const char    *kind;
+    unsigned       journal:1;
+} pg_url_site_t;
+
+
 static int pg_url_scheme(const char *t, size_t len, size_t pos,
-    size_t *host);
+    pg_url_t *u);
 static size_t pg_url_end(const char *t, size_t len, size_t pos);
 static int pg_url_identifies(const char *t, const pg_url_t *u);
 static int pg_url_portal(const char *t, const pg_url_t *u);
@@ -52,6 +83,11 @@ static int pg_url_id_segment(const char *t, size_t s, size_t e,
 static int pg_url_has(const char *t, size_t s, size_t e, const char *w);
 static int pg_url_key_in(const char *t, size_t s, size_t e,
     const char *const *keys);
+static int pg_url_is(const char *t, size_t s, size_t e, const char *w);
+static int pg_url_personal(const char *t, size_t len, const pg_url_t *u);
+static int pg_url_page(const char *t, const pg_url_t *u,
+    const pg_url_site_t *site);
+static size_t pg_url_segment(const char *t, size_t s, size_t end);
 
 
 static const char *const  pg_url_segments[] = {
@@ -78,6 +114,13 @@ static const char *const  pg_url_portal_keys[] = {
 };
 
 
+static const char *const  pg_url_portals[] = {
+    "mychart", "portal", "followmyhealth", "myhealth", "patient",
+    "telehealth", "ehr",
+    NULL
+};
+
+
 /* on a portal, a segment that a share or invite token follows:
  * "mychart.<host>/share/9f2KxQ7pL0" */
 static const char *const  pg_url_share_segments[] = {
@@ -86,21 +129,77 @@ static const char *const  pg_url_share_segments[] = {
 };
 
 
-/* sites whose pages are one person's health journal or fundraiser
- * (CaringBridge, GoFundMe, Meal Train, GiveSendGo, Lotsa Helping
- * Hands), read with or without a scheme: any page below the home page
- * names its person */
-static const char *const  pg_url_personal_hosts[] = {
-    "caringbridge.org/", "www.caringbridge.org/", "gofundme.com/",
-    "www.gofundme.com/", "mealtrain.com/", "www.mealtrain.com/",
-    "givesendgo.com/", "www.givesendgo.com/", "lotsahelpinghands.com/",
-    "www.lotsahelpinghands.com/", NULL
+/* social profiles, fundraisers and care journals: a person's own page */
+static const pg_url_site_t  pg_url_sites[] = {
+    { "facebook.com", NULL, 0 },
+    { "fb.com", NULL, 0 },
+    { "instagram.com", NULL, 0 },
+    { "tiktok.com", NULL, 0 },
+    { "twitter.com", NULL, 0 },
+    { "x.com", NULL, 0 },
+    { "threads.net", NULL, 0 },
+    { "linkedin.com", "in", 0 },
+    { "gofundme.com", "f", 0 },
+    { "givesendgo.com", NULL, 0 },
+    { "spotfund.com", NULL, 0 },
+    { "fundly.com", NULL, 0 },
+    { "giveforward.com", NULL, 0 },
+    { "youcaring.com", NULL, 0 },
+    { "caringbridge.org", NULL, 1 },
+    { "mealtrain.com", NULL, 1 },
+    { "lotsahelpinghands.com", NULL, 1 },
+    { NULL, NULL, 0 }
 };
 
 
-static const char *const  pg_url_portals[] = {
-    "mychart", "portal", "followmyhealth", "myhealth", "patient",
-    "telehealth", "ehr",
+/* those hosts written without a scheme: "gofundme.com/f/..." */
+static const char *const  pg_url_bare_hosts[] = {
+    "facebook.com/", "m.facebook.com/", "fb.com/", "instagram.com/",
+    "tiktok.com/", "twitter.com/", "x.com/", "threads.net/",
+    "linkedin.com/", "gofundme.com/", "caringbridge.org/",
+    "mealtrain.com/", "lotsahelpinghands.com/", "givesendgo.com/",
+    "spotfund.com/", "fundly.com/", "giveforward.com/", "youcaring.com/",
+    NULL
+};
+
+
+/* a segment that says what kind of page the next one is */
+static const char *const  pg_url_kinds[] = {
+    "f", "in", "visit", "site", "public", "trains", "c", "story", "u",
+    "fundraisers", "donate", "people",
+    NULL
+};
+
+
+/* the sites' own pages: no one's */
+static const char *const  pg_url_site_pages[] = {
+    "events", "event", "groups", "group", "hashtag", "help", "watch",
+    "explore", "share", "sharer", "sharer.php", "login", "signup",
+    "sign-up", "sign-in", "search", "about", "policies", "privacy",
+    "legal", "business", "ads", "tag", "tags", "discover", "i", "intent",
+    "home", "settings", "marketplace", "gaming", "reel", "reels", "p",
+    "stories", "start", "how-it-works", "features", "pricing", "blog",
+    "support", "careers", "jobs", "press", "company", "school",
+    "showcase", "pages", "watch", "live", "music", "video", "videos",
+    "discover", "trending", "foryou",
+    NULL
+};
+
+
+/* a page whose name has one of these is an organisation's */
+static const char *const  pg_url_org_words[] = {
+    "hospital", "health", "clinic", "medical", "medicine", "foundation",
+    "center", "centre", "physicians", "pediatrics", "university",
+    "official", "nursing",
+    NULL
+};
+
+
+/* before the link: the organisation's own page */
+static const char *const  pg_url_org_cues[] = {
+    "us", "our page", "our facebook", "our instagram", "our tiktok",
+    "our twitter", "our linkedin", "our channel", "our account",
+    "our profile", "our feed", "our site", "our website",
     NULL
 };
 
@@ -108,7 +207,6 @@ static const char *const  pg_url_portals[] = {
 pg_status_t
 pg_detect_url(const pg_scan_t *s, pg_findings_t *out)
 {
-    int           c;
     size_t        i;
     pg_url_t      u;
     const char   *t;
@@ -122,13 +220,7 @@ pg_detect_url(const pg_scan_t *s, pg_findings_t *out)
             continue;
         }
 
-        c = pg_tolower(t[i]);
-
-        /* "http", "www." and the personal hosts' first letters */
-        if ((c != 'h' && c != 'w' && c != 'g' && c != 'c' && c != 'm'
-             && c != 'l')
-            || !pg_url_scheme(t, s->len, i, &u.host))
-        {
+        if (!pg_url_scheme(t, s->len, i, &u)) {
             /* no link starts inside a word */
             i = pg_alnum_end(t, s->len, i) - 1;
             continue;
@@ -145,7 +237,10 @@ pg_detect_url(const pg_scan_t *s, pg_findings_t *out)
             /* void */
         }
 
-        if (u.end > u.host && pg_url_identifies(t, &u)) {
+        if (u.end > u.host
+            && ((!u.bare && pg_url_identifies(t, &u))
+                || pg_url_personal(t, s->len, &u)))
+        {
             st = pg_findings_add(out, s->arena, PG_T_URL, s->field, u.start,
                                  u.end - u.start, 80);
             if (st != PG_OK) {
@@ -160,35 +255,40 @@ pg_detect_url(const pg_scan_t *s, pg_findings_t *out)
 }
 
 
-/* "http://", "https://" or "www." at pos: 1 and the host's offset */
+/*
+ * "http://", "https://", "www." or a personal site's host and '/' at
+ * pos: 1, the host's offset and whether the link is bare (the host).
+ */
 
 static int
-pg_url_scheme(const char *t, size_t len, size_t pos, size_t *host)
+pg_url_scheme(const char *t, size_t len, size_t pos, pg_url_t *u)
 {
     size_t  m;
+    int     c;
 
-    m = pg_cue_at(t, len, pos, "https://");
-    if (m == 0) {
-        m = pg_cue_at(t, len, pos, "http://");
+    u->bare = 0;
+    u->host = pos;
+    c = pg_tolower(t[pos]);
+
+    if (c == 'h') {
+        m = pg_cue_at(t, len, pos, "https://");
+        if (m == 0) {
+            m = pg_cue_at(t, len, pos, "http://");
+        }
+
+        if (m != 0) {
+            u->host = pos + m;
+            return 1;
+        }
     }
 
-    if (m != 0) {
-        *host = pos + m;
+    if (c == 'w' && pg_cue_at(t, len, pos, "www.") != 0) {
         return 1;
     }
 
-    if (pg_cue_at(t, len, pos, "www.") != 0) {
-        *host = pos;
-        return 1;
-    }
+    u->bare = pg_cues_at(t, len, pos, pg_url_bare_hosts, NULL) != 0;
 
-    /* "gofundme.com/f/..." written without a scheme */
-    if (pg_cues_at(t, len, pos, pg_url_personal_hosts, NULL) != 0) {
-        *host = pos;
-        return 1;
-    }
-
-    return 0;
+    return u->bare;
 }
 
 
@@ -224,16 +324,9 @@ static int
 pg_url_identifies(const char *t, const pg_url_t *u)
 {
     int     portal;
-    size_t  i, s, e, ps, pe, q, m;
+    size_t  i, s, e, ps, pe, q;
 
     portal = pg_url_portal(t, u);
-
-    /* a page of a personal health journal or fundraiser */
-    m = pg_cues_at(t, u->end, u->host, pg_url_personal_hosts, NULL);
-
-    if (m != 0 && u->host + m < u->end && pg_isalnum(t[u->host + m])) {
-        return 1;
-    }
 
     /* path segments: [s, e) each, and the one before it [ps, pe) */
 
@@ -311,6 +404,116 @@ pg_url_identifies(const char *t, const pg_url_t *u)
     }
 
     return 0;
+}
+
+
+/*
+ * A person's own page with a person in its sentence and no sign that it
+ * is the organisation's: the rules at the head of this file.
+ */
+
+static int
+pg_url_personal(const char *t, size_t len, const pg_url_t *u)
+{
+    size_t  k, h, n, from, to;
+
+    /* the host, or its end after "www.", "m.", ...: "m.facebook.com" */
+    for (k = 0; pg_url_sites[k].host != NULL; k++) {
+        n = strlen(pg_url_sites[k].host);
+
+        if (u->path - u->host < n) {
+            continue;
+        }
+
+        h = u->path - n;
+
+        if ((h == u->host || t[h - 1] == '.')
+            && pg_url_is(t, h, u->path, pg_url_sites[k].host))
+        {
+            break;
+        }
+    }
+
+    if (pg_url_sites[k].host == NULL || !pg_url_page(t, u, &pg_url_sites[k])
+        || pg_cue_before(t, u->start, 3, 40, pg_url_org_cues))
+    {
+        return 0;
+    }
+
+    if (pg_url_sites[k].journal) {
+        return 1;
+    }
+
+    pg_org_sentence(t, len, u->start, u->end, &from, &to);
+
+    return pg_org_person(t, from, to);
+}
+
+
+/*
+ * Whether the path names a page of the site: a first segment that is
+ * not one of the site's own pages, or after a kind segment ("/f/",
+ * "/in/", "/visit/") the next; of 2+ characters, with no organisation's
+ * word in it, and the last segment of the path.
+ */
+
+static int
+pg_url_page(const char *t, const pg_url_t *u, const pg_url_site_t *site)
+{
+    size_t  s, e, k;
+
+    if (u->path >= u->end || t[u->path] != '/') {
+        return 0;
+    }
+
+    s = u->path + 1;
+    e = pg_url_segment(t, s, u->end);
+
+    if (site->kind != NULL && !pg_url_is(t, s, e, site->kind)) {
+        return 0;
+    }
+
+    if (pg_url_key_in(t, s, e, pg_url_kinds)) {
+        if (e >= u->end || t[e] != '/') {
+            return 0;
+        }
+
+        s = e + 1;
+        e = pg_url_segment(t, s, u->end);
+    }
+
+    if (e - s < 2 || pg_url_key_in(t, s, e, pg_url_site_pages)) {
+        return 0;
+    }
+
+    /* a post under the page ("/NYULangone/videos/123") is the page's
+     * content: shared by organisations as much as by their patients */
+    if (e + 1 < u->end && t[e] == '/' && t[e + 1] != '?'
+        && t[e + 1] != '#')
+    {
+        return 0;
+    }
+
+    for (k = 0; pg_url_org_words[k] != NULL; k++) {
+        if (pg_url_has(t, s, e, pg_url_org_words[k])) {
+            return 0;
+        }
+    }
+
+    return 1;
+}
+
+
+/* the end of the path segment that starts at s */
+
+static size_t
+pg_url_segment(const char *t, size_t s, size_t end)
+{
+    while (s < end && t[s] != '/' && t[s] != '?' && t[s] != '#') {
+        s++;
+    }
+
+    return s;
 }
 
 
@@ -395,6 +598,20 @@ pg_url_has(const char *t, size_t s, size_t e, const char *w)
     }
 
     return 0;
+}
+
+
+/* whether [s, e) is w, case-insensitively */
+
+static int
+pg_url_is(const char *t, size_t s, size_t e, const char *w)
+{
+    const char  *keys[2];
+
+    keys[0] = w;
+    keys[1] = NULL;
+
+    return pg_url_key_in(t, s, e, keys);
 }
 
 

@@ -14,6 +14,7 @@ static void test_url_marketing(void **state);
 static void test_url_lookalikes(void **state);
 static void test_url_edges(void **state);
 static void test_url_share_personal(void **state);
+static void test_url_personal_pages(void **state);
 
 
 static void
@@ -125,6 +126,74 @@ test_url_share_personal(void **state)
                "caringbridge.org.");
 }
 
+
+/* a person's own page, a person in the sentence */
+static void
+test_url_personal_pages(void **state)
+{
+    pg_dt_one(*state, pg_detect_url,
+              "his facebook https://facebook.com/john.smith.1985", PG_T_URL,
+              13, 36);
+    pg_dt_one(*state, pg_detect_url, "Please support our patient Maria: "
+              "gofundme.com/f/help-maria-beat-leukemia.", PG_T_URL, 34, 39);
+    pg_dt_one(*state, pg_detect_url,
+              "Follow her recovery on instagram.com/maria_strong_22",
+              PG_T_URL, 23, 29);
+    pg_dt_one(*state, pg_detect_url,
+              "Her son posts updates at tiktok.com/@mariafights", PG_T_URL,
+              25, 23);
+    pg_dt_one(*state, pg_detect_url, "Read the patient's journal at "
+              "https://www.caringbridge.org/visit/mariagarcia", PG_T_URL, 30,
+              46);
+    pg_dt_one(*state, pg_detect_url,
+              "her page https://m.facebook.com/profile.php?id=100012345678",
+              PG_T_URL, 9, 50);
+    pg_dt_one(*state, pg_detect_url,
+              "Our patient's profile: linkedin.com/in/maria-garcia-rn/",
+              PG_T_URL, 23, 32);
+
+    /* no person in the sentence */
+    pg_dt_none(*state, pg_detect_url,
+               "gofundme.com/f/help-maria-beat-leukemia");
+    pg_dt_none(*state, pg_detect_url,
+               "Dr. Lee shares her tips on instagram.com/drlee");
+
+    /* the organisation's page: "us", "our page", its name */
+    pg_dt_none(*state, pg_detect_url,
+               "Our patient says thanks! Follow us on facebook.com/StMarys");
+    pg_dt_none(*state, pg_detect_url, "Like our page https://www.facebook.com"
+               "/StMarys for her story");
+    pg_dt_none(*state, pg_detect_url,
+               "Read more patient stories on facebook.com/OurHospital");
+    pg_dt_none(*state, pg_detect_url, "Thanks for giving to our patient fund"
+               " at gofundme.com/f/stmary-hospital-foundation");
+
+    /* the site's pages, a post under a page, a kind with no page, a
+     * shortener, a site not on the list */
+    pg_dt_none(*state, pg_detect_url, "Her dad shared "
+               "https://www.facebook.com/events/123456");
+    pg_dt_none(*state, pg_detect_url, "Watch our patient's story: "
+               "https://www.facebook.com/NYULangone/videos/123");
+    pg_dt_none(*state, pg_detect_url,
+               "Our patient loves linkedin.com/company/acme");
+    pg_dt_none(*state, pg_detect_url, "The patient's mom started "
+               "gofundme.com/c/charity-thing");
+    pg_dt_none(*state, pg_detect_url, "his page gofundme.com/f/");
+    pg_dt_none(*state, pg_detect_url,
+               "Our patient Maria says thanks! More at bit.ly/3xYzAb");
+    pg_dt_none(*state, pg_detect_url,
+               "her page at myfacebook.com/john.smith.1985");
+
+    /* a care journal is a person's page by itself, but not the site's
+     * own pages nor one the organisation points to as its own */
+    pg_dt_one(*state, pg_detect_url, "Updates: caringbridge.org/visit/"
+              "rosaalvarez", PG_T_URL, 9, 34);
+    pg_dt_none(*state, pg_detect_url, "What is caringbridge.org/about?");
+    pg_dt_none(*state, pg_detect_url, "Follow us on "
+               "caringbridge.org/visit/stmarys-nicu");
+}
+
+
 int
 main(void)
 {
@@ -138,6 +207,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_url_edges,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_url_share_personal,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_url_personal_pages,
                                         pg_dt_setup, pg_dt_teardown),
     };
 
