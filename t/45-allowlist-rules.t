@@ -103,7 +103,7 @@ my $fullwidth = "\x{ff16}\x{ff11}\x{ff17} \x{ff15}\x{ff15}\x{ff15} "
     . "\x{ff10}\x{ff11}\x{ff10}\x{ff10}";
 utf8::encode($fullwidth);
 
-my ($r) = $t->expect_forwarded(x_tweet('Questions? Call (617) 555-0100, '
+my ($r) = $t->expect_forwarded(x_tweet('Dial (617) 555-0100, '
         . "617.555.0100, +1 617 555 0100 or $fullwidth"),
     'hospital number in four formats',
     audit => { decision => 'allow', reason => 'clean', findings => [] });
