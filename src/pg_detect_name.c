@@ -33,6 +33,7 @@
 #include "pg_detect_geo.h"
 #include "pg_lexicon.h"
 #include "pg_text.h"
+#include "pg_wordset.h"
 
 
 #define PG_NAME_TOKS      256     /* words per chunk */
@@ -51,6 +52,53 @@
 #define PG_NAME_C_WINDOW  65
 
 #define pg_isupper(ch)    ((ch) >= 'A' && (ch) <= 'Z')
+/* a byte of a word: ASCII letter or digit, or any non-ASCII byte */
+#define pg_name_wc(ch)    (pg_isalnum(ch) || (ch) >= 0x80)
+
+/* 0x80 in each byte of w (8 bytes of text) that is an ASCII letter or
+ * digit: no carry between bytes, each is at most 0x7f + 0x50 */
+#define pg_name_alnum8(w)                                                    \
+    ((((((w) & pg_lex_ones(0x7f)) + pg_lex_ones(0x80 - '0'))                 \
+       & ~(((w) & pg_lex_ones(0x7f)) + pg_lex_ones(0x7f - '9')))             \
+      | (((((w) | pg_lex_ones(0x20)) & pg_lex_ones(0x7f))                    \
+          + pg_lex_ones(0x80 - 'a'))                                         \
+         & ~((((w) | pg_lex_ones(0x20)) & pg_lex_ones(0x7f))                 \
+             + pg_lex_ones(0x7f - 'z'))))                                    \
+     & ~(w) & pg_lex_ones(0x80))
+
+/* the index of the first byte, in memory order, with 0x80 set in m */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define pg_name_first8(m)  ((size_t) __builtin_clzll(m) >> 3)
+#else
+#define pg_name_first8(m)  ((size_t) __builtin_ctzll(m) >> 3)
+#endif
+
+/* word i (without "'s") is w, a string literal, case-insensitively */
+#define pg_name_is(c, i, w)  pg_name_eq(c, i, "" w "", sizeof(w) - 1)
+
+
+/* the word lists below, bit k of a word's pg_tok_t.words for list k */
+enum {
+    PG_NAME_L_ABBREVS = 0,
+    PG_NAME_L_ROLE_FILL,
+    PG_NAME_L_CLAUSE,
+    PG_NAME_L_HONORIFICS,
+    PG_NAME_L_PATIENT,
+    PG_NAME_L_RELATIVES,
+    PG_NAME_L_POSS_WORDS,
+    PG_NAME_L_RECORDS,
+    PG_NAME_L_OWNERS,
+    PG_NAME_L_BIRTHS,
+    PG_NAME_L_SUPPORT,
+    PG_NAME_L_AGES,
+    PG_NAME_L_THINGS,
+    PG_NAME_L_PLACES,
+    PG_NAME_L_ROOMS,
+    PG_NAME_L_WARDS,
+    PG_NAME_L_SERVICES,
+    PG_NAME_L_NEVER,
+    PG_NAME_L_FILLERS
+};
 
 
 typedef struct {
@@ -58,15 +106,18 @@ typedef struct {
     size_t         len;        /* the whole word, "'s" included */
     size_t         blen;       /* without a possessive "'s" */
     unsigned       lex;        /* PG_LEX_* of the word (without "'s") */
+    uint32_t       words;      /* the lists (PG_NAME_L_*) it is in */
     unsigned       sent;       /* sentence number in the chunk */
-    unsigned       cap:1;      /* begins with an upper-case letter */
-    unsigned       lower:1;    /* begins with a lower-case letter */
-    unsigned       digit:1;    /* begins with a digit */
-    unsigned       poss:1;     /* ends in "'s" */
-    unsigned       comma:1;    /* a comma between this word and the next */
-    unsigned       paren:1;    /* a "(" between this word and the next */
-    unsigned       dot:1;      /* a "." right after the word */
-    unsigned       gap:1;      /* only blanks up to the next word */
+    /* flags, a byte each: a bit field costs a read for every write */
+    unsigned char  cap;        /* begins with an upper-case letter */
+    unsigned char  lower;      /* begins with a lower-case letter */
+    unsigned char  digit;      /* begins with a digit */
+    unsigned char  poss;       /* ends in "'s" */
+    unsigned char  comma;      /* a comma between this word and the next */
+    unsigned char  paren;      /* a "(" between this word and the next */
+    unsigned char  dot;        /* a "." right after the word */
+    unsigned char  gap;        /* only blanks up to the next word */
+    unsigned char  room;       /* pg_name_room(): 1 "room 4", 2 "4 West" */
 } pg_tok_t;
 
 
@@ -75,7 +126,9 @@ typedef struct {
     size_t         len;
     pg_tok_t       tok[PG_NAME_TOKS];
     size_t         n;
-    int            staff_ctx;  /* staff, donor or event phrase in chunk */
+    /* staff, donor or event phrase in the chunk: 1, 0, -1: not known
+     * yet (found when a name first needs it, pg_name_staff_ctx()) */
+    int            staff_ctx;
     int            lower_ctx;  /* the chunk has no Title-case word */
     /* the words of names that a staff title made staff, so that "Marcus
      * Oyelaran, RN ... Marcus has cared for patients" stays staff */
@@ -85,29 +138,32 @@ typedef struct {
 } pg_name_ctx_t;
 
 
-static size_t pg_name_tokenize(pg_name_ctx_t *c, size_t pos);
-static size_t pg_name_word(const char *t, size_t len, size_t pos);
+/* not inlined: the word loop keeps its registers (cachegrind: -9%) */
+static size_t pg_name_tokenize(pg_name_ctx_t *c, size_t pos)
+    __attribute__((noinline));
+static int pg_name_between(pg_name_ctx_t *c, pg_tok_t *k, size_t *j);
+static void pg_name_room(pg_name_ctx_t *c, size_t i);
+static int pg_name_starts(const char *t, size_t pos);
+static void pg_name_cut(pg_name_ctx_t *c, pg_tok_t *k);
 static void pg_name_classify(pg_name_ctx_t *c, pg_tok_t *k);
-static int pg_name_is(const pg_name_ctx_t *c, size_t i, const char *w);
-static int pg_name_is_any(const pg_name_ctx_t *c, size_t i,
-    const char *const *ws);
+static int pg_name_eq(const pg_name_ctx_t *c, size_t i, const char *w,
+    size_t n);
+static int pg_name_in(const pg_name_ctx_t *c, size_t i, unsigned list);
 static size_t pg_name_span(const pg_name_ctx_t *c, size_t i, int lower);
 static int pg_name_caps(const pg_name_ctx_t *c, size_t i);
 static int pg_name_staff(const pg_name_ctx_t *c, size_t a, size_t b);
 static void pg_name_staff_remember(pg_name_ctx_t *c, size_t a, size_t b);
 static int pg_name_staff_known(const pg_name_ctx_t *c, size_t a, size_t b);
 static int pg_name_word_in(const pg_name_ctx_t *c, size_t from, size_t to,
-    unsigned sent, const char *const *ws);
+    unsigned sent, unsigned list);
 static int pg_name_not_person(const pg_name_ctx_t *c, size_t a, size_t b);
 static unsigned pg_name_direct(const pg_name_ctx_t *c, size_t a);
-static unsigned pg_name_judge(const pg_name_ctx_t *c, size_t a, size_t b);
-static unsigned pg_name_evidence(const pg_name_ctx_t *c, size_t a,
+static unsigned pg_name_judge(pg_name_ctx_t *c, size_t a, size_t b);
+static unsigned pg_name_evidence(pg_name_ctx_t *c, size_t a,
     size_t b, int strong, int full);
 static int pg_name_health_in(const pg_name_ctx_t *c, size_t from,
     size_t to, unsigned sent);
-static int pg_name_room_at(const pg_name_ctx_t *c, size_t i);
-static int pg_name_staff_phrases(const char *t, size_t from, size_t to);
-static int pg_name_consent_phrases(const char *t, size_t from, size_t to);
+static int pg_name_staff_ctx(pg_name_ctx_t *c);
 static void pg_name_lower_case(pg_name_ctx_t *c);
 static int pg_name_age_before(const pg_name_ctx_t *c, size_t a);
 static int pg_name_common_end(const pg_name_ctx_t *c, size_t i);
@@ -246,6 +302,27 @@ static const char *const  pg_name_places[] = {
     "in", "at", "from", "near", "to", "of", "across", "around", NULL
 };
 
+/* "room 4", "bed 12", "rm 3"; "4 West": a patient's place */
+static const char *const  pg_name_room_words[] = {
+    "room", "bed", "rm", NULL
+};
+
+static const char *const  pg_name_wards[] = {
+    "west", "east", "north", "south", NULL
+};
+
+/* in the order of PG_NAME_L_* */
+static const char *const *const  pg_name_lists[] = {
+    pg_name_abbrevs, pg_name_role_fill, pg_name_clause, pg_name_honorifics,
+    pg_name_patient, pg_name_relatives, pg_name_poss_words,
+    pg_name_records, pg_name_owners, pg_name_births, pg_name_support,
+    pg_name_ages, pg_name_things, pg_name_places, pg_name_room_words,
+    pg_name_wards, pg_name_services, pg_name_never, pg_name_fillers, NULL
+};
+
+/* the lists hashed: every word is looked up once, when it is cut */
+static pg_wordset_t  pg_name_words = { .lists = pg_name_lists };
+
 
 pg_status_t
 pg_detect_name(const pg_scan_t *s, pg_findings_t *out)
@@ -274,18 +351,22 @@ pg_detect_name(const pg_scan_t *s, pg_findings_t *out)
             break;
         }
 
-        cut = c->tok[c->n - 1].off + c->tok[c->n - 1].len;
-
-        /* a patient story shared with consent names its patient even
-         * when the patient now volunteers or donates */
-        c->staff_ctx = pg_name_staff_phrases(c->t, c->tok[0].off, cut)
-                       && !pg_name_consent_phrases(c->t, c->tok[0].off,
-                                                   cut);
+        c->staff_ctx = -1;
 
         pg_name_lower_case(c);
 
         for (i = 0; i < emit; i++) {
-            if (pg_name_is_any(c, i, pg_name_never)) {
+            if (!c->tok[i].cap
+                && !(c->tok[i].lower
+                     && ((c->tok[i].lex & (PG_LEX_NAME | PG_LEX_COMMON))
+                         == PG_LEX_NAME
+                         || (c->tok[i].lex == 0 && c->lower_ctx))))
+            {
+                /* pg_name_span() starts no name here, cue or not */
+                continue;
+            }
+
+            if (pg_name_in(c, i, PG_NAME_L_NEVER)) {
                 /* "How's your family?": no name */
                 continue;
             }
@@ -297,7 +378,7 @@ pg_detect_name(const pg_scan_t *s, pg_findings_t *out)
                 continue;
             }
 
-            if (i > 0 && pg_name_is_any(c, i - 1, pg_name_honorifics)
+            if (i > 0 && pg_name_in(c, i - 1, PG_NAME_L_HONORIFICS)
                 && (c->tok[i - 1].dot || c->tok[i - 1].gap))
             {
                 /* "Mrs. Oduya": any capitalised word after an honorific */
@@ -371,87 +452,44 @@ pg_detect_name(const pg_scan_t *s, pg_findings_t *out)
 static size_t
 pg_name_tokenize(pg_name_ctx_t *c, size_t pos)
 {
-    int        end;
-    size_t     i, n, j, last;
+    size_t     i, j, last;
     unsigned   sent;
     pg_tok_t  *k;
 
     c->n = 0;
     sent = 0;
-    i = pos;
     last = 0;
 
+    for (i = pos; i < c->len && !pg_name_starts(c->t, i); i++) {
+        /* void */
+    }
+
     while (i < c->len && c->n < PG_NAME_TOKS) {
-        n = pg_name_word(c->t, c->len, i);
-
-        if (n == 0) {
-            i++;
-            continue;
-        }
-
         k = &c->tok[c->n];
         memset(k, 0, sizeof(pg_tok_t));
         k->off = i;
-        k->len = n;
         k->sent = sent;
-        pg_name_classify(c, k);
+        pg_name_cut(c, k);
         c->n++;
 
-        /* what lies between this word and the next */
-        end = 0;
-        k->gap = 1;
+        j = i + k->len;
 
-        for (j = i + n; j < c->len && pg_name_word(c->t, c->len, j) == 0;
-             j++)
+        if (j + 1 < c->len && c->t[j] == ' ' && pg_name_starts(c->t, j + 1))
         {
-            switch (c->t[j]) {
+            /* nearly every word: one blank, then the next */
+            k->gap = 1;
+            j++;
 
-            case '.':
-                if (j == i + n) {
-                    k->dot = 1;
-                }
-
-                /* "Dr. Lee", "J. Smith": an abbreviation, no full stop */
-                if (!(j == i + n
-                      && (k->len == 1
-                          || pg_name_is_any(c, c->n - 1, pg_name_abbrevs))))
-                {
-                    end = 1;
-                }
-
-                k->gap = 0;
-                break;
-
-            case '!': case '?': case ';': case '\n':
-                end = 1;
-                k->gap = 0;
-                break;
-
-            case ',': case ':':
-                k->comma = 1;
-                k->gap = 0;
-                break;
-
-            case '(':
-                k->paren = 1;
-                k->gap = 0;
-                break;
-
-            case ' ': case '\t':
-                break;
-
-            default:
-                k->gap = 0;
-                break;
-            }
-        }
-
-        if (end) {
+        } else if (pg_name_between(c, k, &j)) {
             sent++;
 
             if (c->n >= PG_NAME_TOKS / 2 && c->n < PG_NAME_TOKS) {
                 last = c->n;
             }
+        }
+
+        if (c->n >= 2) {
+            pg_name_room(c, c->n - 2);
         }
 
         i = j;
@@ -465,65 +503,211 @@ pg_name_tokenize(pg_name_ctx_t *c, size_t pos)
 }
 
 
-/* the length of the word at pos: letters, digits, non-ASCII bytes and
- * an apostrophe or hyphen between letters ("O'Neill", "Smith-Jones") */
+/*
+ * What lies between word k and the next, which starts at a word byte
+ * after a byte that is none (pg_name_starts()): *j moves from the end of
+ * k to the next word (or the end of the text).  Returns whether a
+ * sentence ends there.
+ */
 
-static size_t
-pg_name_word(const char *t, size_t len, size_t pos)
+static int
+pg_name_between(pg_name_ctx_t *c, pg_tok_t *k, size_t *j)
 {
-    size_t         i;
+    int            end, prev;
+    size_t         i, e;
     unsigned char  ch;
 
-#define pg_name_wc(ch)  (pg_isalnum(ch) || (ch) >= 0x80)
+    end = 0;
+    k->gap = 1;
+    prev = 1;
+    e = *j;
 
-    if (!pg_name_wc((unsigned char) t[pos])
-        || (pos > 0 && pg_name_wc((unsigned char) t[pos - 1])))
+    for (i = e; i < c->len; i++) {
+        ch = (unsigned char) c->t[i];
+
+        if (pg_name_wc(ch)) {
+            if (!prev && ch != 0xe2) {
+                break;
+            }
+
+            prev = 1;
+            k->gap = 0;
+            continue;
+        }
+
+        prev = 0;
+
+        switch (ch) {
+
+        case '.':
+            if (i == e) {
+                k->dot = 1;
+            }
+
+            /* "Dr. Lee", "J. Smith": an abbreviation, no full stop */
+            if (!(i == e
+                  && (k->len == 1
+                      || (k->words & (1u << PG_NAME_L_ABBREVS)))))
+            {
+                end = 1;
+            }
+
+            k->gap = 0;
+            break;
+
+        case '!': case '?': case ';': case '\n':
+            end = 1;
+            k->gap = 0;
+            break;
+
+        case ',': case ':':
+            k->comma = 1;
+            k->gap = 0;
+            break;
+
+        case '(':
+            k->paren = 1;
+            k->gap = 0;
+            break;
+
+        case ' ': case '\t':
+            break;
+
+        default:
+            k->gap = 0;
+            break;
+        }
+    }
+
+    *j = i;
+
+    return end;
+}
+
+
+/* word i of a chunk of n > i + 1 words: "room 4", "bed 12", "rm 3": a
+ * patient's place (1); "4 West": a ward (2), where staff work too */
+
+static void
+pg_name_room(pg_name_ctx_t *c, size_t i)
+{
+    pg_tok_t  *k;
+
+    k = &c->tok[i];
+
+    if (!k->gap || !((k->words & (1u << PG_NAME_L_ROOMS)) || k->digit)) {
+        /* nearly every word */
+        return;
+    }
+
+    if (pg_name_in(c, i, PG_NAME_L_ROOMS) && c->tok[i + 1].digit) {
+        k->room = 1;
+
+    } else if (k->digit && k->len <= 2
+               && pg_name_in(c, i + 1, PG_NAME_L_WARDS))
     {
-        return 0;
+        k->room = 2;
     }
+}
 
-    /* "’" (U+2019) is a word's apostrophe, not a letter */
-    if ((unsigned char) t[pos] == 0xe2) {
-        return 0;
-    }
 
-    for (i = pos; i < len; i++) {
+/* a word (pg_name_cut()) starts at pos */
+
+static inline int
+pg_name_starts(const char *t, size_t pos)
+{
+    unsigned char  ch;
+
+    ch = (unsigned char) t[pos];
+
+    return pg_name_wc(ch) && ch != 0xe2
+           && !(pos > 0 && pg_name_wc((unsigned char) t[pos - 1]));
+}
+
+
+/*
+ * The word at k->off (a word start): letters, digits, non-ASCII bytes and
+ * an apostrophe or hyphen between letters ("O'Neill", "Smith-Jones"), a
+ * "’" (U+2019) between letters too; then its classes.
+ */
+
+static void
+pg_name_cut(pg_name_ctx_t *c, pg_tok_t *k)
+{
+    size_t         i, pos, len;
+    uint64_t       w, a;
+    const char    *t;
+    unsigned char  ch;
+
+    t = c->t;
+    len = c->len;
+    pos = k->off;
+    i = pos;
+
+    for ( ;; ) {
+        /* the ASCII letters and digits from i, eight bytes at a time */
+        for ( /* void */ ; i + 8 <= len; i += 8) {
+            memcpy(&w, t + i, 8);
+            a = pg_name_alnum8(w) ^ pg_lex_ones(0x80);
+
+            if (a != 0) {
+                i += pg_name_first8(a);
+                break;
+            }
+        }
+
+        while (i < len && i + 8 > len && pg_isalnum(t[i])) {
+            i++;
+        }
+
+        if (i >= len) {
+            break;
+        }
+
         ch = (unsigned char) t[i];
 
         if (ch == 0xe2 && i + 3 < len && (unsigned char) t[i + 1] == 0x80
             && (unsigned char) t[i + 2] == 0x99 && i > pos
             && pg_isalpha(t[i + 3]))
         {
-            i += 2;
+            /* "’" and the letter after it */
+            i += 4;
             continue;
         }
 
-        if (pg_name_wc(ch) && ch != 0xe2) {
-            continue;
-        }
-
-        if ((ch == '\'' || ch == '-') && i > pos && i + 1 < len
-            && pg_isalpha(t[i - 1]) && pg_isalpha(t[i + 1]))
+        if ((ch >= 0x80 && ch != 0xe2)
+            || ((ch == '\'' || ch == '-') && i > pos && i + 1 < len
+                && pg_isalpha(t[i - 1]) && pg_isalpha(t[i + 1])))
         {
+            i++;
             continue;
         }
 
         break;
     }
 
-#undef pg_name_wc
-
-    return i - pos;
+    k->len = i - pos;
+    pg_name_classify(c, k);
 }
 
+
+/*
+ * The classes of the word k: its PG_LEX_* (those of the word without
+ * "'s" unless the whole word is a health word: "Parkinson's") and the
+ * lists it is in.  The word is folded and hashed once for both tables.
+ */
 
 static void
 pg_name_classify(pg_name_ctx_t *c, pg_tok_t *k)
 {
-    const char  *w;
+    size_t       avail;
+    uint32_t     h;
     unsigned     lex;
+    uint64_t     fw[PG_LEX_FOLD_WORDS];
+    const char  *w;
 
     w = c->t + k->off;
+    avail = c->len - k->off;
 
     k->cap = w[0] >= 'A' && w[0] <= 'Z';
     k->lower = w[0] >= 'a' && w[0] <= 'z';
@@ -533,8 +717,6 @@ pg_name_classify(pg_name_ctx_t *c, pg_tok_t *k)
     if (k->len > PG_NAME_TOKLEN) {
         return;
     }
-
-    lex = pg_lex_lookup(w, k->len);
 
     if (k->len > 2 && pg_tolower(w[k->len - 1]) == 's'
         && w[k->len - 2] == '\'')
@@ -549,24 +731,44 @@ pg_name_classify(pg_name_ctx_t *c, pg_tok_t *k)
         k->blen = k->len - 4;
     }
 
-    if (k->poss && !(lex & PG_LEX_HEALTH)) {
-        /* "Parkinson's" stays a health word, "Emily's" is Emily */
-        lex = pg_lex_lookup(w, k->blen);
+    lex = 0;
+    h = 0;
+    fw[0] = 0;
+
+    if (k->len <= PG_LEX_WORD_MAX) {
+        pg_lex_fold(fw, w, k->len, avail);
+        h = pg_lex_hash(fw, k->len);
+        lex = pg_lex_lookup_folded(fw, k->len, h, w);
+    }
+
+    if (k->poss && k->blen <= PG_LEX_WORD_MAX) {
+        /* a few words in a hundred: the word without "'s" again */
+        pg_lex_fold(fw, w, k->blen, avail);
+        h = pg_lex_hash(fw, k->blen);
+
+        if (!(lex & PG_LEX_HEALTH)) {
+            /* "Parkinson's" stays a health word, "Emily's" is Emily */
+            lex = pg_lex_lookup_folded(fw, k->blen, h, w);
+        }
+
+    } else if (k->poss && !(lex & PG_LEX_HEALTH)) {
+        lex = 0;
     }
 
     k->lex = lex;
+    k->words = k->blen <= PG_LEX_WORD_MAX
+               ? pg_wordset_folded(&pg_name_words, fw, k->blen, h)
+               : pg_wordset_bits(&pg_name_words, w, k->blen);
 }
 
 
-/* the word i (without "'s") is w, case-insensitively */
+/* the word i (without "'s") is w, n bytes: pg_name_is() */
 
-static int
-pg_name_is(const pg_name_ctx_t *c, size_t i, const char *w)
+static inline int
+pg_name_eq(const pg_name_ctx_t *c, size_t i, const char *w, size_t n)
 {
-    size_t       n, j;
+    size_t       j;
     const char  *p;
-
-    n = strlen(w);
 
     if (i >= c->n || c->tok[i].blen != n) {
         return 0;
@@ -584,18 +786,12 @@ pg_name_is(const pg_name_ctx_t *c, size_t i, const char *w)
 }
 
 
-static int
-pg_name_is_any(const pg_name_ctx_t *c, size_t i, const char *const *ws)
+/* the word i (without "'s") is in list PG_NAME_L_* */
+
+static inline int
+pg_name_in(const pg_name_ctx_t *c, size_t i, unsigned list)
 {
-    size_t  k;
-
-    for (k = 0; ws[k] != NULL; k++) {
-        if (pg_name_is(c, i, ws[k])) {
-            return 1;
-        }
-    }
-
-    return 0;
+    return i < c->n && (c->tok[i].words & ((uint32_t) 1 << list));
 }
 
 
@@ -639,15 +835,15 @@ pg_name_span(const pg_name_ctx_t *c, size_t i, int lower)
         }
 
         if ((k->lex & (PG_LEX_HEALTH | PG_LEX_STAFF))
-            || pg_name_is_any(c, b, pg_name_honorifics)
-            || pg_name_is_any(c, b, pg_name_patient))
+            || pg_name_in(c, b, PG_NAME_L_HONORIFICS)
+            || pg_name_in(c, b, PG_NAME_L_PATIENT))
         {
             break;
         }
 
         if (b == i && (lower & 2) && k->lex == 0 && !k->cap
             && c->lower_ctx && k->lower && k->len >= 3
-            && !pg_name_is_any(c, b, pg_name_fillers))
+            && !pg_name_in(c, b, PG_NAME_L_FILLERS))
         {
             /* "mrs. delacroix" in a post written in lower case */
             named = 1;
@@ -666,7 +862,7 @@ pg_name_span(const pg_name_ctx_t *c, size_t i, int lower)
                   && k->gap && i > 0 && c->tok[i - 1].sent == k->sent
                   && i + 1 < c->n && c->tok[i + 1].cap
                   && (c->tok[i + 1].lex & PG_LEX_NAME)
-                  && !pg_name_is_any(c, i + 1, pg_name_things)
+                  && !pg_name_in(c, i + 1, PG_NAME_L_THINGS)
                   && !pg_name_caps(c, i) && !pg_name_common_end(c, i)))
             {
                 break;
@@ -678,7 +874,7 @@ pg_name_span(const pg_name_ctx_t *c, size_t i, int lower)
             break;
         }
 
-        if (b > i && pg_name_is_any(c, b, pg_name_things)) {
+        if (b > i && pg_name_in(c, b, PG_NAME_L_THINGS)) {
             /* "Oak Street", "Jenkins Foundation": judged by the caller */
             break;
         }
@@ -753,7 +949,7 @@ pg_name_staff(const pg_name_ctx_t *c, size_t a, size_t b)
             break;
         }
 
-        if (pg_name_is_any(c, k - 1, pg_name_honorifics)) {
+        if (pg_name_in(c, k - 1, PG_NAME_L_HONORIFICS)) {
             /* "our team visits Mrs. Petrakis": the title is hers */
             break;
         }
@@ -795,9 +991,9 @@ pg_name_staff(const pg_name_ctx_t *c, size_t a, size_t b)
 
         /* ", a physical therapist", ", our new CEO"; not ", who was
          * treated by our nurses" */
-        if (pg_name_is_any(c, k, pg_name_clause)
+        if (pg_name_in(c, k, PG_NAME_L_CLAUSE)
             || (!c->tok[b - 1].comma
-                && !pg_name_is_any(c, k, pg_name_role_fill)
+                && !pg_name_in(c, k, PG_NAME_L_ROLE_FILL)
                 && !c->tok[k].cap
                 && !(k == b && (pg_name_is(c, k, "is")
                                 || pg_name_is(c, k, "as")))))
@@ -824,9 +1020,9 @@ pg_name_not_person(const pg_name_ctx_t *c, size_t a, size_t b)
      * "Dana's heart stopped" */
     if (b < c->n && (last->gap || last->poss)
         && (!last->poss || c->tok[b].cap
-            || !pg_name_is_any(c, b, pg_name_poss_words))
+            || !pg_name_in(c, b, PG_NAME_L_POSS_WORDS))
         && c->tok[b].sent == last->sent
-        && pg_name_is_any(c, b, pg_name_things))
+        && pg_name_in(c, b, PG_NAME_L_THINGS))
     {
         return 1;
     }
@@ -836,7 +1032,7 @@ pg_name_not_person(const pg_name_ctx_t *c, size_t a, size_t b)
                 && c->tok[k].sent == last->sent && last->gap;
          k++)
     {
-        if (pg_name_is_any(c, k + 1, pg_name_things)) {
+        if (pg_name_in(c, k + 1, PG_NAME_L_THINGS)) {
             return 1;
         }
     }
@@ -863,7 +1059,7 @@ pg_name_not_person(const pg_name_ctx_t *c, size_t a, size_t b)
     }
 
     /* "Maple Ave", "Day Street": a street word opens no name */
-    if (pg_name_is_any(c, a, pg_name_things)) {
+    if (pg_name_in(c, a, PG_NAME_L_THINGS)) {
         return 1;
     }
 
@@ -888,8 +1084,8 @@ pg_name_not_person(const pg_name_ctx_t *c, size_t a, size_t b)
 
     /* "in Clearwater", "at Ashford": a single word after a preposition */
     if (b - a == 1 && a > 0 && c->tok[a - 1].gap
-        && pg_name_is_any(c, a - 1, pg_name_places)
-        && !pg_name_is_any(c, a - 1, pg_name_honorifics))
+        && pg_name_in(c, a - 1, PG_NAME_L_PLACES)
+        && !pg_name_in(c, a - 1, PG_NAME_L_HONORIFICS))
     {
         return 1;
     }
@@ -912,14 +1108,14 @@ pg_name_direct(const pg_name_ctx_t *c, size_t a)
     p = a - 1;
 
     if (c->tok[p].sent != c->tok[a].sent
-        && !pg_name_is_any(c, p, pg_name_honorifics))
+        && !pg_name_in(c, p, PG_NAME_L_HONORIFICS))
     {
         return 0;
     }
 
     /* "Mr. Alvarez", "Mrs Chen", with a health word in the post: an
      * honorific alone names a mascot ("Mr. Yuk") as well as a patient */
-    if (pg_name_is_any(c, p, pg_name_honorifics)
+    if (pg_name_in(c, p, PG_NAME_L_HONORIFICS)
         && (c->tok[p].dot || c->tok[p].gap))
     {
         k = a > PG_NAME_WINDOW ? a - PG_NAME_WINDOW : 0;
@@ -928,10 +1124,10 @@ pg_name_direct(const pg_name_ctx_t *c, size_t a)
         /* a birth ("Mr. & Mrs. Tran on the birth of their daughter") or
          * a record ("Mr. Feldman wants his lab results") too */
         return pg_name_health_in(c, k, e, (unsigned) -1)
-               || pg_name_word_in(c, k, e, (unsigned) -1, pg_name_ages)
-               || pg_name_word_in(c, k, e, (unsigned) -1, pg_name_patient)
-               || pg_name_word_in(c, k, e, (unsigned) -1, pg_name_births)
-               || pg_name_word_in(c, k, e, (unsigned) -1, pg_name_records)
+               || pg_name_word_in(c, k, e, (unsigned) -1, PG_NAME_L_AGES)
+               || pg_name_word_in(c, k, e, (unsigned) -1, PG_NAME_L_PATIENT)
+               || pg_name_word_in(c, k, e, (unsigned) -1, PG_NAME_L_BIRTHS)
+               || pg_name_word_in(c, k, e, (unsigned) -1, PG_NAME_L_RECORDS)
                ? PG_NAME_C_DIRECT : 0;
     }
 
@@ -941,16 +1137,15 @@ pg_name_direct(const pg_name_ctx_t *c, size_t a)
 
     /* "patient Rosa", "visiting Rosa", "stroke survivor Ann"; not
      * "Patient Care Techs" */
-    if (pg_name_is_any(c, p, pg_name_patient)) {
-        return pg_name_is_any(c, a, pg_name_services) ? 0
-                                                       : PG_NAME_C_DIRECT;
+    if (pg_name_in(c, p, PG_NAME_L_PATIENT)) {
+        return pg_name_in(c, a, PG_NAME_L_SERVICES) ? 0 : PG_NAME_C_DIRECT;
     }
 
     /* "family of", "daughter of", "prayers for", "get well soon," */
     if (p > 0 && c->tok[p - 1].gap && c->tok[p - 1].sent == c->tok[a].sent)
     {
         if (pg_name_is(c, p, "of")
-            && pg_name_is_any(c, p - 1, pg_name_relatives))
+            && pg_name_in(c, p - 1, PG_NAME_L_RELATIVES))
         {
             return PG_NAME_C_DIRECT;
         }
@@ -975,9 +1170,9 @@ pg_name_direct(const pg_name_ctx_t *c, size_t a)
         }
 
         /* "Pt's wife Maria", "my grandpa Walter Jenkins" */
-        if (c->tok[p].gap && pg_name_is_any(c, p, pg_name_relatives)
+        if (c->tok[p].gap && pg_name_in(c, p, PG_NAME_L_RELATIVES)
             && (c->tok[p - 1].poss
-                || pg_name_is_any(c, p - 1, pg_name_owners)))
+                || pg_name_in(c, p - 1, PG_NAME_L_OWNERS)))
         {
             return PG_NAME_C_DIRECT;
         }
@@ -994,7 +1189,7 @@ pg_name_direct(const pg_name_ctx_t *c, size_t a)
                 break;
             }
 
-            if (pg_name_is_any(c, k - 1, pg_name_records)) {
+            if (pg_name_in(c, k - 1, PG_NAME_L_RECORDS)) {
                 return PG_NAME_C_POSS;
             }
         }
@@ -1007,7 +1202,7 @@ pg_name_direct(const pg_name_ctx_t *c, size_t a)
 /* the confidence of the name [a, b) without a direct cue, 0: none */
 
 static unsigned
-pg_name_judge(const pg_name_ctx_t *c, size_t a, size_t b)
+pg_name_judge(pg_name_ctx_t *c, size_t a, size_t b)
 {
     int     strong;
     size_t  k;
@@ -1034,7 +1229,7 @@ pg_name_judge(const pg_name_ctx_t *c, size_t a, size_t b)
 /* the confidence the words around the name [a, b) give, 0: none */
 
 static unsigned
-pg_name_evidence(const pg_name_ctx_t *c, size_t a, size_t b, int strong,
+pg_name_evidence(pg_name_ctx_t *c, size_t a, size_t b, int strong,
     int full)
 {
     size_t           k, e;
@@ -1052,8 +1247,8 @@ pg_name_evidence(const pg_name_ctx_t *c, size_t a, size_t b, int strong,
              k++)
         {
             if ((c->tok[k].lex & PG_LEX_HEALTH)
-                || pg_name_is_any(c, k, pg_name_relatives)
-                || pg_name_is_any(c, k, pg_name_poss_words))
+                || pg_name_in(c, k, PG_NAME_L_RELATIVES)
+                || pg_name_in(c, k, PG_NAME_L_POSS_WORDS))
             {
                 return PG_NAME_C_POSS;
             }
@@ -1065,12 +1260,12 @@ pg_name_evidence(const pg_name_ctx_t *c, size_t a, size_t b, int strong,
     if (a > 0 && pg_name_is(c, a - 1, "the") && c->tok[a - 1].gap
         && last->gap && b < c->n && pg_name_is(c, b, "family"))
     {
-        if (pg_name_word_in(c, 0, c->n, sent, pg_name_births)) {
+        if (pg_name_word_in(c, 0, c->n, sent, PG_NAME_L_BIRTHS)) {
             return PG_NAME_C_AFTER;
         }
 
         if (a > 2 && pg_name_is(c, a - 2, "for")
-            && pg_name_is_any(c, a - 3, pg_name_support))
+            && pg_name_in(c, a - 3, PG_NAME_L_SUPPORT))
         {
             return PG_NAME_C_DIRECT;
         }
@@ -1079,7 +1274,7 @@ pg_name_evidence(const pg_name_ctx_t *c, size_t a, size_t b, int strong,
     /* "Big Mike in bed 4", "Hope (room 12)": a room or bed right after
      * makes even a common word a name */
     for (k = b; k < c->n && k - b < 2 && c->tok[k].sent == sent; k++) {
-        if (pg_name_room_at(c, k) == 1) {
+        if (c->tok[k].room == 1) {
             return PG_NAME_C_POSS;
         }
     }
@@ -1094,9 +1289,10 @@ pg_name_evidence(const pg_name_ctx_t *c, size_t a, size_t b, int strong,
     for (k = b; k < c->n && k - b < PG_NAME_ROOM && c->tok[k].sent == sent;
          k++)
     {
-        e = pg_name_room_at(c, k);
-
-        if (e == 1 || (e == 2 && k - b < PG_NAME_NEAR && !c->staff_ctx)) {
+        if (c->tok[k].room == 1
+            || (c->tok[k].room == 2 && k - b < PG_NAME_NEAR
+                && !pg_name_staff_ctx(c)))
+        {
             return PG_NAME_C_POSS;
         }
     }
@@ -1128,7 +1324,7 @@ pg_name_evidence(const pg_name_ctx_t *c, size_t a, size_t b, int strong,
     }
 
     /* "23-year-old Kenji Watanabe": an age before the name */
-    if (pg_name_age_before(c, a) && !c->staff_ctx) {
+    if (pg_name_age_before(c, a) && !pg_name_staff_ctx(c)) {
         return PG_NAME_C_AFTER;
     }
 
@@ -1137,21 +1333,21 @@ pg_name_evidence(const pg_name_ctx_t *c, size_t a, size_t b, int strong,
      * a place as often as a person: they need more than that */
     e = b + PG_NAME_NEAR < c->n ? b + PG_NAME_NEAR : c->n;
 
-    if (strong && pg_name_health_in(c, b, e, sent) && !c->staff_ctx) {
+    if (strong && pg_name_health_in(c, b, e, sent) && !pg_name_staff_ctx(c)) {
         return PG_NAME_C_AFTER;
     }
 
     /* "X, our patient from ...", "X, a longtime patient": apposition */
     if (last->comma) {
         for (k = b; k < c->n && k - b < 3 && c->tok[k].sent == sent
-                    && pg_name_is_any(c, k, pg_name_role_fill);
+                    && pg_name_in(c, k, PG_NAME_L_ROLE_FILL);
              k++)
         {
             /* void */
         }
 
         if (k < c->n && c->tok[k].sent == sent
-            && pg_name_is_any(c, k, pg_name_patient))
+            && pg_name_in(c, k, PG_NAME_L_PATIENT))
         {
             return PG_NAME_C_DIRECT;
         }
@@ -1159,7 +1355,7 @@ pg_name_evidence(const pg_name_ctx_t *c, size_t a, size_t b, int strong,
 
     /* "Meet X, 99!": an age over 89 next to a name */
     if (last->comma && b < c->n && c->tok[b].digit && c->tok[b].len == 2
-        && c->t[c->tok[b].off] == '9' && !c->staff_ctx)
+        && c->t[c->tok[b].off] == '9' && !pg_name_staff_ctx(c))
     {
         return PG_NAME_C_AFTER;
     }
@@ -1167,14 +1363,14 @@ pg_name_evidence(const pg_name_ctx_t *c, size_t a, size_t b, int strong,
     /* "X, 54, was admitted", "X, 94, is our oldest ... patient": an
      * age between commas, then health or a patient */
     if (last->comma && b + 1 < c->n && c->tok[b].digit
-        && c->tok[b].len <= 3 && c->tok[b].comma && !c->staff_ctx
+        && c->tok[b].len <= 3 && c->tok[b].comma && !pg_name_staff_ctx(c)
         && (pg_name_health_in(c, b, c->n, sent)
-            || pg_name_word_in(c, b, c->n, sent, pg_name_patient)))
+            || pg_name_word_in(c, b, c->n, sent, PG_NAME_L_PATIENT)))
     {
         return PG_NAME_C_AFTER;
     }
 
-    if (c->staff_ctx || !strong) {
+    if (!strong || pg_name_staff_ctx(c)) {
         return 0;
     }
 
@@ -1228,7 +1424,7 @@ pg_name_health_in(const pg_name_ctx_t *c, size_t from, size_t to,
             continue;
         }
 
-        if ((c->tok[k].lex & PG_LEX_HEALTH) || pg_name_room_at(c, k)) {
+        if ((c->tok[k].lex & PG_LEX_HEALTH) || c->tok[k].room) {
             return 1;
         }
     }
@@ -1237,17 +1433,18 @@ pg_name_health_in(const pg_name_ctx_t *c, size_t from, size_t to,
 }
 
 
-/* one of the words ws among words [from, to), in sentence sent (-1: any) */
+/* a word of list PG_NAME_L_* among words [from, to), in sentence sent
+ * (-1: any) */
 
 static int
 pg_name_word_in(const pg_name_ctx_t *c, size_t from, size_t to,
-    unsigned sent, const char *const *ws)
+    unsigned sent, unsigned list)
 {
     size_t  k;
 
     for (k = from; k < to; k++) {
         if ((sent == (unsigned) -1 || c->tok[k].sent == sent)
-            && pg_name_is_any(c, k, ws))
+            && pg_name_in(c, k, list))
         {
             return 1;
         }
@@ -1297,44 +1494,18 @@ pg_name_staff_known(const pg_name_ctx_t *c, size_t a, size_t b)
 }
 
 
-/* "room 4", "bed 12", "rm 3": a patient's place (1); "4 West": a ward
- * (2), where staff work too; 0: none */
-
-static int
-pg_name_room_at(const pg_name_ctx_t *c, size_t i)
-{
-    if (i + 1 >= c->n || !c->tok[i].gap) {
-        return 0;
-    }
-
-    if ((pg_name_is(c, i, "room") || pg_name_is(c, i, "bed")
-         || pg_name_is(c, i, "rm"))
-        && c->tok[i + 1].digit)
-    {
-        return 1;
-    }
-
-    if (c->tok[i].digit && c->tok[i].len <= 2
-        && (pg_name_is(c, i + 1, "west") || pg_name_is(c, i + 1, "east")
-            || pg_name_is(c, i + 1, "north")
-            || pg_name_is(c, i + 1, "south")))
-    {
-        return 2;
-    }
-
-    return 0;
-}
-
-
 /*
- * Staff, donor and event phrases anywhere in [from, to): they make the
- * weaker evidence (a health word near a name) not enough.
+ * Staff, donor and event phrases anywhere in the chunk's text: they make
+ * the weaker evidence (a health word near a name) not enough; but a
+ * patient story shared with consent names its patient even when the
+ * patient now volunteers or donates.  Looked for once a chunk, when a
+ * name first needs it.
  */
 
 static int
-pg_name_staff_phrases(const char *t, size_t from, size_t to)
+pg_name_staff_ctx(pg_name_ctx_t *c)
 {
-    size_t  i;
+    size_t  m, from, to;
 
     static const char *const  phrases[] = {
         "joins our", "joined our", "join our team", "welcome", "welcomes",
@@ -1351,39 +1522,21 @@ pg_name_staff_phrases(const char *t, size_t from, size_t to)
         NULL
     };
 
-    for (i = from; i < to; i++) {
-        if (pg_isalpha(t[i]) && pg_word_start(t, i)
-            && pg_cues_at(t, to, i, phrases, NULL))
-        {
-            return 1;
-        }
-    }
-
-    return 0;
-}
-
-
-/* a consent or permission to share in [from, to): a patient story */
-
-static int
-pg_name_consent_phrases(const char *t, size_t from, size_t to)
-{
-    size_t  i;
-
-    static const char *const  phrases[] = {
+    static const char *const  consent[] = {
         "consent", "consented", "permission", "blessing", "agreed to share",
         "shared with", NULL
     };
 
-    for (i = from; i < to; i++) {
-        if (pg_isalpha(t[i]) && pg_word_start(t, i)
-            && pg_cues_at(t, to, i, phrases, NULL))
-        {
-            return 1;
-        }
+    if (c->staff_ctx < 0) {
+        from = c->tok[0].off;
+        to = c->tok[c->n - 1].off + c->tok[c->n - 1].len;
+
+        /* the first word start, a letter, where a phrase matches */
+        c->staff_ctx = pg_cues_next(c->t, to, from, phrases, &m) < to
+                       && pg_cues_next(c->t, to, from, consent, &m) >= to;
     }
 
-    return 0;
+    return c->staff_ctx;
 }
 
 

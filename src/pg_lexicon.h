@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 
 #define PG_LEX_NAME     0x01    /* a given name or surname */
@@ -23,6 +24,9 @@
 
 /* the longest word looked up; longer words are in no class */
 #define PG_LEX_WORD_MAX 31
+
+/* a folded word: PG_LEX_WORD_MAX bytes and a NUL, as 8-byte words */
+#define PG_LEX_FOLD_WORDS  ((PG_LEX_WORD_MAX + 8) / 8)
 
 
 extern const size_t    pg_lex_n;
@@ -36,6 +40,112 @@ extern const uint32_t  pg_lex_index[];
  * with a lower-case letter loses its health and staff classes.
  */
 unsigned pg_lex_lookup(const char *w, size_t len);
+
+/*
+ * A word is looked up folded and hashed eight bytes at a time, so that a
+ * caller that looks it up in more than one table (src/pg_wordset.h)
+ * folds and hashes it once:
+ *
+ *     uint64_t  fw[PG_LEX_FOLD_WORDS];
+ *
+ *     pg_lex_fold(fw, w, len, avail);
+ *     flags = pg_lex_lookup_folded(fw, len, pg_lex_hash(fw, len), w);
+ */
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+/* the first n (1-7) bytes of an 8-byte word in memory order */
+#define pg_lex_head(n)  (~0ULL << (64 - 8 * (n)))
+#else
+#define pg_lex_head(n)  (~0ULL >> (64 - 8 * (n)))
+#endif
+
+#define pg_lex_ones(b)  (0x0101010101010101ULL * (b))
+
+
+/* 8 bytes with the ASCII upper-case letters in lower case: no carry
+ * between bytes, each is at most 0x7f + 0x3f */
+static inline uint64_t
+pg_lex_fold8(uint64_t x)
+{
+    uint64_t  b;
+
+    b = x & pg_lex_ones(0x7f);
+
+    return x | ((((b + pg_lex_ones(0x80 - 'A'))
+                  & ~(b + pg_lex_ones(0x7f - 'Z')) & ~x) >> 2)
+                & pg_lex_ones(0x20));
+}
+
+
+/*
+ * Folds the word at w, len bytes (1 to PG_LEX_WORD_MAX), into fw: ASCII
+ * letters in lower case, every other byte as it is, zeros after the
+ * word to the end of its last 8-byte word.  avail bytes can be read at
+ * w (avail >= len): whole 8-byte words are read where they can be.
+ */
+static inline void
+pg_lex_fold(uint64_t *fw, const char *w, size_t len, size_t avail)
+{
+    size_t    k, m;
+    uint64_t  x;
+
+    if (len <= 8 && avail >= 8) {
+        /* most words: one read */
+        memcpy(&x, w, 8);
+        fw[0] = pg_lex_fold8(len < 8 ? x & pg_lex_head(len) : x);
+        return;
+    }
+
+    for (k = 0; k * 8 < len; k++) {
+        m = len - k * 8;
+
+        if (avail - k * 8 >= 8) {
+            memcpy(&x, w + k * 8, 8);
+
+            if (m < 8) {
+                x &= pg_lex_head(m);
+            }
+
+        } else {
+            x = 0;
+            memcpy(&x, w + k * 8, m);
+        }
+
+        fw[k] = pg_lex_fold8(x);
+    }
+}
+
+
+/* the hash of a word folded by pg_lex_fold(): a multiply a word */
+static inline uint32_t
+pg_lex_hash(const uint64_t *fw, size_t len)
+{
+    size_t    k;
+    uint64_t  h;
+
+    h = 0x9e3779b97f4a7c15ULL ^ len;
+
+    if (len <= 8) {
+        /* most words */
+        h = (h ^ fw[0]) * 0xff51afd7ed558ccdULL;
+
+    } else {
+        for (k = 0; k * 8 < len; k++) {
+            h = (h ^ fw[k]) * 0xff51afd7ed558ccdULL;
+        }
+    }
+
+    /* the high half depends on every bit, the low half does not */
+    return (uint32_t) (h ^ (h >> 32));
+}
+
+
+/*
+ * pg_lex_lookup() of a word folded by pg_lex_fold() (len bytes, no NUL,
+ * at most PG_LEX_WORD_MAX), h its pg_lex_hash(), w the word as written.
+ */
+unsigned pg_lex_lookup_folded(const uint64_t *fw, size_t len, uint32_t h,
+    const char *w);
 
 
 #endif /* _PG_LEXICON_H_INCLUDED_ */

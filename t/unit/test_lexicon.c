@@ -20,6 +20,7 @@ static unsigned tl_ref(const char *w, size_t len);
 static void test_lex_every_word(void **state);
 static void test_lex_near_words(void **state);
 static void test_lex_odd_input(void **state);
+static void test_lex_folded_in_text(void **state);
 
 
 /* what pg_lex_lookup() answered before it hashed: a binary search */
@@ -161,6 +162,45 @@ test_lex_odd_input(void **state)
 }
 
 
+/*
+ * pg_lex_lookup_folded() of a word inside a text: pg_lex_fold() reads
+ * whole 8-byte words past the word's end, and must not see those bytes.
+ */
+
+static void
+test_lex_folded_in_text(void **state)
+{
+    char         buf[PG_LEX_WORD_MAX + 16];
+    size_t       k, i, len, tail;
+    uint64_t     fw[PG_LEX_FOLD_WORDS];
+    const char  *w;
+
+    for (k = 0; k < pg_lex_n; k += 3) {
+        w = pg_lex_blob + (pg_lex_index[k] >> 8);
+        len = strlen(w);
+
+        if (len > PG_LEX_WORD_MAX) {
+            continue;
+        }
+
+        for (tail = 0; tail < 16; tail += 5) {
+            /* capitals every other word, then letters that extend it */
+            for (i = 0; i < len; i++) {
+                buf[i] = (char) (k % 2 && w[i] >= 'a' && w[i] <= 'z'
+                                 ? w[i] - 32 : w[i]);
+            }
+
+            memset(buf + len, 'E', tail);
+
+            pg_lex_fold(fw, buf, len, len + tail);
+            assert_int_equal(pg_lex_lookup_folded(fw, len,
+                                                  pg_lex_hash(fw, len), buf),
+                             tl_ref(buf, len));
+        }
+    }
+}
+
+
 int
 main(void)
 {
@@ -168,6 +208,7 @@ main(void)
         cmocka_unit_test(test_lex_every_word),
         cmocka_unit_test(test_lex_near_words),
         cmocka_unit_test(test_lex_odd_input),
+        cmocka_unit_test(test_lex_folded_in_text),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
