@@ -89,7 +89,7 @@ push @ids, $t->http(%{ fb_feed_json("$CUE{SSN} or $CUE{PHONE}") })
 my $bad = x_tweet('x');
 $bad->{body} = '{"text":';
 push @ids, $t->http(%$bad)->{request_id};
-my $mon = mastodon_status("Questions? $CUE{PHONE}");
+my $mon = mastodon_status("Patient: $CUE{PHONE}");
 $mon->{port} = 'monitor';
 push @ids, $t->http(%$mon)->{request_id};
 push @ids, $t->http(%{ x_dm_v1($CLEAN) })->{request_id};
