@@ -95,7 +95,7 @@ push @ids, $t->http(%$mon)->{request_id};
 push @ids, $t->http(%{ x_dm_v1($CLEAN) })->{request_id};
 my @recs = $t->standin_since($mark);
 $t->allow_phi_in_standin($_->{n}) for grep {
-    ($_->{body} // '') =~ /Questions\?/ } @recs;
+    ($_->{body} // '') =~ /Patient:/ } @recs;
 is(scalar @recs, 5, 'three clean posts, the monitored one and the DM went');
 
 # forwarded posts are recorded in the log phase, after the client's answer
