@@ -34,6 +34,8 @@
 #define PG_EMAIL_LOCAL_MAX   64
 #define PG_EMAIL_DOMAIN_MAX  253
 #define PG_EMAIL_LABEL_MAX   63
+/* "r o s a . v e g a @ g m a i l . c o m": characters read either side */
+#define PG_EMAIL_SPACED_MAX  48
 
 #define pg_email_local(c)                                                   \
     (pg_isalnum(c) || (c) == '.' || (c) == '_' || (c) == '%'                \
@@ -48,6 +50,9 @@ static size_t pg_email_spelled_at(const char *t, size_t len, size_t at,
     size_t *start);
 static size_t pg_email_dot(const char *t, size_t len, size_t pos);
 static int pg_email_webmail_at(const char *t, size_t pos, size_t end);
+static pg_status_t pg_email_spaced(const pg_scan_t *s, pg_findings_t *out);
+static size_t pg_email_spaced_side(const char *t, size_t len, size_t pos,
+    int dir, char *buf, size_t *off);
 
 
 static const char *const  pg_email_exts[] = {
@@ -60,7 +65,7 @@ static const char *const  pg_email_exts[] = {
 
 /* "at" and "dot" as people write them to fool harvesters */
 static const char *const  pg_email_at_words[] = {
-    "at", "[at]", "(at)", "{at}", NULL
+    "at", "[at]", "(at)", "{at}", "@", NULL
 };
 
 static const char *const  pg_email_dot_words[] = {
@@ -124,7 +129,116 @@ pg_detect_email(const pg_scan_t *s, pg_findings_t *out)
         i += dn;
     }
 
+    st = pg_email_spaced(s, out);
+    if (st != PG_OK) {
+        return st;
+    }
+
     return pg_email_spelled(s, out);
+}
+
+
+/*
+ * "r o s a . v e g a @ g m a i l . c o m": an address written one
+ * character at a time with blanks between, read as if they were not
+ * there.  Only evasion writes an address so: no organisation check.
+ */
+
+static pg_status_t
+pg_email_spaced(const pg_scan_t *s, pg_findings_t *out)
+{
+    char          buf[2 * PG_EMAIL_SPACED_MAX + 1];
+    size_t        i, nl, nh, dn, off[2 * PG_EMAIL_SPACED_MAX + 1];
+    char          lbuf[PG_EMAIL_SPACED_MAX];
+    size_t        loff[PG_EMAIL_SPACED_MAX];
+    const char   *t;
+    pg_status_t   st;
+
+    t = s->text;
+
+    for (i = 2; i + 2 < s->len; i++) {
+        if (t[i] != '@' || t[i - 1] != ' ' || t[i + 1] != ' ') {
+            continue;
+        }
+
+        nl = pg_email_spaced_side(t, s->len, i - 1, -1, lbuf, loff);
+        nh = pg_email_spaced_side(t, s->len, i + 1, 1, buf + nl + 1,
+                                  off + nl + 1);
+
+        if (nl < 2 || nh < 4) {
+            continue;
+        }
+
+        /* the local part was read backwards */
+        for (dn = 0; dn < nl; dn++) {
+            buf[dn] = lbuf[nl - 1 - dn];
+            off[dn] = loff[nl - 1 - dn];
+        }
+
+        buf[nl] = '@';
+        off[nl] = i;
+
+        if (pg_email_local_start(buf, nl) != 0) {
+            continue;
+        }
+
+        dn = pg_email_domain(buf, nl + 1 + nh, nl + 1);
+        if (dn == 0) {
+            continue;
+        }
+
+        st = pg_findings_add(out, s->arena, PG_T_EMAIL, s->field, off[0],
+                             off[nl + dn] + 1 - off[0], 80);
+        if (st != PG_OK) {
+            return st;
+        }
+
+        i = off[nl + dn];
+    }
+
+    return PG_OK;
+}
+
+
+/* single characters split by one blank from the blank at pos, towards
+ * dir: their count, the characters and their offsets */
+
+static size_t
+pg_email_spaced_side(const char *t, size_t len, size_t pos, int dir,
+    char *buf, size_t *off)
+{
+    size_t  n, c;
+
+    for (n = 0; n < PG_EMAIL_SPACED_MAX; n++) {
+        /* pos is a blank; the character beyond it, then a blank or the
+         * end of the address beyond that */
+        if (dir < 0 ? pos < 1 : pos + 1 >= len) {
+            break;
+        }
+
+        c = dir < 0 ? pos - 1 : pos + 1;
+
+        if (!pg_email_local(t[c])
+            || !(dir < 0 ? c == 0 || !pg_isalnum(t[c - 1])
+                         : c + 1 >= len || !pg_isalnum(t[c + 1])))
+        {
+            break;
+        }
+
+        buf[n] = t[c];
+        off[n] = c;
+
+        if (dir < 0 ? c == 0 || t[c - 1] != ' '
+                    : c + 1 >= len || t[c + 1] != ' ')
+        {
+            n++;
+            break;
+        }
+
+        pos = dir < 0 ? c - 1 : c + 1;
+    }
+
+    return n;
 }
 
 
@@ -141,8 +255,10 @@ pg_email_spelled(const pg_scan_t *s, pg_findings_t *out)
 
     for (i = 1; i < s->len; i++) {
 
-        /* " at ", or "(at)" right after the local part */
-        if ((t[i - 1] != ' ' && t[i] != '(' && t[i] != '[' && t[i] != '{')
+        /* " at ", "(at)" right after the local part, or "@" before a
+         * spelled host ("the.lees@comcast dot net") */
+        if ((t[i - 1] != ' ' && t[i] != '(' && t[i] != '[' && t[i] != '{'
+             && t[i] != '@')
             || !pg_cues_at(t, s->len, i, pg_email_at_words, NULL))
         {
             continue;
@@ -177,7 +293,7 @@ pg_email_spelled(const pg_scan_t *s, pg_findings_t *out)
 static size_t
 pg_email_spelled_at(const char *t, size_t len, size_t at, size_t *start)
 {
-    int     odd, dots, webmail;
+    int     odd, dots, webmail, mark;
     size_t  i, n, ls, le, lab, last;
 
     /* the local part: the word before, one blank or none between */
@@ -205,6 +321,7 @@ pg_email_spelled_at(const char *t, size_t len, size_t at, size_t *start)
 
     /* the host: label ((blanks dot-word blanks) | '.') label ... */
     i = at + pg_cues_at(t, len, at, pg_email_at_words, NULL);
+    mark = t[at] == '(' || t[at] == '[' || t[at] == '{';
     dots = 0;
     last = 0;
     lab = 0;
@@ -253,7 +370,11 @@ pg_email_spelled_at(const char *t, size_t len, size_t at, size_t *start)
         i = n;
     }
 
-    if (dots == 0 || last == 0
+    /* a "dot" word; or real dots after "(at)" or " at " a webmail host
+     * ("dwight_k(at)proton.me", "h.feld at yahoo.com"); "@" and real
+     * dots are an ordinary address, the other scan's */
+    if ((dots == 0 && (t[at] == '@' || !(mark || webmail == 1)))
+        || last == 0
         || pg_cues_at(t, last, lab, pg_email_tlds, NULL) != last - lab
         || (!odd && webmail != 1))
     {

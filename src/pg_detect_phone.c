@@ -35,6 +35,9 @@
 
 #define PG_PHONE_CUE_WORDS  4
 #define PG_PHONE_CUE_BYTES  40
+/* spelled digits are rare enough that a cue further back counts */
+#define PG_PHONE_SPELLED_WORDS  12
+#define PG_PHONE_SPELLED_BYTES  96
 
 #define pg_phone_sep(c)  ((c) == ' ' || (c) == '-' || (c) == '.')
 
@@ -58,6 +61,7 @@ static size_t pg_phone_spelled(const char *t, size_t len, size_t pos,
     char *d, size_t *nd);
 static int pg_phone_digit_word(const char *t, size_t len, size_t pos,
     size_t *n);
+static int pg_phone_local_tail(const char *t, size_t len, size_t end);
 
 
 static const char *const  pg_phone_cues[] = {
@@ -81,6 +85,7 @@ static const char *const  pg_phone_cues[] = {
     "dial",
     "callback",
     "call back",
+    "ring",
     NULL
 };
 
@@ -120,8 +125,11 @@ pg_detect_phone(const pg_scan_t *s, pg_findings_t *out)
 
             skip = p.end - i;
 
-            if (!pg_cue_before(t, i, PG_PHONE_CUE_WORDS, PG_PHONE_CUE_BYTES,
-                               pg_phone_cues)
+            /* a cue in the words before; "(four one two) 683-2290": an
+             * exchange and line written as a phone's need none */
+            if (!(pg_cue_before(t, i, PG_PHONE_SPELLED_WORDS,
+                                PG_PHONE_SPELLED_BYTES, pg_phone_cues)
+                  || pg_phone_local_tail(t, s->len, p.end))
                 || pg_org_line(t, s->len, i, p.end))
             {
                 continue;
@@ -205,11 +213,13 @@ pg_detect_phone(const pg_scan_t *s, pg_findings_t *out)
 static int
 pg_phone_parse(const char *t, size_t len, size_t pos, pg_phone_t *p)
 {
+    int     slash;
     size_t  i, n;
 
     i = pos;
     p->plus = 0;
     p->bare = 0;
+    slash = 0;
 
     if (t[i] == '+') {
         if (i + 1 >= len || t[i + 1] != '1') {
@@ -266,7 +276,8 @@ pg_phone_parse(const char *t, size_t len, size_t pos, pg_phone_t *p)
             return 0;
         }
 
-        n = t[i + 3] == '/' ? 1 : pg_phone_gap(t, len, i + 3);
+        slash = t[i + 3] == '/';
+        n = slash ? 1 : pg_phone_gap(t, len, i + 3);
         if (n == 0) {
             return 0;
         }
@@ -279,7 +290,8 @@ pg_phone_parse(const char *t, size_t len, size_t pos, pg_phone_t *p)
         return 0;
     }
 
-    n = pg_phone_gap(t, len, i + 3);
+    /* "402/310/8856": slashes all through */
+    n = slash && t[i + 3] == '/' ? 1 : pg_phone_gap(t, len, i + 3);
     if (n == 0) {
         return 0;
     }
@@ -374,9 +386,13 @@ pg_phone_spelled(const char *t, size_t len, size_t pos, char *d, size_t *nd)
 
     for ( ;; ) {
         if (pg_isdigit(t[i])) {
-            n = pg_digit_run(t, len, i, 5);
+            n = pg_digit_run(t, len, i, 8);
 
-            if (n > 4 || *nd + n > 11 || !pg_num_end(t, len, i + n)) {
+            /* short groups, or the last seven digits in one run
+             * ("nine-one-nine 5520438") */
+            if ((n > 4 && !(n == 7 && (*nd + n == 10 || *nd + n == 11)))
+                || *nd + n > 11 || !pg_word_end(t, len, i + n))
+            {
                 return 0;
             }
 
@@ -397,9 +413,10 @@ pg_phone_spelled(const char *t, size_t len, size_t pos, char *d, size_t *nd)
 
         end = i + n;
 
-        /* at most three separators: ", ", " - " */
+        /* at most three separators: ", ", " - ", ") " */
         for (j = end; j < len && j - end < 3
-                      && (t[j] == ' ' || t[j] == ',' || t[j] == '-');
+                      && (t[j] == ' ' || t[j] == ',' || t[j] == '-'
+                          || t[j] == '(' || t[j] == ')');
              j++)
         {
             /* void */
@@ -414,11 +431,25 @@ pg_phone_spelled(const char *t, size_t len, size_t pos, char *d, size_t *nd)
         i = j;
     }
 
-    if (words < 4 || !(*nd == 10 || (*nd == 11 && d[0] == '1'))) {
+    if (words < 3 || !(*nd == 10 || (*nd == 11 && d[0] == '1'))) {
         return 0;
     }
 
     return end;
+}
+
+
+/* the spelled number ending at end ends "683-2290" or "683.2290": an
+ * exchange and a line written as a phone number's */
+
+static int
+pg_phone_local_tail(const char *t, size_t len, size_t end)
+{
+    return end >= 8 && pg_isdigit(t[end - 1])
+           && pg_digit_run(t, len, end - 4, 5) == 4
+           && (t[end - 5] == '-' || t[end - 5] == '.')
+           && pg_digit_run(t, len, end - 8, 4) == 3
+           && pg_num_start(t, end - 8);
 }
 
 

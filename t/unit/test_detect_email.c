@@ -16,6 +16,7 @@ static void test_email_urls(void **state);
 static void test_email_edges(void **state);
 static void test_email_org_mailbox(void **state);
 static void test_email_spelled(void **state);
+static void test_email_evasions(void **state);
 
 
 static void
@@ -190,6 +191,29 @@ test_email_spelled(void **state)
     pg_dt_none(*state, pg_detect_email, "x at");
 }
 
+
+/* "(at)" or " at " a webmail host with real dots; "@" before a spelled
+ * host; an address spelled one character at a time */
+
+static void
+test_email_evasions(void **state)
+{
+    pg_dt_one(*state, pg_detect_email, "send to dwight_k(at)proton.me now",
+              PG_T_EMAIL, 8, 21);
+    pg_dt_one(*state, pg_detect_email, "sent to harv.feld at yahoo.com, "
+              "please", PG_T_EMAIL, 8, 22);
+    pg_dt_one(*state, pg_detect_email, "her email: the.lees@comcast dot "
+              "net", PG_T_EMAIL, 11, 24);
+    pg_dt_one(*state, pg_detect_email, "to r o s a . v e g a @ g m a i l . "
+              "c o m today", PG_T_EMAIL, 3, 37);
+
+    pg_dt_none(*state, pg_detect_email, "Meet Dr.Lee at cedarhealth.org "
+               "today.");
+    pg_dt_none(*state, pg_detect_email, "Find us at northfield.org or "
+               "visit us at www.northfield.org");
+    pg_dt_none(*state, pg_detect_email, "Tag us @ the gala! a b @ c d");
+}
+
 int
 main(void)
 {
@@ -209,6 +233,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_email_org_mailbox,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_email_spelled,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_email_evasions,
                                         pg_dt_setup, pg_dt_teardown),
     };
 

@@ -21,6 +21,7 @@ static void test_phone_edges(void **state);
 static void test_phone_org_line(void **state);
 static void test_phone_spelled(void **state);
 static void test_phone_field(void **state);
+static void test_phone_evasions(void **state);
 static void test_phone_spaced_separators(void **state);
 
 
@@ -338,6 +339,32 @@ test_phone_spaced_separators(void **state)
 }
 
 
+
+/* slashes all through; a spelled area code before a written local
+ * number; spelled digits with the cue further back; "ring" */
+
+static void
+test_phone_evasions(void **state)
+{
+    pg_dt_one(*state, pg_detect_phone, "Text her at 402/310/8856 tonight.",
+              PG_T_PHONE, 12, 12);
+    pg_dt_one(*state, pg_detect_phone, "her son, (four one two) 683-2290.",
+              PG_T_PHONE, 10, 22);
+    pg_dt_one(*state, pg_detect_phone, "Call the wife of the patient on 7 "
+              "at eight one six, four four two, nine zero one five.",
+              PG_T_PHONE, 37, 48);
+    pg_dt_one(*state, pg_detect_phone, "ring her at nine-one-nine 5520438",
+              PG_T_PHONE, 12, 21);
+
+    pg_dt_none(*state, pg_detect_phone, "Dosing 4/15/2024 then 402/310");
+    pg_dt_none(*state, pg_detect_phone, "Open one two three days a week: "
+               "555-1234");
+    pg_dt_none(*state, pg_detect_phone, "Ring the bell at two o'clock, "
+               "four five six seven eight nine ten!");
+    pg_dt_none(*state, pg_detect_phone, "Our clinic line: (eight one "
+               "three) 874-3120, open daily.");
+}
+
 int
 main(void)
 {
@@ -365,6 +392,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_phone_spelled,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_phone_field,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_phone_evasions,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_phone_spaced_separators,
                                         pg_dt_setup, pg_dt_teardown),
