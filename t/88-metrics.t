@@ -29,6 +29,9 @@ http {
     %%TEST_GLOBALS_HTTP%%
     phigate_audit_log %%DIR%%/audit.log;
     phigate_redis 127.0.0.1:%%PORT_redis%%;
+    # counts, not timeouts, are tested: a loaded machine must not turn a
+    # slow answer into a counted error
+    phigate_redis_timeout 5s;
     add_header X-Request-Id $request_id always;
     server {
         listen 127.0.0.1:%%PORT_nginx%%;
