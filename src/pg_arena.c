@@ -1,5 +1,14 @@
 /*
  * Copyright (C) phigate authors
+ *
+ * Blocks come from malloc() and go back to a list the thread keeps
+ * (PG_ARENA_KEEP bytes, PG_ARENA_KEEP_N blocks at most) rather than to
+ * free(): the next request of the worker takes them from there.  Every
+ * request would otherwise malloc and free its blocks, and glibc gives a
+ * large free back to the system, so a large body faulted its memory in
+ * again each time (some 30 us a page on a VM).  The list is per thread
+ * (__thread): an nginx worker is one thread, and a threaded host never
+ * shares a list between threads.
  */
 
 
@@ -22,6 +31,19 @@ struct pg_arena_block_s {
 };
 
 #define PG_BLOCK_HDR  PG_ALIGN(sizeof(pg_arena_block_t))
+
+/* what a thread keeps between requests: a 1 MB body's blocks */
+#define PG_ARENA_KEEP     (4 * 1024 * 1024)
+#define PG_ARENA_KEEP_N   64
+
+
+static pg_arena_block_t *pg_arena_block(size_t size);
+static void pg_arena_keep(pg_arena_block_t *b);
+
+
+static __thread pg_arena_block_t  *pg_arena_kept;
+static __thread size_t             pg_arena_kept_bytes;
+static __thread size_t             pg_arena_kept_n;
 
 
 void
@@ -54,13 +76,10 @@ pg_arena_alloc(pg_arena_t *a, size_t size)
     if (b == NULL || b->size - b->pos < size) {
         bsize = size > PG_ARENA_BLOCK / 4 ? size : PG_ARENA_BLOCK;
 
-        b = malloc(PG_BLOCK_HDR + bsize);
+        b = pg_arena_block(bsize);
         if (b == NULL) {
             return NULL;
         }
-
-        b->size = bsize;
-        b->pos = 0;
 
         if (bsize == size && a->head != NULL) {
             /* a large block: keep the current block open for small ones */
@@ -157,9 +176,69 @@ pg_arena_free(pg_arena_t *a)
 
     for (b = a->head; b; b = next) {
         next = b->next;
-        free(b);
+        pg_arena_keep(b);
     }
 
     a->head = NULL;
     a->used = 0;
+}
+
+
+/*
+ * A block of at least size bytes, empty: the smallest that fits of the
+ * kept ones, else a new one.
+ */
+
+static pg_arena_block_t *
+pg_arena_block(size_t size)
+{
+    pg_arena_block_t  *b, **p, **best;
+
+    best = NULL;
+
+    for (p = &pg_arena_kept; *p != NULL; p = &(*p)->next) {
+        if ((*p)->size >= size
+            && (best == NULL || (*p)->size < (*best)->size))
+        {
+            best = p;
+        }
+    }
+
+    if (best != NULL) {
+        b = *best;
+        *best = b->next;
+        pg_arena_kept_bytes -= b->size;
+        pg_arena_kept_n--;
+
+    } else {
+        b = malloc(PG_BLOCK_HDR + size);
+        if (b == NULL) {
+            return NULL;
+        }
+
+        b->size = size;
+    }
+
+    b->pos = 0;
+
+    return b;
+}
+
+
+/* a block the arena is done with: kept for the next request, or freed */
+
+static void
+pg_arena_keep(pg_arena_block_t *b)
+{
+    if (pg_arena_kept_n >= PG_ARENA_KEEP_N
+        || b->size > PG_ARENA_KEEP - pg_arena_kept_bytes)
+    {
+        free(b);
+        return;
+    }
+
+    b->next = pg_arena_kept;
+    pg_arena_kept = b;
+    pg_arena_kept_bytes += b->size;
+    pg_arena_kept_n++;
 }
