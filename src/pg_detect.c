@@ -40,6 +40,37 @@ const pg_detector_pt  pg_detectors[] = {
 
 
 pg_status_t
+pg_scan_init(pg_scan_t *s, pg_arena_t *a, const char *text, size_t len,
+    uint32_t field)
+{
+    pg_words_t  *w;
+
+    s->text = text;
+    s->len = len;
+    s->field = field;
+    s->arena = a;
+    s->words = NULL;
+    s->memo = NULL;
+
+    /* offsets are recorded in 32 bits; no body comes near */
+    if (len > UINT32_MAX) {
+        return PG_ERR_TOO_LARGE;
+    }
+
+    w = pg_arena_alloc(a, sizeof(pg_words_t));
+    s->memo = pg_arena_calloc(a, sizeof(pg_scan_memo_t));
+
+    if (w == NULL || s->memo == NULL) {
+        return PG_ERR_NOMEM;
+    }
+
+    s->words = w;
+
+    return pg_words_index(w, a, text, len);
+}
+
+
+pg_status_t
 pg_detect_field(pg_arena_t *a, const pg_fields_t *fields, uint32_t field,
     pg_findings_t *out)
 {
@@ -68,10 +99,10 @@ pg_detect_field_rules(pg_arena_t *a, const pg_fields_t *fields,
         return st;
     }
 
-    scan.text = norm.text;
-    scan.len = norm.len;
-    scan.field = field;
-    scan.arena = a;
+    st = pg_scan_init(&scan, a, norm.text, norm.len, field);
+    if (st != PG_OK) {
+        return st;
+    }
 
     base = out->n;
 

@@ -15,14 +15,65 @@
 #include "pg_field.h"
 #include "pg_finding.h"
 #include "pg_rules.h"
+#include "pg_scan.h"
+
+
+/* what one detector finds for another to read: FAX reads PHONE's */
+typedef struct {
+    pg_findings_t      phone;
+    unsigned           phone_done:1;
+} pg_scan_memo_t;
 
 
 typedef struct {
-    const char    *text;     /* normalised text, NUL-terminated */
-    size_t         len;
-    uint32_t       field;    /* index of the field, copied into findings */
-    pg_arena_t    *arena;
+    const char        *text;     /* normalised text, NUL-terminated */
+    size_t             len;
+    uint32_t           field;    /* index of the field, copied into findings */
+    pg_arena_t        *arena;
+    /* what the text holds: pg_scan_init() */
+    const pg_words_t  *words;
+    pg_scan_memo_t    *memo;
 } pg_scan_t;
+
+
+/*
+ * Sets up a scan of text (normalised, NUL-terminated) and records its
+ * words once for all the detectors (pg_scan.h).
+ */
+pg_status_t pg_scan_init(pg_scan_t *s, pg_arena_t *a, const char *text,
+    size_t len, uint32_t field);
+
+
+/* the candidates of a cue set in the scan's text */
+static inline pg_status_t
+pg_scan_cands(const pg_scan_t *s, pg_cands_t *c, pg_cue_set_t *set)
+{
+    return pg_cands_init(c, s->words, s->arena, s->text, s->len, set);
+}
+
+
+/* the candidates of keys (pg_keys_first(), pg_keys_add()) */
+static inline pg_status_t
+pg_scan_cands_keys(const pg_scan_t *s, pg_cands_t *c, const uint64_t *keys)
+{
+    return pg_cands_keys(c, s->words, s->arena, s->text, s->len, keys);
+}
+
+
+/* the words that start with a digit: where a number may start */
+static inline void
+pg_scan_digits(const pg_scan_t *s, pg_cands_t *c)
+{
+    pg_cands_digits(c, s->words, s->text, s->len);
+}
+
+
+/* whether the text holds a byte of the classes (PG_HAS_*) */
+static inline int
+pg_scan_has(const pg_scan_t *s, unsigned bytes)
+{
+    return (s->words->bytes & bytes) != 0;
+}
 
 
 typedef pg_status_t (*pg_detector_pt)(const pg_scan_t *s, pg_findings_t *out);

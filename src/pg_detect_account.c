@@ -42,8 +42,10 @@ static const char *const  pg_account_cues[] = {
 };
 
 
+static pg_cue_set_t  pg_account_set = pg_cue_set(pg_account_cues);
+
 static const pg_cued_t  pg_account_spec = {
-    PG_T_ACCOUNT, 85, pg_account_cues, 5, 20, 5, 0, 0, NULL
+    PG_T_ACCOUNT, 85, &pg_account_set, 5, 20, 5, 0, 0, NULL
 };
 
 
@@ -52,6 +54,7 @@ pg_detect_account(const pg_scan_t *s, pg_findings_t *out)
 {
     size_t        i, k, n;
     const char   *t;
+    pg_cands_t    c;
     pg_status_t   st;
 
     st = pg_detect_cued(s, &pg_account_spec, out);
@@ -60,11 +63,9 @@ pg_detect_account(const pg_scan_t *s, pg_findings_t *out)
     }
 
     t = s->text;
+    pg_scan_digits(s, &c);
 
-    for (i = pg_next_digit(t, s->len, 0);
-         i < s->len;
-         i = pg_next_digit(t, s->len, i + n))
-    {
+    for (i = pg_cands_pos(&c, 0); i < s->len; i = pg_cands_pos(&c, i + n)) {
         n = pg_digit_run(t, s->len, i, s->len);
 
         if (!pg_num_start(t, i) || pg_in_url(t, i)) {

@@ -127,6 +127,10 @@ static const char *const  pg_geo_patient_cues[] = {
     "passed away", "died", "diagnosed", "recovering", "bedside", NULL
 };
 
+static pg_cue_set_t  pg_addr_pobox_set = pg_cue_set(pg_addr_pobox_cues);
+static pg_cue_set_t  pg_addr_rural_set = pg_cue_set(pg_addr_rural_cues);
+static pg_cue_set_t  pg_addr_cue_set = pg_cue_set(pg_addr_cues);
+
 /* "in 2024 Park Place opened": a year, not a house number */
 static const char *const  pg_addr_year_words[] = {
     "in", "since", "by", "of", "from", "until", "till", "before",
@@ -139,12 +143,33 @@ pg_detect_address(const pg_scan_t *s, pg_findings_t *out)
 {
     size_t        i, n, m;
     uint8_t       conf;
+    uint64_t      keys[PG_KEY_WORDS];
     const char   *t;
+    pg_cands_t    c;
     pg_status_t   st;
+
+    /*
+     * A house number, a PO box, a rural route or a cue starts an address,
+     * a capitalised word a city (pg_addr_city_state())
+     */
+
+    pg_keys_first(keys, "0");
+    pg_keys_add(keys, &pg_addr_pobox_set);
+    pg_keys_add(keys, &pg_addr_rural_set);
+    pg_keys_add(keys, &pg_addr_cue_set);
+
+    st = pg_scan_cands_keys(s, &c, keys);
+    if (st == PG_OK) {
+        st = pg_cands_add_caps(&c, s->words, s->arena);
+    }
+
+    if (st != PG_OK) {
+        return st;
+    }
 
     t = s->text;
 
-    for (i = 0; i < s->len; i++) {
+    for (i = pg_cands_pos(&c, 0); i < s->len; i = pg_cands_pos(&c, i + 1)) {
 
         n = 0;
         conf = 0;

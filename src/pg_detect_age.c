@@ -182,6 +182,9 @@ static const char *const  pg_age_word_starts[] = {
 };
 
 
+static pg_cue_set_t  pg_age_word_start_set = pg_cue_set(pg_age_word_starts);
+
+
 /* index + 1 is the value; "first" ... "ninth" the ordinals */
 static const char *const  pg_age_units[] = {
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
@@ -237,14 +240,13 @@ pg_detect_age(const pg_scan_t *s, pg_findings_t *out)
     uint8_t       conf;
     unsigned long v;
     const char   *t;
+    pg_cands_t    c;
     pg_status_t   st;
 
     t = s->text;
+    pg_scan_digits(s, &c);
 
-    for (i = pg_next_digit(t, s->len, 0);
-         i < s->len;
-         i = pg_next_digit(t, s->len, i + run))
-    {
+    for (i = pg_cands_pos(&c, 0); i < s->len; i = pg_cands_pos(&c, i + run)) {
         run = pg_digit_run(t, s->len, i, s->len);
 
         if (run < 2 || run > 3 || !pg_num_start(t, i)) {
@@ -395,14 +397,18 @@ pg_age_in_words(const pg_scan_t *s, pg_findings_t *out)
     uint8_t        conf;
     unsigned long  v;
     const char    *t;
+    pg_cands_t     c;
     pg_status_t    st;
+
+    st = pg_scan_cands(s, &c, &pg_age_word_start_set);
+    if (st != PG_OK) {
+        return st;
+    }
 
     t = s->text;
     i = 0;
 
-    while ((i = pg_cues_next(t, s->len, i, pg_age_word_starts, &m))
-           < s->len)
-    {
+    while ((i = pg_cands_next(&c, i, &m)) < s->len) {
         end = pg_age_words(t, s->len, i, &v, &ord);
 
         if (end == 0 || v < PG_AGE_MIN || v > PG_AGE_MAX

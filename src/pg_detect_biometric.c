@@ -25,8 +25,10 @@ static const char *const  pg_biometric_cues[] = {
 };
 
 
+static pg_cue_set_t  pg_biometric_set = pg_cue_set(pg_biometric_cues);
+
 static const pg_cued_t  pg_biometric_spec = {
-    PG_T_BIOMETRIC, 80, pg_biometric_cues, 4, 40, 3, 0, 0, NULL
+    PG_T_BIOMETRIC, 80, &pg_biometric_set, 4, 40, 3, 0, 0, NULL
 };
 
 

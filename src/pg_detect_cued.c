@@ -49,12 +49,18 @@ pg_detect_cued(const pg_scan_t *s, const pg_cued_t *spec,
 {
     size_t        i, m, id, n, f;
     const char   *t;
+    pg_cands_t    c;
     pg_status_t   st;
+
+    st = pg_scan_cands(s, &c, spec->cues);
+    if (st != PG_OK) {
+        return st;
+    }
 
     t = s->text;
     i = 0;
 
-    while ((i = pg_cues_next(t, s->len, i, spec->cues, &m)) < s->len) {
+    while ((i = pg_cands_next(&c, i, &m)) < s->len) {
 
         id = i + m + pg_skip_gap(t, s->len, i + m, PG_CUED_GAP,
                                  pg_cued_fillers);

@@ -19,7 +19,8 @@
 typedef struct {
     pg_type_t            type;
     uint8_t              confidence;
-    const char *const   *cues;           /* NULL-terminated, lower case */
+    pg_cue_set_t        *cues;           /* a NULL-terminated list,
+                                            lower case: pg_cue_set() */
     size_t               id_min;         /* letters and digits in the ID */
     size_t               id_max;
     size_t               digits_min;

@@ -134,22 +134,39 @@ static const char *const  pg_date_months[] = {
 };
 
 
+static pg_cue_set_t  pg_date_weekday_set = pg_cue_set(pg_date_weekdays);
+static pg_cue_set_t  pg_date_month_set = pg_cue_set(pg_date_months);
+
+
 pg_status_t
 pg_detect_date(const pg_scan_t *s, pg_findings_t *out)
 {
     int           month_only;
     size_t        i, n;
+    uint64_t      keys[PG_KEY_WORDS];
     unsigned      conf;
     const char   *t;
+    pg_cands_t    c;
     pg_status_t   st;
+
+    /*
+     * A date starts with a digit, a weekday, a month, an ordinal day in
+     * words or a holiday: pg_date_written()
+     */
+
+    pg_keys_first(keys, "0");
+    pg_keys_add(keys, &pg_date_weekday_set);
+    pg_keys_add(keys, &pg_date_month_set);
+    pg_when_keys(keys);
+
+    st = pg_scan_cands_keys(s, &c, keys);
+    if (st != PG_OK) {
+        return st;
+    }
 
     t = s->text;
 
-    for (i = 0; i < s->len; i++) {
-
-        if (!pg_isalnum(t[i]) || !pg_word_start(t, i)) {
-            continue;
-        }
+    for (i = pg_cands_pos(&c, 0); i < s->len; i = pg_cands_pos(&c, i + 1)) {
 
         n = pg_date_at(t, s->len, i, &month_only);
         if (n == 0) {

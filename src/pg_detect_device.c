@@ -39,17 +39,20 @@ static const char *const  pg_device_cues[] = {
 };
 
 
+static pg_cue_set_t  pg_device_set = pg_cue_set(pg_device_cues);
+
 static const pg_cued_t  pg_device_spec = {
-    PG_T_DEVICE, 85, pg_device_cues, 4, 30, 2, 0, 0, NULL
+    PG_T_DEVICE, 85, &pg_device_set, 4, 30, 2, 0, 0, NULL
 };
 
 
 pg_status_t
 pg_detect_device(const pg_scan_t *s, pg_findings_t *out)
 {
-    size_t        i, n;
-    const char   *t;
-    pg_status_t   st;
+    size_t             i, k, n, next;
+    pg_status_t        st;
+    const char        *t;
+    const pg_words_t  *w;
 
     st = pg_detect_cued(s, &pg_device_spec, out);
     if (st != PG_OK) {
@@ -57,25 +60,30 @@ pg_detect_device(const pg_scan_t *s, pg_findings_t *out)
     }
 
     t = s->text;
+    w = s->words;
+    next = 0;
 
-    for (i = 0; i < s->len; i++) {
+    /*
+     * Both start with a word of two: a MAC address's first group, the
+     * "01" of a UDI's "(01)"; a finding's bytes are not read again.
+     */
 
-        if (t[i] == '(') {
-            n = pg_device_udi(t, s->len, i);
+    for (k = pg_words_of_len(w, 0, 2);
+         k < w->n;
+         k = pg_words_of_len(w, k + 1, 2))
+    {
+        i = w->word[k];
+        n = 0;
 
-        } else if (pg_isalnum(t[i])) {
-            n = pg_word_start(t, i)
-                && (i == 0 || (t[i - 1] != ':' && t[i - 1] != '-'))
-                ? pg_device_mac(t, s->len, i) : 0;
+        if (i > next && t[i - 1] == '(') {
+            n = pg_device_udi(t, s->len, i - 1);
+            i -= n ? 1 : 0;
+        }
 
-            if (n == 0) {
-                /* nothing starts inside a word */
-                i = pg_alnum_end(t, s->len, i) - 1;
-                continue;
-            }
-
-        } else {
-            continue;
+        if (n == 0 && i >= next
+            && (i == 0 || (t[i - 1] != ':' && t[i - 1] != '-')))
+        {
+            n = pg_device_mac(t, s->len, i);
         }
 
         if (n == 0) {
@@ -88,7 +96,7 @@ pg_detect_device(const pg_scan_t *s, pg_findings_t *out)
             return st;
         }
 
-        i += n - 1;
+        next = i + n;
     }
 
     return PG_OK;

@@ -29,10 +29,10 @@
 #define PG_DOB_YEAR_MAX   2099
 
 
-typedef struct {
-    const char    *cue;
-    unsigned       need_year:1;
-} pg_dob_cue_t;
+/* the cues, with the year that "b." and "birthday" ask for */
+#define pg_dob_need_year(k)                                                 \
+    ((k) == PG_DOB_B || (k) == PG_DOB_BIRTHDAY || (k) == PG_DOB_B_DAY       \
+     || (k) == PG_DOB_BDAY)
 
 
 static size_t pg_dob_gap(const char *t, size_t len, size_t pos);
@@ -53,26 +53,32 @@ static int pg_dob_valid(unsigned month, unsigned day);
 static int pg_dob_institution(const char *t, size_t pos);
 
 
-static const pg_dob_cue_t  pg_dob_cues[] = {
-    { "dob", 0 },
-    { "d.o.b.", 0 },
-    { "d.o.b", 0 },
-    { "d. o. b.", 0 },
-    { "d. o. b", 0 },
-    { "d o b", 0 },
-    { "date of birth", 0 },
-    { "birth date", 0 },
-    { "birthdate", 0 },
-#define PG_DOB_BORN  9
-    { "born", 0 },
-    { "b.", 1 },
-    { "birthday", 1 },
-    { "b-day", 1 },
-    { "bday", 1 },
-#define PG_DOB_ARRIVED  14
-    { "arrived", 0 },
-    { NULL, 0 }
+static const char *const  pg_dob_cues[] = {
+    "dob",
+    "d.o.b.",
+    "d.o.b",
+    "d. o. b.",
+    "d. o. b",
+    "d o b",
+    "date of birth",
+    "birth date",
+    "birthdate",
+#define PG_DOB_BORN      9
+    "born",
+#define PG_DOB_B         10
+    "b.",
+#define PG_DOB_BIRTHDAY  11
+    "birthday",
+#define PG_DOB_B_DAY     12
+    "b-day",
+#define PG_DOB_BDAY      13
+    "bday",
+#define PG_DOB_ARRIVED   14
+    "arrived",
+    NULL
 };
+
+static pg_cue_set_t  pg_dob_set = pg_cue_set(pg_dob_cues);
 
 
 /* "our first baby of 2026 arrived at 12:07 a.m. on January 1": a baby
@@ -127,29 +133,23 @@ pg_status_t
 pg_detect_dob(const pg_scan_t *s, pg_findings_t *out)
 {
     int           year;
-    size_t        i, k, m, best, bk, d, n;
+    size_t        i, best, bk, d, n;
     const char   *t;
+    pg_cands_t    c;
     pg_status_t   st;
+
+    /* the words where a cue may start, the longest cue there */
+
+    st = pg_scan_cands(s, &c, &pg_dob_set);
+    if (st != PG_OK) {
+        return st;
+    }
 
     t = s->text;
 
-    for (i = 0; i < s->len; i++) {
+    for (i = pg_cands_pos(&c, 0); i < s->len; i = pg_cands_pos(&c, i + 1)) {
 
-        if (!pg_isalpha(t[i]) || !pg_word_start(t, i)) {
-            continue;
-        }
-
-        best = 0;
-        bk = 0;
-
-        for (k = 0; pg_dob_cues[k].cue != NULL; k++) {
-            m = pg_cue_at(t, s->len, i, pg_dob_cues[k].cue);
-
-            if (m > best) {
-                best = m;
-                bk = k;
-            }
-        }
+        best = pg_cues_at(t, s->len, i, pg_dob_cues, &bk);
 
         if (best == 0
             || (bk == PG_DOB_BORN && pg_dob_institution(t, i))
@@ -162,7 +162,7 @@ pg_detect_dob(const pg_scan_t *s, pg_findings_t *out)
         d = i + best + pg_dob_gap(t, s->len, i + best);
 
         n = pg_dob_date(t, s->len, d, &year);
-        if (n == 0 || (pg_dob_cues[bk].need_year && !year)) {
+        if (n == 0 || (pg_dob_need_year(bk) && !year)) {
             continue;
         }
 

@@ -68,6 +68,8 @@ static const char *const  pg_email_at_words[] = {
     "at", "[at]", "(at)", "{at}", "@", NULL
 };
 
+static pg_cue_set_t  pg_email_at_set = pg_cue_set(pg_email_at_words);
+
 static const char *const  pg_email_dot_words[] = {
     "dot", "[dot]", "(dot)", "{dot}", NULL
 };
@@ -95,12 +97,10 @@ pg_detect_email(const pg_scan_t *s, pg_findings_t *out)
 
     t = s->text;
 
-    for (i = 0; i < s->len; i++) {
-
-        if (t[i] != '@') {
-            continue;
-        }
-
+    for (i = pg_next_byte(t, s->len, 0, '@');
+         i < s->len;
+         i = pg_next_byte(t, s->len, i + 1, '@'))
+    {
         ls = pg_email_local_start(t, i);
         if (ls == i) {
             continue;
@@ -156,8 +156,11 @@ pg_email_spaced(const pg_scan_t *s, pg_findings_t *out)
 
     t = s->text;
 
-    for (i = 2; i + 2 < s->len; i++) {
-        if (t[i] != '@' || t[i - 1] != ' ' || t[i + 1] != ' ') {
+    for (i = pg_next_byte(t, s->len, 2, '@');
+         i + 2 < s->len;
+         i = pg_next_byte(t, s->len, i + 1, '@'))
+    {
+        if (t[i - 1] != ' ' || t[i + 1] != ' ') {
             continue;
         }
 
@@ -249,11 +252,23 @@ pg_email_spelled(const pg_scan_t *s, pg_findings_t *out)
 {
     size_t        i, n, ls;
     const char   *t;
+    pg_cands_t    c;
     pg_status_t   st;
+
+    /* "at" words, the brackets of "(at)", "[at]", "{at}", and '@' */
+
+    st = pg_scan_cands(s, &c, &pg_email_at_set);
+    if (st == PG_OK) {
+        st = pg_cands_add_bytes(&c, s->arena, "([{@");
+    }
+
+    if (st != PG_OK) {
+        return st;
+    }
 
     t = s->text;
 
-    for (i = 1; i < s->len; i++) {
+    for (i = pg_cands_pos(&c, 1); i < s->len; i = pg_cands_pos(&c, i + 1)) {
 
         /* " at ", "(at)" right after the local part, or "@" before a
          * spelled host ("the.lees@comcast dot net") */

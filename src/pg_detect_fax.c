@@ -11,7 +11,9 @@
  *
  * The phone detector reports the fax number too; pg_detect_merge() keeps
  * the FAX and drops the PHONE that covers the same bytes, so one number
- * is one finding.  Text without a fax cue is not scanned twice.
+ * is one finding.  The phone numbers are the ones the phone detector
+ * found in the same scan (pg_scan_memo_t), found here only when it has
+ * not run; text without a fax cue is not read further.
  */
 
 
@@ -22,9 +24,6 @@
 
 #define PG_FAX_CUE_WORDS  16
 #define PG_FAX_CUE_BYTES  128
-
-
-static int pg_fax_any_cue(const pg_scan_t *s);
 
 
 static const char *const  pg_fax_cues[] = {
@@ -39,6 +38,9 @@ static const char *const  pg_fax_cues[] = {
     "telefax",
     NULL
 };
+
+
+static pg_cue_set_t  pg_fax_set = pg_cue_set(pg_fax_cues);
 
 
 /* phone cues that take over from a fax cue before them */
@@ -62,26 +64,40 @@ static const char *const  pg_fax_phone_cues[] = {
 pg_status_t
 pg_detect_fax(const pg_scan_t *s, pg_findings_t *out)
 {
-    size_t          k, fax, phone, from, to;
-    pg_status_t     st;
-    pg_finding_t   *f;
-    pg_findings_t   tmp;
+    size_t                k, m, fax, phone, from, to;
+    pg_cands_t            c;
+    pg_status_t           st;
+    pg_findings_t         tmp;
+    const pg_finding_t   *f;
+    const pg_findings_t  *nums;
 
-    if (!pg_fax_any_cue(s)) {
-        return PG_OK;
-    }
+    /* whether a fax cue is anywhere in the text */
 
-    tmp.items = NULL;
-    tmp.n = 0;
-    tmp.cap = 0;
-
-    st = pg_detect_phone(s, &tmp);
-    if (st != PG_OK) {
+    st = pg_scan_cands(s, &c, &pg_fax_set);
+    if (st != PG_OK || pg_cands_next(&c, 0, &m) == s->len) {
         return st;
     }
 
-    for (k = 0; k < tmp.n; k++) {
-        f = &tmp.items[k];
+    /* the phone numbers: PHONE's of this scan, else found here */
+
+    if (s->memo != NULL && s->memo->phone_done) {
+        nums = &s->memo->phone;
+
+    } else {
+        tmp.items = NULL;
+        tmp.n = 0;
+        tmp.cap = 0;
+
+        st = pg_detect_phone(s, &tmp);
+        if (st != PG_OK) {
+            return st;
+        }
+
+        nums = &tmp;
+    }
+
+    for (k = 0; k < nums->n; k++) {
+        f = &nums->items[k];
 
         fax = pg_cue_last(s->text, f->off, PG_FAX_CUE_WORDS,
                           PG_FAX_CUE_BYTES, pg_fax_cues);
@@ -108,26 +124,3 @@ pg_detect_fax(const pg_scan_t *s, pg_findings_t *out)
 
     return PG_OK;
 }
-
-
-/* whether a fax cue is anywhere in the text */
-
-static int
-pg_fax_any_cue(const pg_scan_t *s)
-{
-    size_t  i;
-
-    for (i = 0; i < s->len; i++) {
-        if ((s->text[i] == 'f' || s->text[i] == 'F'
-             || s->text[i] == 'e' || s->text[i] == 'E'
-             || s->text[i] == 't' || s->text[i] == 'T')
-            && pg_word_start(s->text, i)
-            && pg_cues_at(s->text, s->len, i, pg_fax_cues, NULL) != 0)
-        {
-            return 1;
-        }
-    }
-
-    return 0;
-}
-

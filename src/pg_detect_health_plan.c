@@ -45,8 +45,10 @@ static const char *const  pg_plan_cues[] = {
 };
 
 
+static pg_cue_set_t  pg_plan_set = pg_cue_set(pg_plan_cues);
+
 static const pg_cued_t  pg_plan_spec = {
-    PG_T_HEALTH_PLAN, 85, pg_plan_cues, 5, 20, 3, 0, 0, NULL
+    PG_T_HEALTH_PLAN, 85, &pg_plan_set, 5, 20, 3, 0, 0, NULL
 };
 
 
@@ -55,6 +57,7 @@ pg_detect_health_plan(const pg_scan_t *s, pg_findings_t *out)
 {
     size_t        i, n, j, cued;
     const char   *t;
+    pg_cands_t    c;
     pg_status_t   st;
 
     /* cued IDs first; an MBI that a cue introduced is reported once */
@@ -68,11 +71,9 @@ pg_detect_health_plan(const pg_scan_t *s, pg_findings_t *out)
 
     cued = out->n;
     t = s->text;
+    pg_scan_digits(s, &c);
 
-    for (i = pg_next_digit(t, s->len, 0);
-         i < s->len;
-         i = pg_next_digit(t, s->len, i + 1))
-    {
+    for (i = pg_cands_pos(&c, 0); i < s->len; i = pg_cands_pos(&c, i + 1)) {
         if (t[i] == '0' || !pg_num_start(t, i)) {
             continue;
         }

@@ -41,12 +41,27 @@ pg_status_t
 pg_detect_ip(const pg_scan_t *s, pg_findings_t *out)
 {
     size_t        i, n;
+    uint64_t      keys[PG_KEY_WORDS];
     const char   *t;
+    pg_cands_t    c;
     pg_status_t   st;
+
+    /* an address starts with a hex digit or "::" */
+
+    pg_keys_first(keys, "0abcdef");
+
+    st = pg_scan_cands_keys(s, &c, keys);
+    if (st == PG_OK) {
+        st = pg_cands_add_bytes(&c, s->arena, ":");
+    }
+
+    if (st != PG_OK) {
+        return st;
+    }
 
     t = s->text;
 
-    for (i = 0; i < s->len; i++) {
+    for (i = pg_cands_pos(&c, 0); i < s->len; i = pg_cands_pos(&c, i + 1)) {
 
         n = 0;
 

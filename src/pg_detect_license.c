@@ -52,30 +52,38 @@ static const char *const  pg_dea_cues[] = {
 };
 
 
+static pg_cue_set_t  pg_license_set = pg_cue_set(pg_license_cues);
+
 static const pg_cued_t  pg_license_spec = {
-    PG_T_LICENSE, 85, pg_license_cues, 5, 20, 4, 0, 0, NULL
+    PG_T_LICENSE, 85, &pg_license_set, 5, 20, 4, 0, 0, NULL
 };
 
 
 pg_status_t
 pg_detect_license(const pg_scan_t *s, pg_findings_t *out)
 {
-    int           cue;
-    size_t        i;
-    const char   *t;
-    pg_status_t   st;
+    int                cue;
+    size_t             i, k;
+    const char        *t;
+    pg_status_t        st;
+    const pg_words_t  *w;
 
     t = s->text;
-    i = 0;
+    w = s->words;
 
-    while (i + PG_DEA_LEN <= s->len) {
+    /*
+     * A DEA number is a word of 9 that starts with a letter: its second
+     * byte a letter or '9', seven digits, then no letter or digit.
+     */
+
+    for (k = pg_words_of_len(w, 0, PG_DEA_LEN);
+         k < w->n;
+         k = pg_words_of_len(w, k + 1, PG_DEA_LEN))
+    {
+        i = w->word[k];
 
         /* the shape first: the cue lookback only for candidates */
-        if (!pg_isalpha(t[i]) || !pg_word_start(t, i)
-            || pg_digit_run(t, s->len, i + 2, 8) != 7)
-        {
-            /* nothing starts inside a word */
-            i = pg_isalnum(t[i]) ? pg_alnum_end(t, s->len, i) : i + 1;
+        if (!pg_isalpha(t[i]) || pg_digit_run(t, s->len, i + 2, 8) != 7) {
             continue;
         }
 
@@ -83,7 +91,6 @@ pg_detect_license(const pg_scan_t *s, pg_findings_t *out)
                             pg_dea_cues);
 
         if (!pg_dea_valid(t, s->len, i, cue)) {
-            i = pg_alnum_end(t, s->len, i);
             continue;
         }
 
@@ -92,8 +99,6 @@ pg_detect_license(const pg_scan_t *s, pg_findings_t *out)
         if (st != PG_OK) {
             return st;
         }
-
-        i += PG_DEA_LEN;
     }
 
     return pg_detect_cued(s, &pg_license_spec, out);

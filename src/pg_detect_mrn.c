@@ -77,6 +77,9 @@ static const char *const  pg_mrn_cues[] = {
 };
 
 
+static pg_cue_set_t  pg_mrn_set = pg_cue_set(pg_mrn_cues);
+
+
 static const char *const  pg_mrn_fillers[] = {
     "is",
     "no",
@@ -92,12 +95,18 @@ pg_detect_mrn(const pg_scan_t *s, pg_findings_t *out)
 {
     size_t        i, m, id, n;
     const char   *t;
+    pg_cands_t    c;
     pg_status_t   st;
+
+    st = pg_scan_cands(s, &c, &pg_mrn_set);
+    if (st != PG_OK) {
+        return st;
+    }
 
     t = s->text;
     i = 0;
 
-    while ((i = pg_cues_next(t, s->len, i, pg_mrn_cues, &m)) < s->len) {
+    while ((i = pg_cands_next(&c, i, &m)) < s->len) {
 
         id = i + m + pg_mrn_gap(t, s->len, i + m);
 

@@ -31,8 +31,10 @@ static const char *const  pg_other_id_cues[] = {
 };
 
 
+static pg_cue_set_t  pg_other_id_set = pg_cue_set(pg_other_id_cues);
+
 static const pg_cued_t  pg_other_id_spec = {
-    PG_T_OTHER_ID, 85, pg_other_id_cues, 4, 20, 4, 0, 0, NULL
+    PG_T_OTHER_ID, 85, &pg_other_id_set, 4, 20, 4, 0, 0, NULL
 };
 
 

@@ -52,6 +52,7 @@ typedef struct {
 } pg_phone_t;
 
 
+static pg_status_t pg_phone_scan(const pg_scan_t *s, pg_findings_t *out);
 static int pg_phone_parse(const char *t, size_t len, size_t pos,
     pg_phone_t *p);
 static size_t pg_phone_gap(const char *t, size_t len, size_t pos);
@@ -97,19 +98,72 @@ static const char *const  pg_phone_words[] = {
 };
 
 
+static pg_cue_set_t  pg_phone_word_set = pg_cue_set(pg_phone_words);
+
+
+/* the findings, kept for FAX (pg_detect_fax.c) to read */
+
 pg_status_t
 pg_detect_phone(const pg_scan_t *s, pg_findings_t *out)
+{
+    size_t         k, base;
+    pg_status_t    st;
+    pg_finding_t  *f;
+
+    base = out->n;
+
+    st = pg_phone_scan(s, out);
+    if (st != PG_OK || s->memo == NULL || s->memo->phone_done) {
+        return st;
+    }
+
+    for (k = base; k < out->n; k++) {
+        f = &out->items[k];
+
+        st = pg_findings_add(&s->memo->phone, s->arena, f->type, f->field,
+                             f->off, f->len, f->confidence);
+        if (st != PG_OK) {
+            return st;
+        }
+    }
+
+    s->memo->phone_done = 1;
+
+    return PG_OK;
+}
+
+
+static pg_status_t
+pg_phone_scan(const pg_scan_t *s, pg_findings_t *out)
 {
     char          d[12];
     size_t        i, skip, nd, from, to;
     uint8_t       conf;
+    uint64_t      keys[PG_KEY_WORDS];
     pg_phone_t    p;
     const char   *t;
+    pg_cands_t    c;
     pg_status_t   st;
+
+    /* a number starts with a digit, '(' or '+', or a digit word */
+
+    pg_keys_first(keys, "0");
+    pg_keys_add(keys, &pg_phone_word_set);
+
+    st = pg_scan_cands_keys(s, &c, keys);
+    if (st == PG_OK) {
+        st = pg_cands_add_bytes(&c, s->arena, "(+");
+    }
+
+    if (st != PG_OK) {
+        return st;
+    }
 
     t = s->text;
 
-    for (i = 0; i < s->len; i += skip) {
+    for (i = pg_cands_pos(&c, 0); i < s->len;
+         i = pg_cands_pos(&c, i + skip))
+    {
         skip = pg_digit_run(t, s->len, i, s->len);
         if (skip == 0) {
             skip = 1;

@@ -57,14 +57,13 @@ pg_detect_ssn(const pg_scan_t *s, pg_findings_t *out)
     uint8_t       conf;
     pg_groups_t   g;
     const char   *t;
+    pg_cands_t    c;
     pg_status_t   st;
 
     t = s->text;
+    pg_scan_digits(s, &c);
 
-    for (i = pg_next_digit(t, s->len, 0);
-         i < s->len;
-         i = pg_next_digit(t, s->len, i + run))
-    {
+    for (i = pg_cands_pos(&c, 0); i < s->len; i = pg_cands_pos(&c, i + run)) {
         run = pg_digit_run(t, s->len, i, s->len);
 
         if (!pg_num_start(t, i) || pg_in_url(t, i)) {

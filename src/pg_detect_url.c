@@ -162,6 +162,8 @@ static const char *const  pg_url_bare_hosts[] = {
     NULL
 };
 
+static pg_cue_set_t  pg_url_bare_set = pg_cue_set(pg_url_bare_hosts);
+
 
 /* a segment that says what kind of page the next one is */
 static const char *const  pg_url_kinds[] = {
@@ -208,13 +210,25 @@ pg_status_t
 pg_detect_url(const pg_scan_t *s, pg_findings_t *out)
 {
     size_t        i;
+    uint64_t      keys[PG_KEY_WORDS];
     pg_url_t      u;
     const char   *t;
+    pg_cands_t    w;
     pg_status_t   st;
+
+    /* "http", "www." and the hosts of personal sites: pg_url_scheme() */
+
+    pg_keys_first(keys, "hw");
+    pg_keys_add(keys, &pg_url_bare_set);
+
+    st = pg_scan_cands_keys(s, &w, keys);
+    if (st != PG_OK) {
+        return st;
+    }
 
     t = s->text;
 
-    for (i = 0; i < s->len; i++) {
+    for (i = pg_cands_pos(&w, 0); i < s->len; i = pg_cands_pos(&w, i + 1)) {
 
         if (!pg_isalpha(t[i]) || !pg_word_start(t, i)) {
             continue;

@@ -43,37 +43,34 @@ static const char *const  pg_vin_cues[] = {
 };
 
 
+static pg_cue_set_t  pg_plate_set = pg_cue_set(pg_plate_cues);
+
 static const pg_cued_t  pg_plate_spec = {
-    PG_T_VEHICLE, 80, pg_plate_cues, 4, 8, 1, 1, 1, NULL
+    PG_T_VEHICLE, 80, &pg_plate_set, 4, 8, 1, 1, 1, NULL
 };
 
 
 pg_status_t
 pg_detect_vehicle(const pg_scan_t *s, pg_findings_t *out)
 {
-    int           check, cue;
-    size_t        i, e;
-    const char   *t;
-    pg_status_t   st;
+    int                check, cue;
+    size_t             i, k;
+    const char        *t;
+    pg_status_t        st;
+    const pg_words_t  *w;
 
     t = s->text;
-    i = 0;
+    w = s->words;
 
-    while (i + PG_VIN_LEN <= s->len) {
+    /* a VIN is a word of 17: shorter and longer words are skipped */
 
-        if (!pg_isalnum(t[i])) {
-            i++;
-            continue;
-        }
+    for (k = pg_words_of_len(w, 0, PG_VIN_LEN);
+         k < w->n;
+         k = pg_words_of_len(w, k + 1, PG_VIN_LEN))
+    {
+        i = w->word[k];
 
-        /* a VIN is a word of 17: shorter and longer words are skipped */
-
-        e = pg_alnum_end(t, s->len, i);
-
-        if (e - i != PG_VIN_LEN || !pg_word_start(t, i)
-            || !pg_vin_shape(t, s->len, i))
-        {
-            i = e;
+        if (!pg_vin_shape(t, s->len, i)) {
             continue;
         }
 
@@ -88,8 +85,6 @@ pg_detect_vehicle(const pg_scan_t *s, pg_findings_t *out)
                 return st;
             }
         }
-
-        i = e;
     }
 
     return pg_detect_cued(s, &pg_plate_spec, out);

@@ -39,6 +39,26 @@ static const unsigned char  pg_when_holiday_dates[][2] = {
 };
 
 
+/* the words pg_when_day_word() reads before the ordinals */
+static const char *const  pg_when_tens[] = {
+    "twenty", "thirty", "thirtieth", NULL
+};
+
+
+static pg_cue_set_t  pg_when_ordinal_set = pg_cue_set(pg_when_ordinals);
+static pg_cue_set_t  pg_when_tens_set = pg_cue_set(pg_when_tens);
+static pg_cue_set_t  pg_when_holiday_set = pg_cue_set(pg_when_holidays);
+
+
+void
+pg_when_keys(uint64_t *keys)
+{
+    pg_keys_add(keys, &pg_when_ordinal_set);
+    pg_keys_add(keys, &pg_when_tens_set);
+    pg_keys_add(keys, &pg_when_holiday_set);
+}
+
+
 size_t
 pg_when_day_word(const char *t, size_t len, size_t pos, unsigned *day)
 {

@@ -13,6 +13,8 @@
 
 #include <stddef.h>
 
+#include "pg_scan.h"
+
 
 /*
  * An ordinal day written in words at pos, "first" to "thirty-first"
@@ -31,6 +33,13 @@ size_t pg_when_day_word(const char *t, size_t len, size_t pos,
  */
 size_t pg_when_holiday(const char *t, size_t len, size_t pos,
     unsigned *month, unsigned *day);
+
+/*
+ * Adds the keys (pg_scan.h) of the words where pg_when_day_word() or
+ * pg_when_holiday() can find something: a detector that looks for them
+ * visits those words.
+ */
+void pg_when_keys(uint64_t *keys);
 
 
 #endif /* _PG_DETECT_WHEN_H_INCLUDED_ */

@@ -96,11 +96,13 @@ pg_detect_zip(const pg_scan_t *s, pg_findings_t *out)
     size_t        i, n;
     uint8_t       conf;
     const char   *t;
+    pg_cands_t    c;
     pg_status_t   st;
 
     t = s->text;
+    pg_scan_digits(s, &c);
 
-    for (i = 0; i < s->len; i++) {
+    for (i = pg_cands_pos(&c, 0); i < s->len; i = pg_cands_pos(&c, i + 1)) {
 
         if (!pg_isdigit(t[i]) || !pg_num_start(t, i)) {
             continue;

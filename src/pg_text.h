@@ -159,18 +159,29 @@ pg_next_digit(const char *t, size_t len, size_t pos)
 }
 
 
+/* the offset of the first byte c at or after pos, len when there is none */
+static inline size_t
+pg_next_byte(const char *t, size_t len, size_t pos, int c)
+{
+    const char  *p;
+
+    p = pos < len ? memchr(t + pos, c, len - pos) : NULL;
+
+    return p != NULL ? (size_t) (p - t) : len;
+}
+
+
 /*
- * The word starts among the 8 bytes at t + pos, the caller having
- * checked pos + 8 <= len: byte k starts a word when bit 8 * k + 7 is
- * set.  *prev is 0x80 when the byte before them is a letter or digit,
- * and is set for the next 8.  SWAR: with a byte's top bit cleared, b is
- * in [lo, hi] when b + 0x80 - lo has its top bit set and b + 0x7f - hi
- * not; no sum carries into the next byte.
+ * The letters and digits among the 8 bytes at t + pos, the caller having
+ * checked pos + 8 <= len: byte k is one when bit 8 * k + 7 is set.
+ * SWAR: with a byte's top bit cleared, b is in [lo, hi] when
+ * b + 0x80 - lo has its top bit set and b + 0x7f - hi not; no sum
+ * carries into the next byte.
  */
 static inline uint64_t
-pg_word_starts8(const char *t, size_t pos, uint64_t *prev)
+pg_alnum8(const char *t, size_t pos)
 {
-    uint64_t  w, b, d, l, a, s;
+    uint64_t  w, b, d, l;
 
     memcpy(&w, t + pos, 8);
 
@@ -182,8 +193,22 @@ pg_word_starts8(const char *t, size_t pos, uint64_t *prev)
     d = (b + 0x5050505050505050ULL) & ~(b + 0x4646464646464646ULL);
     l = b | 0x2020202020202020ULL;
     l = (l + 0x1f1f1f1f1f1f1f1fULL) & ~(l + 0x0505050505050505ULL);
-    a = (d | l) & ~w & 0x8080808080808080ULL;
 
+    return (d | l) & ~w & 0x8080808080808080ULL;
+}
+
+
+/*
+ * The word starts among the 8 bytes at t + pos, as pg_alnum8(): byte k
+ * starts a word when bit 8 * k + 7 is set.  *prev is 0x80 when the byte
+ * before them is a letter or digit, and is set for the next 8.
+ */
+static inline uint64_t
+pg_word_starts8(const char *t, size_t pos, uint64_t *prev)
+{
+    uint64_t  a, s;
+
+    a = pg_alnum8(t, pos);
     s = a & ~((a << 8) | *prev);
     *prev = a >> 56;
 

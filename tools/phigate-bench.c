@@ -666,10 +666,16 @@ bn_split(const char *text, size_t len)
     printf("  %-12s %8.3f\n", "normalise", best * 1e3);
     total = best;
 
-    scan.text = norm.text;
-    scan.len = norm.len;
-    scan.field = 0;
-    scan.arena = &arena;
+    t = bn_now();
+
+    if (pg_scan_init(&scan, &arena, norm.text, norm.len, 0) != PG_OK) {
+        fprintf(stderr, "phigate-bench: engine error\n");
+        exit(1);
+    }
+
+    t = bn_now() - t;
+    printf("  %-12s %8.3f\n", "words", t * 1e3);
+    total += t;
 
     for (k = 0; pg_detectors[k] != NULL; k++) {
         best = bn_split_one(pg_detectors[k], &scan);

@@ -66,10 +66,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (copy != NULL) {
         memcpy(copy, data, size);
 
-        scan.text = copy;
-        scan.len = size;
-        scan.field = 0;
-        scan.arena = &arena;
+        if (pg_scan_init(&scan, &arena, copy, size, 0) != PG_OK) {
+            abort();
+        }
 
         for (k = 0; pg_detectors[k] != NULL; k++) {
             memset(&findings, 0, sizeof(findings));

@@ -72,10 +72,8 @@ pg_dt_runl(pg_dt_t *fx, pg_detector_pt det, const char *s, size_t len)
 
     memset(&fx->findings, 0, sizeof(pg_findings_t));
 
-    scan.text = fx->copy;
-    scan.len = len;
-    scan.field = 3;
-    scan.arena = &fx->arena;
+    assert_int_equal(pg_scan_init(&scan, &fx->arena, fx->copy, len, 3),
+                     PG_OK);
 
     assert_int_equal(det(&scan, &fx->findings), PG_OK);
 

@@ -1,0 +1,272 @@
+/*
+ * Copyright (C) phigate authors
+ *
+ * The field's words (pg_scan.h): pg_words_index() records every word a
+ * byte-by-byte scan finds, with its length and key, and the candidates
+ * of a cue list find, from every offset, what pg_cues_next() finds over
+ * the whole text: on random texts of cue words, their pieces, digits,
+ * blanks and punctuation, short (words filtered one by one) and long
+ * (words grouped by key).
+ */
+
+
+#include <stdlib.h>
+
+#include "unit.h"
+#include "pg_detect.h"
+#include "pg_text.h"
+
+
+#define SC_TEXT_MAX  8192
+
+
+static size_t sc_text(char *t, size_t max, unsigned *seed);
+static void sc_check_words(const char *t, size_t len, const pg_words_t *w);
+static void sc_check_cands(const pg_scan_t *s, pg_cue_set_t *set);
+static void test_words(void **state);
+static void test_cands(void **state);
+static void test_firsts(void **state);
+static void test_bytes(void **state);
+
+
+static const char *const  sc_cues_a[] = {
+    "mrn", "mr #", "medical record number", "record no", "chart#",
+    "p.o. box", "b.", "f:", "n", "a/c", "x9", "e", NULL
+};
+
+static const char *const  sc_cues_b[] = {
+    "call back", "fax", "phone", "ph", "dob", "d.o.b", "date of birth",
+    "born", NULL
+};
+
+static pg_cue_set_t  sc_set_a = pg_cue_set(sc_cues_a);
+static pg_cue_set_t  sc_set_b = pg_cue_set(sc_cues_b);
+
+
+static const char *const  sc_pieces[] = {
+    "mrn", "MR", "#", "medical", "Record", "number", "no", "chart",
+    "p.o.", "box", "b", ".", "f", ":", "n", "a/c", "x9", "X9", "e",
+    "call", "back", "fax", "Phone", "ph", "dob", "D.O.B", "date", "of",
+    "birth", "born", "12", "0", "/", "-", "\xc3\xa9", "\x80", "the",
+    "patient", "'s", "NN", "mrn1", "\t", "\n", "  ", ", ", "www.x",
+    "Http", "zoo", "abc", "Face",
+};
+
+
+static size_t
+sc_text(char *t, size_t max, unsigned *seed)
+{
+    size_t       n, k, len;
+    const char  *p;
+
+    len = 0;
+    n = rand_r(seed) % 2 ? rand_r(seed) % 40 : rand_r(seed) % 2000;
+
+    for (k = 0; k < n; k++) {
+        p = sc_pieces[rand_r(seed) % (sizeof(sc_pieces) / sizeof(char *))];
+
+        if (len + strlen(p) + 1 >= max) {
+            break;
+        }
+
+        memcpy(t + len, p, strlen(p));
+        len += strlen(p);
+
+        if (rand_r(seed) % 3) {
+            t[len++] = ' ';
+        }
+    }
+
+    t[len] = '\0';
+
+    return len;
+}
+
+
+/* every word start, its length and key, as a byte-by-byte scan sees it */
+
+static void
+sc_check_words(const char *t, size_t len, const pg_words_t *w)
+{
+    size_t  i, n, e;
+
+    n = 0;
+
+    for (i = 0; i < len; i++) {
+        if (!pg_isalnum(t[i]) || !pg_word_start(t, i)) {
+            continue;
+        }
+
+        assert_true(n < w->n);
+        assert_int_equal(w->word[n], i);
+
+        e = pg_alnum_end(t, len, i);
+        assert_int_equal(w->wlen[n], e - i < 255 ? e - i : 255);
+        assert_int_equal(w->key[n] >= PG_KEY_DIGIT, pg_isdigit(t[i]));
+        assert_int_equal(w->key[n] / 28,
+                         pg_isdigit(t[i]) ? 26 : (t[i] | 0x20) - 'a');
+        n++;
+    }
+
+    assert_int_equal(n, w->n);
+}
+
+
+static void
+sc_check_cands(const pg_scan_t *s, pg_cue_set_t *set)
+{
+    size_t      pos, m, want, wm, got;
+    pg_cands_t  c;
+
+    assert_int_equal(pg_scan_cands(s, &c, set), PG_OK);
+
+    for (pos = 0; pos <= s->len; pos++) {
+        want = pg_cues_next(s->text, s->len, pos, set->cues, &wm);
+        got = pg_cands_next(&c, pos, &m);
+        assert_int_equal(got, want);
+        assert_int_equal(m, wm);
+
+        /* every word a cue matches at is a candidate */
+        if (want < s->len) {
+            assert_true(pg_cands_pos(&c, pos) <= want);
+        }
+    }
+
+    /* back to the start: the cursor goes back too */
+    want = pg_cues_next(s->text, s->len, 0, set->cues, &wm);
+    assert_int_equal(pg_cands_next(&c, 0, &m), want);
+}
+
+
+static void
+test_words(void **state)
+{
+    char        t[SC_TEXT_MAX];
+    size_t      k, len;
+    unsigned    seed;
+    pg_scan_t   s;
+    pg_arena_t  a;
+
+    seed = 7;
+
+    for (k = 0; k < 300; k++) {
+        len = sc_text(t, sizeof(t), &seed);
+        pg_arena_init(&a, 0);
+        assert_int_equal(pg_scan_init(&s, &a, t, len, 0), PG_OK);
+        sc_check_words(t, len, s.words);
+        pg_arena_free(&a);
+    }
+}
+
+
+static void
+test_cands(void **state)
+{
+    char        t[SC_TEXT_MAX];
+    size_t      k, len;
+    unsigned    seed;
+    pg_scan_t   s;
+    pg_arena_t  a;
+
+    seed = 11;
+
+    for (k = 0; k < 300; k++) {
+        len = sc_text(t, sizeof(t), &seed);
+        pg_arena_init(&a, 0);
+        assert_int_equal(pg_scan_init(&s, &a, t, len, 0), PG_OK);
+        sc_check_cands(&s, &sc_set_a);
+        sc_check_cands(&s, &sc_set_b);
+        pg_arena_free(&a);
+    }
+}
+
+
+/* the candidates of first bytes are the words that start with them */
+
+static void
+test_firsts(void **state)
+{
+    char         t[SC_TEXT_MAX];
+    size_t       k, j, n, len;
+    uint64_t     keys[PG_KEY_WORDS];
+    unsigned     seed;
+    pg_scan_t    s;
+    pg_cands_t   c;
+    pg_arena_t   a;
+    const char  *firsts;
+
+    static const char *const  sets[] = { "0", "hw", "0abcdef", "z", "" };
+
+    seed = 13;
+
+    for (k = 0; k < 200; k++) {
+        len = sc_text(t, sizeof(t), &seed);
+        firsts = sets[k % 5];
+        pg_arena_init(&a, 0);
+        assert_int_equal(pg_scan_init(&s, &a, t, len, 0), PG_OK);
+
+        pg_keys_first(keys, firsts);
+        assert_int_equal(pg_scan_cands_keys(&s, &c, keys), PG_OK);
+
+        n = 0;
+
+        for (j = 0; j < len; j++) {
+            if (!pg_isalnum(t[j]) || !pg_word_start(t, j)
+                || strchr(firsts, pg_isdigit(t[j]) ? '0' : t[j] | 0x20)
+                   == NULL || firsts[0] == '\0')
+            {
+                continue;
+            }
+
+            assert_true(n < c.n);
+            assert_int_equal(c.pos[n], j);
+            n++;
+        }
+
+        assert_int_equal(n, c.n);
+        pg_arena_free(&a);
+    }
+}
+
+
+static void
+test_bytes(void **state)
+{
+    size_t       k;
+    pg_scan_t    s;
+    pg_arena_t   a;
+
+    static const struct {
+        const char  *text;
+        unsigned     bytes;
+    } cases[] = {
+        { "", 0 },
+        { "no digits here at all", 0 },
+        { "one 1", PG_HAS_DIGIT },
+        { "mail x@y or a: b", PG_HAS_AT | PG_HAS_COLON },
+        { "caf\xc3\xa9 at long last, far past eight bytes", PG_HAS_HIGH },
+        { "\xc3", PG_HAS_HIGH },
+    };
+
+    for (k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+        pg_arena_init(&a, 0);
+        assert_int_equal(pg_scan_init(&s, &a, cases[k].text,
+                                      strlen(cases[k].text), 0), PG_OK);
+        assert_int_equal(s.words->bytes, cases[k].bytes);
+        pg_arena_free(&a);
+    }
+}
+
+
+int
+main(void)
+{
+    const struct CMUnitTest  tests[] = {
+        cmocka_unit_test(test_words),
+        cmocka_unit_test(test_cands),
+        cmocka_unit_test(test_firsts),
+        cmocka_unit_test(test_bytes),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
