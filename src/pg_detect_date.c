@@ -79,13 +79,17 @@ static const char *const  pg_date_verbs[] = {
     "adm", "admit", "d/c", "dc'd", "disch", "admission:", "discharge:",
     "surgery:", "procedure:", "transplant:", "heart stopped",
     "cardiac arrest", "collapsed", "came to us", "brought in",
-    "went home",
+    "went home", "came in",
     NULL
 };
 
 /* a birth date is DOB's */
 static const char *const  pg_date_birth[] = {
     "dob", "d.o.b", "born", "b.", "birth", "birthday", "birthdate", NULL
+};
+
+static const char *const  pg_date_delivery[] = {
+    "gave birth", "given birth", NULL
 };
 
 /* the verbs that may also take "in March" */
@@ -102,7 +106,9 @@ static const char *const  pg_date_nouns[] = {
     "induction", "funeral", "memorial service", "amputation", "exam",
     "consult", "consultation", "admission", "discharge", "delivered",
     "transferred", "injured", "coded", "rushed", "released", "death",
-    "charge", "charges", "bill", "claim", "stay", "treated", NULL
+    "charge", "charges", "bill", "claim", "stay", "treated",
+    /* "her hip replacement on <date>" */
+    "replacement", "repair", "removal", NULL
 };
 
 /* a person next to an event noun */
@@ -555,7 +561,11 @@ pg_date_cue(const char *t, size_t len, size_t pos, size_t end,
 {
     size_t  w, i, m, n;
 
-    if (pg_cue_before(t, pos, 3, 32, pg_date_birth)) {
+    /* a birth date is DOB's; "gave birth on <date>" is the mother's
+     * delivery, a date of her care */
+    if (pg_cue_before(t, pos, 3, 32, pg_date_birth)
+        && !pg_cue_before(t, pos, 3, 32, pg_date_delivery))
+    {
         return 0;
     }
 

@@ -970,11 +970,18 @@ pg_name_staff(const pg_name_ctx_t *c, size_t a, size_t b)
         return 0;
     }
 
-    for (k = b; k < c->n && k - b < 4; k++) {
-        if (c->tok[k].sent != c->tok[b - 1].sent
-            || (c->tok[k].lex & PG_LEX_HEALTH))
-        {
-            /* "Jane Doe, a cancer survivor": a patient, not staff */
+    for (k = b; k < c->n && k - b < 5; k++) {
+        if (c->tok[k].sent != c->tok[b - 1].sent) {
+            break;
+        }
+
+        if (c->tok[k].lex & PG_LEX_HEALTH) {
+            /* "Jane Doe, a cancer survivor": a patient, not staff; but
+             * "<name>, our new infection prevention director" */
+            if (c->tok[b - 1].comma) {
+                continue;
+            }
+
             break;
         }
 
@@ -1160,6 +1167,8 @@ pg_name_direct(const pg_name_ctx_t *c, size_t a)
         }
 
         if ((pg_name_is(c, p, "soon") && pg_name_is(c, p - 1, "well"))
+            || (pg_name_is(c, p, "to") && pg_name_is(c, p - 1, "soon")
+                && p > 1 && pg_name_is(c, p - 2, "well"))
             || (pg_name_is(c, p, "home") && pg_name_is(c, p - 1, "welcome"))
             || (pg_name_is(c, p, "world") && p > 2
                 && pg_name_is(c, p - 2, "to")
@@ -1519,6 +1528,10 @@ pg_name_staff_ctx(pg_name_ctx_t *c)
         "live at", "lecture", "keynote", "speaker", "author", "residency",
         "fellowship", "hired", "staff", "our team", "medical director",
         "endowment", "endowed", "scholarship", "philanthropy", "campaign",
+        /* thanks for a contribution, an event's host: "thanks to <name>
+         * for the ...", "thank you, <name>, for 20 years", "hosted by" */
+        "thanks to", "thank you to", "thank you,", "hosted by",
+        "tournament", "raised",
         NULL
     };
 

@@ -224,6 +224,15 @@ test_date_words(void **state)
     pg_da_one(state, "a year since his heart stopped on October 4",
               "October 4");
 
+    pg_da_one(state, "Jane Ames gave birth on 3/3/2024.", "3/3/2024");
+    pg_da_one(state, "Mrs. Ames came in on Jan 5, 2024 with chest pain.",
+              "Jan 5, 2024");
+    pg_da_one(state, "She had her hip replacement on Jan 5, 2024",
+              "Jan 5, 2024");
+    pg_dt_none(*state, pg_detect_date, "Hip replacement seminar on Jan 5, "
+               "2024 in the atrium.");
+    pg_dt_none(*state, pg_detect_date, "Ames was born on 3/3/2024.");
+
     /* words that are no date, and dates with no one's care */
     pg_dt_none(*state, pg_detect_date, "He was admitted the first of many "
                "times.");

@@ -472,6 +472,19 @@ test_name_heldout(void **state)
     pg_nm_one(state, "Mr. Tillery had a heart attack while mowing.",
               "Tillery");
 
+    /* thanks for a contribution, an event's host, a role after a
+     * health word; "get well soon to" */
+    pg_nm_none(state, "Big thanks to Ilse Brandt for the stroke of genius "
+               "behind our signs.");
+    pg_nm_none(state, "Our golf tournament, hosted by Ilse Brandt, raised "
+               "$4,000 for cancer research.");
+    pg_nm_none(state, "Meet Ilse Brandt, our new infection prevention "
+               "director.");
+    pg_nm_one(state, "Ilse Brandt, our infection prevention patient, went "
+              "home.", "Ilse Brandt");
+    pg_nm_one(state, "Get well soon to Ilse Brandt, who broke her hip.",
+              "Ilse Brandt");
+
     /* a post written in lower case */
     pg_nm_one(state, "so proud of tomas reyes, done with radiation today!",
               "tomas reyes");
