@@ -18,7 +18,6 @@ pg_media_find(pg_arena_t *a, const pg_platform_t *p, pg_body_kind_t kind,
     size_t              i;
     pg_status_t         st;
     const pg_field_t   *f;
-    const char *const  *m;
 
     /* no raw bytes: nothing that rewrites text may touch the file's */
     if (kind == PG_BODY_MEDIA && body_len) {
@@ -33,21 +32,10 @@ pg_media_find(pg_arena_t *a, const pg_platform_t *p, pg_body_kind_t kind,
     for (i = 0; i < fields->n; i++) {
         f = &fields->items[i];
 
-        if (!pg_media_suffix(f->name)) {
-
-            if (f->len == 0) {
-                continue;
-            }
-
-            for (m = p->media; *m != NULL; m++) {
-                if (pg_glob_match(*m, f->name, strlen(f->name))) {
-                    break;
-                }
-            }
-
-            if (*m == NULL) {
-                continue;
-            }
+        if (!pg_media_suffix(f->name)
+            && (f->len == 0 || !pg_platform_media_field(p, f->name)))
+        {
+            continue;
         }
 
         st = pg_findings_add(out, a, PG_T_MEDIA, (uint32_t) i, 0, f->len,

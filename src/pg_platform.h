@@ -19,6 +19,18 @@
 #include "pg_field.h"
 
 
+/*
+ * A body field that marks a direct message: the field named so whose value
+ * equals a string (case-insensitive) or matches a PCRE2 pattern.
+ */
+typedef struct {
+    const char          *name;       /* NULL ends the list */
+    const char          *equals;     /* NULL when match is set */
+    void                *match;      /* pcre2_code, owned by the set */
+    void                *mctx;       /* its pcre2_match_context (limits) */
+} pg_dm_field_t;
+
+
 /* every list is NULL-terminated and never NULL itself */
 typedef struct {
     const char          *name;
@@ -28,8 +40,10 @@ typedef struct {
     const char *const   *dm_paths;   /* "prefix*" or "*suffix" or exact */
     const char *const   *skip;       /* field names that are identifiers:
                                         exact, "prefix*" or "*suffix" */
-    const char *const   *dm_fields;  /* pairs: a field whose value equals
-                                        the next string marks a DM */
+    const pg_dm_field_t *dm_fields;  /* body fields that mark a DM */
+    const char *const   *dm_path_fields; /* fields whose value is a request
+                                        path (Graph batch relative_url):
+                                        a DM when dm_paths match it */
     const char *const   *post_id;    /* where the platform's JSON answer
                                         names the created object: "a.b" */
     const char *const   *media;      /* fields that publish an image or a
@@ -75,12 +89,23 @@ const pg_platform_t *pg_platform_match(const char *host, size_t host_len,
 /* 1 when the field is an identifier this platform defines (not text) */
 int pg_platform_skip_field(const pg_platform_t *p, const char *name);
 
-/* 1 when the request is a direct message by path or by body fields */
+/* 1 when the field publishes an image or a video on this platform */
+int pg_platform_media_field(const pg_platform_t *p, const char *name);
+
+/*
+ * 1 when the request is a direct message: by its path, by the path of a
+ * request it carries (a batch), or by a body field.  dm_paths are matched
+ * against the path with %XX escapes decoded, case-insensitively, without
+ * its query and trailing slashes: "/v20.0/me/Messages/" is a DM too.
+ */
 int pg_platform_is_dm(const pg_platform_t *p, const char *path,
     size_t path_len, const pg_fields_t *fields);
 
 /* shell-style match of a name against "x", "x*" or "*x" */
 int pg_glob_match(const char *pattern, const char *s, size_t len);
+
+/* the same for a URL path, as pg_platform_is_dm() compares them */
+int pg_path_glob_match(const char *pattern, const char *path, size_t len);
 
 
 #endif /* _PG_PLATFORM_H_INCLUDED_ */

@@ -17,7 +17,16 @@ struct pg_platforms_s {
     pg_platform_t   *items;
     size_t           n;
     pg_platform_t    generic;
+    void           **codes;          /* pcre2_code of dm_fields "match" */
+    size_t           ncodes;
+    size_t           codes_cap;
+    void            *mctx;           /* their pcre2_match_context */
 };
+
+
+/* bounds a dm_fields pattern's work on one value (as phigate_rules do) */
+#define PG_DM_MATCH_LIMIT  100000
+#define PG_DM_DEPTH_LIMIT  10000
 
 
 /* the compiled-in conf/platforms.json (pg_platform_data.c) */

@@ -16,6 +16,9 @@
 
 #include <jansson.h>
 
+#define PCRE2_CODE_UNIT_WIDTH  8
+#include <pcre2.h>
+
 #include "pg_platform_int.h"
 
 
@@ -46,23 +49,28 @@ static int pg_load_profile(pg_load_t *l, json_t *obj, pg_platform_t *p,
 static int pg_load_list(pg_load_t *l, json_t *obj, const char *key,
     pg_pattern_kind_t kind, int refs, const char *const **out);
 static int pg_load_dm_fields(pg_load_t *l, json_t *obj,
-    const char *const **out);
+    const pg_dm_field_t **out);
+static int pg_load_dm_match(pg_load_t *l, const char *field, json_t *v,
+    pg_dm_field_t *d);
 static int pg_pattern_ok(const char *s, pg_pattern_kind_t kind);
 static int pg_name_ok(const char *s);
 static int pg_keys_known(pg_load_t *l, json_t *obj, const char *const *keys);
 static int pg_fail(pg_load_t *l, const char *fmt, ...);
 
 
-static const char *const  pg_no_strings[] = { NULL };
+static const char *const    pg_no_strings[] = { NULL };
+static const pg_dm_field_t  pg_no_dm_fields[] = { { NULL, NULL, NULL, NULL } };
 
 static const char *const  pg_root_keys[] = {
     "schema", "about", "sets", "generic", "platforms", NULL
 };
 
 static const char *const  pg_profile_keys[] = {
-    "name", "about", "hosts", "paths", "dm_paths", "dm_fields", "skip",
-    "post_id", "media", NULL
+    "name", "about", "hosts", "paths", "dm_paths", "dm_path_fields",
+    "dm_fields", "skip", "post_id", "media", NULL
 };
+
+static const char *const  pg_dm_match_keys[] = { "match", NULL };
 
 static const char *const  pg_generic_keys[] = {
     "about", "skip", "post_id", "media", NULL
@@ -185,7 +193,14 @@ failed:
 void
 pg_platforms_free(pg_platforms_t *set)
 {
+    size_t  i;
+
     if (set != NULL) {
+        for (i = 0; i < set->ncodes; i++) {
+            pcre2_code_free(set->codes[i]);
+        }
+
+        pcre2_match_context_free(set->mctx);
         pg_arena_free(&set->arena);
         free(set);
     }
@@ -239,6 +254,8 @@ pg_load_profile(pg_load_t *l, json_t *obj, pg_platform_t *p, int generic)
         || pg_load_list(l, obj, "paths", PG_PAT_PATH, 0, &p->paths) != 0
         || pg_load_list(l, obj, "dm_paths", PG_PAT_GLOB, 0, &p->dm_paths)
            != 0
+        || pg_load_list(l, obj, "dm_path_fields", PG_PAT_GLOB, 0,
+                        &p->dm_path_fields) != 0
         || pg_load_list(l, obj, "skip", PG_PAT_GLOB, 1, &p->skip) != 0
         || pg_load_list(l, obj, "post_id", PG_PAT_ID_PATH, 0, &p->post_id)
            != 0
@@ -368,15 +385,19 @@ pg_load_list(pg_load_t *l, json_t *obj, const char *key,
 }
 
 
-/* "dm_fields": { "visibility": "direct" }: flattened into pairs */
+/*
+ * "dm_fields": { "visibility": "direct", "status": { "match": "^d " } }:
+ * a string is the value, any case; an object holds a PCRE2 pattern.
+ */
 static int
-pg_load_dm_fields(pg_load_t *l, json_t *obj, const char *const **out)
+pg_load_dm_fields(pg_load_t *l, json_t *obj, const pg_dm_field_t **out)
 {
-    size_t        n;
-    json_t       *m, *v;
-    const char   *k, **items;
+    size_t          n;
+    json_t         *m, *v;
+    const char     *k;
+    pg_dm_field_t  *items;
 
-    *out = pg_no_strings;
+    *out = pg_no_dm_fields;
 
     m = json_object_get(obj, "dm_fields");
     if (m == NULL) {
@@ -389,7 +410,7 @@ pg_load_dm_fields(pg_load_t *l, json_t *obj, const char *const **out)
     }
 
     items = pg_arena_calloc(&l->set->arena,
-                            (2 * json_object_size(m) + 1) * sizeof(char *));
+                            (json_object_size(m) + 1) * sizeof(pg_dm_field_t));
     if (items == NULL) {
         return pg_fail(l, "out of memory");
     }
@@ -397,25 +418,112 @@ pg_load_dm_fields(pg_load_t *l, json_t *obj, const char *const **out)
     n = 0;
 
     json_object_foreach(m, k, v) {
-        if (!json_is_string(v) || k[0] == '\0' || json_string_length(v) == 0)
-        {
-            return pg_fail(l, "dm_fields: each field name needs a non-empty "
-                           "string value");
+        /* a field's exact name: printable, no '*' that would mislead */
+        if (!pg_pattern_ok(k, PG_PAT_ID_PATH)) {
+            return pg_fail(l, "dm_fields: field names are exact names of 1 "
+                           "to %d printable bytes", PG_PATTERN_MAX);
         }
 
-        items[n] = pg_arena_strndup(&l->set->arena, k, strlen(k));
-        items[n + 1] = pg_arena_strndup(&l->set->arena, json_string_value(v),
-                                        json_string_length(v));
-
-        if (items[n] == NULL || items[n + 1] == NULL) {
+        items[n].name = pg_arena_strndup(&l->set->arena, k, strlen(k));
+        if (items[n].name == NULL) {
             return pg_fail(l, "out of memory");
         }
 
-        n += 2;
+        if (json_is_object(v)) {
+            if (pg_load_dm_match(l, k, v, &items[n]) != 0) {
+                return -1;
+            }
+
+        } else if (json_is_string(v) && json_string_length(v) != 0
+                   && strlen(json_string_value(v)) == json_string_length(v))
+        {
+            items[n].equals = pg_arena_strndup(&l->set->arena,
+                                               json_string_value(v),
+                                               json_string_length(v));
+            if (items[n].equals == NULL) {
+                return pg_fail(l, "out of memory");
+            }
+
+        } else {
+            return pg_fail(l, "dm_fields.%s: a non-empty string or "
+                           "{ \"match\": PATTERN }", k);
+        }
+
+        n++;
     }
 
-    items[n] = NULL;
     *out = items;
+
+    return 0;
+}
+
+
+/*
+ * { "match": "PCRE2 pattern" }: compiled as phigate_rules patterns are
+ * (UTF-8, invalid bytes never an error), run with the same limits.
+ */
+static int
+pg_load_dm_match(pg_load_t *l, const char *field, json_t *v,
+    pg_dm_field_t *d)
+{
+    int                     ec;
+    json_t                 *src;
+    pcre2_code             *code;
+    PCRE2_SIZE              off;
+    PCRE2_UCHAR             msg[128];
+    pcre2_match_context    *mctx;
+    pg_platforms_t         *set;
+
+    set = l->set;
+
+    if (pg_keys_known(l, v, pg_dm_match_keys) != 0) {
+        return -1;
+    }
+
+    src = json_object_get(v, "match");
+    if (!json_is_string(src) || json_string_length(src) == 0) {
+        return pg_fail(l, "dm_fields.%s: \"match\" needs a pattern", field);
+    }
+
+    if (set->mctx == NULL) {
+        mctx = pcre2_match_context_create(NULL);
+        if (mctx == NULL) {
+            return pg_fail(l, "out of memory");
+        }
+
+        pcre2_set_match_limit(mctx, PG_DM_MATCH_LIMIT);
+        pcre2_set_depth_limit(mctx, PG_DM_DEPTH_LIMIT);
+        set->mctx = mctx;
+    }
+
+    if (pg_arena_grow(&set->arena, (void **) &set->codes, &set->codes_cap,
+                      set->ncodes, sizeof(void *))
+        != 0)
+    {
+        return pg_fail(l, "out of memory");
+    }
+
+    code = pcre2_compile((PCRE2_SPTR) json_string_value(src),
+                         json_string_length(src),
+                         PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &ec, &off,
+                         NULL);
+    if (code == NULL) {
+        /* PCRE2's messages name the construct, never the pattern */
+        if (pcre2_get_error_message(ec, msg, sizeof(msg)) < 0) {
+            msg[0] = '\0';
+        }
+
+        return pg_fail(l, "dm_fields.%s: bad pattern: %s at offset %zu",
+                       field, (char *) msg, (size_t) off);
+    }
+
+    set->codes[set->ncodes++] = code;
+
+    /* without JIT the interpreter runs the same pattern, only slower */
+    (void) pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+
+    d->match = code;
+    d->mctx = set->mctx;
 
     return 0;
 }

@@ -1,12 +1,14 @@
 /*
  * Copyright (C) phigate authors
  *
- * Platform recognition, identifier fields and direct-message rules.
+ * Platform recognition, identifier fields and direct-message rules, and
+ * the profile format: its parser, its errors.
  */
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "unit.h"
 #include "pg_platform.h"
@@ -15,6 +17,26 @@
 
 #define match(host, path)                                                    \
     pg_platform_match(host, strlen(host), path, strlen(path))->name
+
+
+/* whether a request to "/x" with one field name=value is a DM */
+static int
+field_dm(const pg_platform_t *p, const char *name, const char *value)
+{
+    int          dm;
+    pg_arena_t   a;
+    pg_fields_t  f;
+
+    pg_arena_init(&a, 0);
+    memset(&f, 0, sizeof(f));
+
+    assert_int_equal(pg_fields_add(&f, &a, name, strlen(name), value,
+                                   strlen(value), PG_SRC_BODY, 0, 0), PG_OK);
+    dm = pg_platform_is_dm(p, "/x", 2, &f);
+    pg_arena_free(&a);
+
+    return dm;
+}
 
 
 static void
@@ -118,24 +140,14 @@ test_dm_by_path(void **state)
 static void
 test_dm_by_body(void **state)
 {
-    pg_arena_t            a;
-    pg_fields_t           f;
     const pg_platform_t  *m;
-
-    pg_arena_init(&a, 0);
-    memset(&f, 0, sizeof(f));
 
     m = pg_platform_match("mastodon.social", 15, "/api/v1/statuses", 16);
 
-    assert_int_equal(pg_fields_add(&f, &a, "status", 6, "hi", 2, PG_SRC_BODY,
-                                   0, 0), PG_OK);
-    assert_false(pg_platform_is_dm(m, "/api/v1/statuses", 16, &f));
-
-    assert_int_equal(pg_fields_add(&f, &a, "visibility", 10, "direct", 6,
-                                   PG_SRC_BODY, 0, 0), PG_OK);
-    assert_true(pg_platform_is_dm(m, "/api/v1/statuses", 16, &f));
-
-    pg_arena_free(&a);
+    assert_false(field_dm(m, "status", "hi"));
+    assert_true(field_dm(m, "visibility", "direct"));
+    assert_true(field_dm(m, "visibility", "DIRECT"));
+    assert_false(field_dm(m, "visibility", "public"));
 }
 
 
@@ -148,6 +160,25 @@ test_glob(void **state)
     assert_false(pg_glob_match("oauth_*", "oauth", 5));
     assert_true(pg_glob_match("id", "id", 2));
     assert_false(pg_glob_match("id", "idx", 3));
+}
+
+
+/* request paths: escapes decoded, any case, no query, no trailing '/' */
+static void
+test_path_glob(void **state)
+{
+    assert_true(pg_path_glob_match("*/messages", "/me%2Fmessages", 14));
+    assert_true(pg_path_glob_match("*/messages", "me/messages?a=%2F", 17));
+    assert_false(pg_path_glob_match("*/messages", "/me/messages%2", 14));
+    assert_false(pg_path_glob_match("*/messages", "messages", 8));
+    assert_true(pg_path_glob_match("*/messages", "%%2Fmessages", 12));
+    /* "%25" decodes to '%': "%2541" is "%41", not "A" */
+    assert_false(pg_path_glob_match("*a", "/%2541", 6));
+    assert_true(pg_path_glob_match("*%41", "/%2541", 6));
+    assert_true(pg_path_glob_match("/a/b", "/a/b//", 6));
+    assert_false(pg_path_glob_match("/a/b", "/a/bc", 5));
+    assert_true(pg_path_glob_match("/a*", "/%41/b", 6));
+
 }
 
 
@@ -196,8 +227,6 @@ test_parse_own_set(void **state)
     char                  err[256];
     pg_platforms_t       *set;
     const pg_platform_t  *p;
-    pg_arena_t            a;
-    pg_fields_t           f;
 
     set = PARSE("{\"schema\":1,\"sets\":{\"c\":[\"token\"]},"
                 "\"generic\":{\"skip\":[\"@c\",\"sig\"]},"
@@ -217,12 +246,7 @@ test_parse_own_set(void **state)
     assert_null(p->post_id[1]);
     assert_true(pg_platform_is_dm(p, "/x/chat", 7, NULL));
 
-    pg_arena_init(&a, 0);
-    memset(&f, 0, sizeof(f));
-    assert_int_equal(pg_fields_add(&f, &a, "kind", 4, "DM", 2, PG_SRC_BODY,
-                                   0, 0), PG_OK);
-    assert_true(pg_platform_is_dm(p, "/xrpc/post", 10, &f));
-    pg_arena_free(&a);
+    assert_true(field_dm(p, "kind", "DM"));
 
     assert_string_equal(pg_platforms_match(set, "x.example", 9, "/xrpc/a",
                                            7)->name, "bluesky");
@@ -284,6 +308,77 @@ test_parse_errors(void **state)
 }
 
 
+#define PROFILE(rest)                                                        \
+    "{\"schema\":1,\"platforms\":[{\"name\":\"a\",\"hosts\":[\"a.b\"]," rest \
+    "}]}"
+
+
+static void
+test_parse_dm_rules(void **state)
+{
+    char             err[256];
+    clock_t          t0;
+    pg_platforms_t  *set;
+
+    set = PARSE(PROFILE("\"dm_paths\":[\"*/inbox\"],"
+                        "\"dm_path_fields\":[\"ops[].path\",\"call*\"],"
+                        "\"dm_fields\":{\"kind\":\"dm\",\"text\":{\"match\":"
+                        "\"^(?i)private:\"},\"slow\":{\"match\":\"(a+)+$\"}}"));
+    assert_non_null(set);
+
+    assert_true(field_dm(pg_platforms_at(set, 0), "ops[].path", "/u/inbox"));
+    assert_true(field_dm(pg_platforms_at(set, 0), "callback", "x/inbox?a"));
+    assert_false(field_dm(pg_platforms_at(set, 0), "ops[].path", "/u/feed"));
+    assert_false(field_dm(pg_platforms_at(set, 0), "path", "/u/inbox"));
+    assert_true(field_dm(pg_platforms_at(set, 0), "kind", "DM"));
+    assert_false(field_dm(pg_platforms_at(set, 0), "kind", "dms"));
+    assert_true(field_dm(pg_platforms_at(set, 0), "text", "PRIVATE: hi"));
+    assert_false(field_dm(pg_platforms_at(set, 0), "text", "not private:"));
+    assert_false(field_dm(pg_platforms_at(set, 0), "other", "private: hi"));
+
+    /* a pattern that gives up at its match limit cannot clear a request */
+    t0 = clock();
+    assert_true(field_dm(pg_platforms_at(set, 0), "slow",
+                         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab"));
+    assert_true(clock() - t0 < 2 * CLOCKS_PER_SEC);
+    assert_false(field_dm(pg_platforms_at(set, 0), "slow", "b"));
+
+    pg_platforms_free(set);
+
+    REFUSED(PROFILE("\"dm_fields\":{\"t\":{\"regex\":\"x\"}}"),
+            "platforms[0] (a): unknown key \"regex\"");
+    REFUSED(PROFILE("\"dm_fields\":{\"t\":{\"match\":\"(x\"}}"),
+            "dm_fields.t: bad pattern: missing closing parenthesis at "
+            "offset 2");
+    REFUSED(PROFILE("\"dm_fields\":{\"t\":{\"match\":\"\"}}"),
+            "dm_fields.t: \"match\" needs a pattern");
+    REFUSED(PROFILE("\"dm_fields\":{\"t\":{\"match\":1}}"),
+            "dm_fields.t: \"match\" needs a pattern");
+    REFUSED(PROFILE("\"dm_fields\":{\"t\":{}}"),
+            "dm_fields.t: \"match\" needs a pattern");
+    REFUSED(PROFILE("\"dm_fields\":{\"t\":\"\"}"),
+            "dm_fields.t: a non-empty string");
+    REFUSED(PROFILE("\"dm_fields\":{\"t\":[\"x\"]}"),
+            "dm_fields.t: a non-empty string");
+    REFUSED(PROFILE("\"dm_fields\":{\"t*\":\"x\"}"),
+            "dm_fields: field names are exact names");
+    REFUSED(PROFILE("\"dm_fields\":{\"\":\"x\"}"),
+            "dm_fields: field names are exact names");
+    REFUSED(PROFILE("\"dm_path_fields\":[\"*\"]"), "dm_path_fields[0]");
+    REFUSED(PROFILE("\"dm_path_fields\":\"batch\""), "dm_path_fields: must "
+            "be a list");
+    REFUSED("{\"schema\":1,\"generic\":{\"dm_path_fields\":[\"a\"]},"
+            "\"platforms\":[{\"name\":\"a\",\"hosts\":[\"a.b\"]}]}",
+            "generic: unknown key \"dm_path_fields\"");
+
+    /* a bad pattern after good ones: nothing leaks (ASan says) */
+    REFUSED("{\"schema\":1,\"platforms\":[{\"name\":\"a\",\"hosts\":[\"a.b\"],"
+            "\"dm_fields\":{\"t\":{\"match\":\"x\"}}},{\"name\":\"b\","
+            "\"hosts\":[\"c.d\"],\"dm_fields\":{\"u\":{\"match\":\"y\"},"
+            "\"v\":{\"match\":\"[\"}}}]}", "platforms[1] (b): dm_fields.v");
+}
+
+
 int
 main(void)
 {
@@ -298,6 +393,8 @@ main(void)
         cmocka_unit_test(test_default_is_the_conf_file),
         cmocka_unit_test(test_parse_own_set),
         cmocka_unit_test(test_parse_errors),
+        cmocka_unit_test(test_path_glob),
+        cmocka_unit_test(test_parse_dm_rules),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -16,8 +16,8 @@ use Exporter qw(import);
 our @EXPORT = qw(%PHI %CUE $CLEAN
     x_tweet x_dm_v1 x_status_form x_alt_text_plain
     fb_feed_form fb_feed_json fb_messenger_form fb_photo_multipart
-    ig_media_qs linkedin_post mastodon_status mastodon_media
-    register_phi form_enc);
+    fb_batch_form ig_media_qs linkedin_post mastodon_status mastodon_media
+    bsky_post bsky_dm with_consent register_phi form_enc);
 
 # One value per detector.  The SSN is outside the invalid ranges, the phone
 # number has a real area code and exchange (no 555), the MRN and DOB carry
@@ -136,6 +136,22 @@ sub fb_messenger_form {
                  . form_enc('{"text":' . json_str($text) . '}') };
 }
 
+# Graph batch as the fb client sends it: a form field holding a JSON array
+# of requests, each body itself form-encoded, so the text is encoded twice
+#   fb_batch_form([relative_url, text], ...)
+sub fb_batch_form {
+    my (@items) = @_;
+    my $json = '[' . join(',', map {
+        '{"method":"POST","relative_url":' . json_str($_->[0]) . ',"body":'
+            . json_str('message=' . form_enc($_->[1])) . '}'
+    } @items) . ']';
+    return { method => 'POST', path => '/v20.0/?access_token=tok',
+             host => 'graph.facebook.com', field => 'batch[].body',
+             headers => [ 'Content-Type' => 'application/x-www-form-urlencoded',
+                          @FB ],
+             body => 'batch=' . form_enc($json) };
+}
+
 # multipart with the text part first, then a binary file part
 sub fb_photo_multipart {
     my ($caption) = @_;
@@ -152,14 +168,18 @@ sub fb_photo_multipart {
                  . "Content-Type: image/png\r\n\r\n$png\r\n--$b--\r\n" };
 }
 
-# Instagram container: the caption in the query string, no body
+# Instagram container: the caption in the query string, no body.
+#   host => graph.facebook.com (Instagram with Facebook Login)
+#   media => [name => value]: the container's media parameter (image_url
+#   by default; video_url, children for a carousel)
 sub ig_media_qs {
-    my ($caption) = @_;
-    return { method => 'POST', host => 'graph.instagram.com',
-             field => 'caption', media => 'image_url',
+    my ($caption, %o) = @_;
+    my ($name, $value) = @{ $o{media}
+        // [ image_url => 'https://cdn.example.org/fair.jpg' ] };
+    return { method => 'POST', host => $o{host} // 'graph.instagram.com',
+             field => 'caption', media => $name,
              headers => [ 'User-Agent' => 'node' ],
-             path => '/v19.0/1789/media?image_url='
-                 . form_enc('https://cdn.example.org/fair.jpg')
+             path => "/v19.0/1789/media?$name=" . form_enc($value)
                  . '&caption=' . form_enc($caption) . '&access_token=tok' };
 }
 
@@ -186,6 +206,51 @@ sub mastodon_status {
                           'User-Agent' => 'node' ],
              body => '{"status":' . json_str($text) . ',"visibility":"'
                  . ($visibility // 'public') . '"}' };
+}
+
+# Bluesky post: com.atproto.repo.createRecord through @atproto/api
+#   repo, host, path, port; type (record $type); record => extra members
+#   of the record, raw JSON ("reply":{...},"facets":[...])
+sub bsky_post {
+    my ($text, %o) = @_;
+    my $type = $o{type} // 'app.bsky.feed.post';
+    my $body = '{"repo":"' . ($o{repo} // 'did:plc:hospital') . '",'
+        . '"collection":"app.bsky.feed.post","record":{"$type":"' . $type
+        . '","text":' . json_str($text) . ','
+        . ($o{record} ? "$o{record}," : '')
+        . '"createdAt":"2026-11-23T10:00:00Z","langs":["en"]}}';
+    return { method => 'POST', host => $o{host} // 'bsky.social',
+             path => $o{path} // '/xrpc/com.atproto.repo.createRecord',
+             headers => ['Content-Type' => 'application/json',
+                         'Authorization' => 'Bearer bsky-token'],
+             body => $body, field => 'record.text',
+             ($o{port} ? (port => $o{port}) : ()) };
+}
+
+# Bluesky direct message: chat.bsky.convo.sendMessage, through the PDS
+# with the atproto-proxy header (host => 'api.bsky.chat': straight to the
+# chat service with a service token)
+sub bsky_dm {
+    my ($text, %o) = @_;
+    my $host = $o{host} // 'bsky.social';
+    return { method => 'POST', host => $host,
+             path => '/xrpc/chat.bsky.convo.sendMessage',
+             headers => ['Content-Type' => 'application/json',
+                         'Authorization' => 'Bearer bsky-token',
+                         ($host eq 'api.bsky.chat' ? ()
+                          : ('atproto-proxy'
+                             => 'did:web:api.bsky.chat#bsky_chat'))],
+             body => '{"convoId":"3ku7w6h4vog2d","message":{"text":'
+                 . json_str($text) . '}}',
+             field => 'message.text' };
+}
+
+# the request with an X-PHI-Consent token and, optionally, on another port
+sub with_consent {
+    my ($req, $token, $port) = @_;
+    return { %$req, headers => [ @{ $req->{headers} },
+                                 'X-PHI-Consent' => $token ],
+             ($port ? (port => $port) : ()) };
 }
 
 # masto v2 media upload: the binary file part first, the description after
