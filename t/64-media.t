@@ -2,9 +2,11 @@
 #
 # MEDIA findings: a photo or video published is recorded (a binary
 # multipart part, a media body, a profile's media field such as
-# Instagram's image_url).  phigate_media record (default) forwards it and
-# records it; phigate_media consent holds it to consent like a name: a
-# consent whose kinds include MEDIA publishes it, one without does not.
+# Instagram's image_url, on graph.instagram.com and on graph.facebook.com
+# alike, or a tweet's media_ids).  phigate_media record (default)
+# forwards it and records it; phigate_media consent holds it to consent
+# like a name: a consent whose kinds include MEDIA publishes it, one
+# without does not.
 
 use strict;
 use warnings;
@@ -67,6 +69,27 @@ $t->expect_forwarded(mastodon_media($CLEAN), 'Mastodon image upload',
     audit => $audit);
 $t->expect_forwarded(ig_media_qs($CLEAN), 'Instagram image_url',
     audit => $audit);
+
+# Instagram with Facebook Login: the same containers to graph.facebook.com
+# (a photo, a reel, a carousel of earlier containers)
+my $ig_fb = sub {
+    my ($media) = @_;
+    return ig_media_qs($CLEAN, host => 'graph.facebook.com',
+                       ($media ? (media => $media) : ()));
+};
+for my $m ([ image_url => 'https://cdn.example.org/fair.jpg' ],
+           [ video_url => 'https://cdn.example.org/fair.mp4' ],
+           [ children => '17895695668004550,17899305451014820' ])
+{
+    $t->expect_forwarded($ig_fb->($m),
+        "Instagram $m->[0] through graph.facebook.com",
+        audit => { %$audit, platform => 'facebook' });
+}
+my $tweet = x_tweet($CLEAN);
+$tweet->{body} =~ s/\}$/,"media":{"media_ids":["1455952740635586573"]}}/;
+$tweet->{media} = 'media.media_ids[]';
+$t->expect_forwarded($tweet, 'a tweet with a photo',
+    audit => { %$audit, platform => 'x' });
 # an upload's megabytes are not hashed: its record has the length only
 my ($r) = $t->expect_forwarded($upload, 'an image body');
 my $ua = $t->audit_for($r->{request_id});
@@ -122,6 +145,17 @@ $t->expect_forwarded($req, 'a photo with consent covering MEDIA',
 $t->expect_blocked(on_consent(fb_photo_multipart($CLEAN), 'tok_phone_0001'),
     [], 'a photo with a consent that does not cover MEDIA',
     error => 'consent_kind', audit => {});
+
+# an Instagram photo sent through graph.facebook.com is held the same way
+$t->expect_blocked(on_consent($ig_fb->()), [],
+    'phigate_media consent: an Instagram photo through graph.facebook.com',
+    audit => { reason => 'phi_detected', platform => 'facebook' });
+$t->expect_forwarded(on_consent($ig_fb->(), 'tok_media_0001'),
+    'the same with consent covering MEDIA',
+    audit => { decision => 'allow', reason => 'consent', findings => [] });
+$t->expect_blocked(on_consent($tweet), [],
+    'phigate_media consent: a tweet with a photo',
+    audit => { reason => 'phi_detected', platform => 'x' });
 
 # under record, MEDIA needs no consent: a PHONE consent publishes a photo
 # story with the phone number

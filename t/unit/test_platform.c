@@ -204,7 +204,7 @@ test_default_is_the_conf_file(void **state)
     free(buf);
 
     /* and every profile the consent store may name is in it */
-    assert_int_equal(pg_platforms_count(pg_platforms_default()), 11);
+    assert_int_equal(pg_platforms_count(pg_platforms_default()), 12);
     assert_string_equal(
         pg_platforms_generic(pg_platforms_default())->name, "generic");
 }
