@@ -43,6 +43,8 @@
 #define PG_NAME_ROOM      16      /* words to a room or bed, one sentence */
 #define PG_NAME_TOKLEN    64      /* longest word kept; longer: no class */
 #define PG_NAME_STAFF_MAX 16      /* staff name words remembered */
+#define PG_NAME_MEMO_MAX  1024    /* words remembered (a power of two) */
+#define PG_NAME_MEMO_MIN  16
 
 /* confidences by evidence */
 #define PG_NAME_C_DIRECT  90
@@ -121,6 +123,15 @@ typedef struct {
 } pg_tok_t;
 
 
+/* the classes of a word of up to 8 bytes, as pg_name_classify() found */
+typedef struct {
+    uint64_t       head;       /* the word folded (pg_lex_fold()) */
+    uint8_t        len;        /* 0: an empty entry */
+    uint8_t        lex;
+    uint32_t       words;
+} pg_name_memo_t;
+
+
 typedef struct {
     const char    *t;
     size_t         len;
@@ -135,6 +146,11 @@ typedef struct {
     size_t         staff_off[PG_NAME_STAFF_MAX];
     size_t         staff_len[PG_NAME_STAFF_MAX];
     size_t         nstaff;
+    /* the classes of short words met in the text, by hash: a text says
+     * "the", "and", "patient" again and again, and each lookup in the
+     * word table is a cache miss */
+    pg_name_memo_t *memo;
+    size_t         memo_mask;
 } pg_name_ctx_t;
 
 
@@ -341,6 +357,21 @@ pg_detect_name(const pg_scan_t *s, pg_findings_t *out)
     c->t = s->text;
     c->len = s->len;
     c->nstaff = 0;
+
+    /* a word remembered for each 16 bytes of text, at most 1024 */
+    for (i = PG_NAME_MEMO_MIN; i < PG_NAME_MEMO_MAX && i * 16 < s->len;
+         i *= 2)
+    {
+        /* void */
+    }
+
+    c->memo = pg_arena_alloc(s->arena, i * sizeof(pg_name_memo_t));
+    if (c->memo == NULL) {
+        return PG_ERR_NOMEM;
+    }
+
+    memset(c->memo, 0, i * sizeof(pg_name_memo_t));
+    c->memo_mask = i - 1;
 
     pos = 0;
 
@@ -700,11 +731,12 @@ pg_name_cut(pg_name_ctx_t *c, pg_tok_t *k)
 static void
 pg_name_classify(pg_name_ctx_t *c, pg_tok_t *k)
 {
-    size_t       avail;
-    uint32_t     h;
-    unsigned     lex;
-    uint64_t     fw[PG_LEX_FOLD_WORDS];
-    const char  *w;
+    size_t           avail;
+    uint32_t         h;
+    unsigned         lex;
+    uint64_t         fw[PG_LEX_FOLD_WORDS];
+    const char      *w;
+    pg_name_memo_t  *m;
 
     w = c->t + k->off;
     avail = c->len - k->off;
@@ -729,6 +761,32 @@ pg_name_classify(pg_name_ctx_t *c, pg_tok_t *k)
     {
         k->poss = 1;
         k->blen = k->len - 4;
+    }
+
+    if (k->len <= 8 && !k->poss) {
+        /* most words: the classes of a short word are those of its
+         * folded bytes (but for a word of capitals: PG_LEX_CAPS) */
+        pg_lex_fold(fw, w, k->len, avail);
+        h = pg_lex_hash(fw, k->len);
+        m = &c->memo[h & c->memo_mask];
+
+        if (m->head == fw[0] && m->len == k->len) {
+            k->lex = m->lex;
+            k->words = m->words;
+            return;
+        }
+
+        k->lex = pg_lex_lookup_folded(fw, k->len, h, w);
+        k->words = pg_wordset_folded(&pg_name_words, fw, k->len, h);
+
+        if (!(k->lex & PG_LEX_CAPS)) {
+            m->head = fw[0];
+            m->len = (uint8_t) k->len;
+            m->lex = (uint8_t) k->lex;
+            m->words = k->words;
+        }
+
+        return;
     }
 
     lex = 0;

@@ -21,6 +21,7 @@ static void test_name_things_places(void **state);
 static void test_name_common_words(void **state);
 static void test_name_confidence(void **state);
 static void test_name_edges(void **state);
+static void test_name_case_repeated(void **state);
 static void test_name_initialisms(void **state);
 static void test_name_records_births(void **state);
 static void test_name_resident(void **state);
@@ -227,6 +228,24 @@ test_name_confidence(void **state)
     pg_nm_one(state, "Keep Marisol Vega in your thoughts; she had "
               "surgery.", "Marisol Vega");
     assert_int_equal(fx->findings.items[0].confidence, 65);
+}
+
+
+/*
+ * A word the detector met earlier in the text in another case keeps the
+ * classes of its own case: "RN" is a staff title, "rn" is not (the
+ * detector remembers the classes of words it has looked up).
+ */
+
+static void
+test_name_case_repeated(void **state)
+{
+    pg_nm_one(state, "Ann Whitfield, rn, was admitted with pneumonia. "
+              "Priya Raman, RN, was admitted with pneumonia.",
+              "Ann Whitfield");
+    pg_nm_one(state, "Priya Raman, RN, was admitted with pneumonia. "
+              "Ann Whitfield, rn, was admitted with pneumonia.",
+              "Ann Whitfield");
 }
 
 
@@ -513,6 +532,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_name_common_words,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_name_confidence,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_name_case_repeated,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_name_edges,
                                         pg_dt_setup, pg_dt_teardown),
