@@ -446,7 +446,8 @@ pg_date_day_any(const char *t, size_t len, size_t pos, unsigned *day,
     *word = 0;
     n = pg_date_day(t, len, pos, day);
 
-    if (n == 0 && pg_isalpha(t[pos])) {
+    /* "admitted June " may end the text right after its blanks */
+    if (n == 0 && pos < len && pg_isalpha(t[pos])) {
         n = pg_when_day_word(t, len, pos, day);
         *word = n != 0;
     }
