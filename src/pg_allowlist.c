@@ -1,8 +1,8 @@
 /*
  * Copyright (C) phigate authors
  *
- * The allow-list: parsing entries into canonical forms (one sorted set
- * per kind), and the filter over a request's findings.
+ * The allow-list: parsing entries into key sets, and the filter over a
+ * request's findings.
  */
 
 
@@ -16,31 +16,10 @@
 #include "pg_text.h"
 
 
-/* an address entry's ZIP code follows its street within this many bytes */
-#define PG_ALLOW_ZIP_GAP  3
-
-
-typedef struct {
-    char          *s;              /* canonical form */
-    size_t         len;
-    size_t         min;            /* address: shortest leading part */
-    char           zip[PG_ALLOW_ZIP_MAX + 1];   /* address: its digits */
-    unsigned       prefix:1;       /* url: the entry ended in '*' */
-} pg_allow_entry_t;
-
-
-typedef struct {
-    pg_allow_entry_t  *items;
-    size_t             n;
-    size_t             cap;
-} pg_allow_set_t;
-
-
-struct pg_allowlist_s {
-    pg_arena_t         arena;
-    pg_allow_set_t     sets[PG_ALLOW__KINDS];
-    size_t             n;
-};
+/* the longest finding compared: an entry is a line of a file at most */
+#define PG_ALLOW_SPAN_MAX      PG_CONFFILE_LINE_MAX
+/* the most '/' of a link tried as the end of a prefix entry */
+#define PG_ALLOW_PREFIX_TRIES  64
 
 
 typedef struct {
@@ -66,25 +45,24 @@ static const char  *pg_allow_errors[PG_ALLOW__KINDS] = {
     "not a phone number: 10 digits, with +1 or 1 before them at most",
     "not an e-mail address",
     "a url entry starts with http://, https:// or www. and a host",
-    "a name entry has a letter, and at most 512 bytes",
+    "a name entry has a given name and a surname, and at most 512 bytes",
     "an address entry has a number and a street, and at most 512 bytes"
 };
 
 
 static int pg_allow_entry(pg_allowlist_t *al, pg_conffile_t *cf,
     pg_arena_t *tmp, const char *s, size_t n);
+static int pg_allow_url_entry(pg_allowlist_t *al, pg_conffile_t *cf,
+    pg_arena_t *tmp, const char *s, size_t n);
 static int pg_allow_kind(pg_conffile_t *cf, const char **s, size_t *n,
     pg_allow_kind_t *kind);
 static int pg_allow_infer(const char *s, size_t n, pg_allow_kind_t *kind);
-static int pg_allow_address(pg_arena_t *tmp, const char *s, size_t n,
-    pg_allow_entry_t *e);
-static const pg_allow_entry_t *pg_allow_lookup(const pg_allowlist_t *al,
-    pg_arena_t *tmp, pg_type_t type, const char *text, size_t len);
-static int pg_allow_is(const pg_allow_entry_t *e, pg_allow_kind_t kind,
-    const char *s, size_t len);
-static int pg_allow_zip(const pg_allow_entry_t *e, const char *text,
-    size_t len);
-static int pg_allow_cmp(const void *a, const void *b);
+static int pg_allow_at(const pg_allowlist_t *al, pg_arena_t *tmp,
+    pg_type_t type, const char *t, size_t len, size_t off, size_t flen);
+static int pg_allow_value(const pg_allowlist_t *al, pg_arena_t *tmp,
+    pg_allow_kind_t kind, const char *s, size_t n);
+static int pg_allow_url_under(const pg_allowlist_t *al, pg_arena_t *tmp,
+    const char *c, size_t len);
 
 
 pg_allowlist_t *
@@ -92,7 +70,7 @@ pg_allowlist_parse(const char *buf, size_t len, const char *file, char *err,
     size_t err_size)
 {
     int              rc;
-    size_t           n, k;
+    size_t           n;
     pg_arena_t       tmp;
     const char      *s;
     pg_conffile_t    cf;
@@ -124,12 +102,7 @@ pg_allowlist_parse(const char *buf, size_t len, const char *file, char *err,
         return NULL;
     }
 
-    for (k = 0; k < PG_ALLOW__KINDS; k++) {
-        if (al->sets[k].n > 1) {
-            qsort(al->sets[k].items, al->sets[k].n,
-                  sizeof(pg_allow_entry_t), pg_allow_cmp);
-        }
-    }
+    pg_allow_set_sort(al);
 
     return al;
 }
@@ -156,11 +129,23 @@ int
 pg_allowlist_allows(const pg_allowlist_t *al, pg_type_t type,
     const char *text, size_t len)
 {
+    return pg_allowlist_allows_at(al, type, text, len, 0, len);
+}
+
+
+int
+pg_allowlist_allows_at(const pg_allowlist_t *al, pg_type_t type,
+    const char *text, size_t len, size_t off, size_t flen)
+{
     int          yes;
     pg_arena_t   tmp;
 
+    if (off > len || flen > len - off) {
+        return 0;
+    }
+
     pg_arena_init(&tmp, 0);
-    yes = pg_allow_lookup(al, &tmp, type, text, len) != NULL;
+    yes = pg_allow_at(al, &tmp, type, text, len, off, flen);
     pg_arena_free(&tmp);
 
     return yes;
@@ -171,16 +156,12 @@ void
 pg_allowlist_filter(const pg_allowlist_t *al, const pg_fields_t *fields,
     pg_findings_t *f, uint32_t *allowed)
 {
-    int                      drop;
-    size_t                   i, o, end, gap;
-    pg_arena_t               tmp;
-    const char              *text;
-    const pg_field_t        *fld;
-    pg_finding_t            *fi;
-    const pg_allow_entry_t  *e, *addr;
+    int                 drop;
+    size_t              i, o;
+    pg_arena_t          tmp;
+    const pg_field_t   *fld;
+    pg_finding_t       *fi;
 
-    addr = NULL;
-    end = 0;
     pg_arena_init(&tmp, 0);
 
     for (i = 0, o = 0; i < f->n; i++) {
@@ -191,40 +172,9 @@ pg_allowlist_filter(const pg_allowlist_t *al, const pg_fields_t *fields,
         if (fld != NULL && fi->off <= fld->len
             && fi->len <= fld->len - fi->off)
         {
-            text = fld->text + fi->off;
-
-            if (fi->type == PG_T_ZIP) {
-                /*
-                 * The ZIP code of an allowed address, right after it
-                 * ("55 Fruit Street, Boston, MA 02114"); the same digits
-                 * elsewhere may be where a patient lives.
-                 */
-                for (gap = end; addr != NULL && gap < fi->off; gap++) {
-                    if (fld->text[gap] != ' ' && fld->text[gap] != ',') {
-                        break;
-                    }
-                }
-
-                drop = addr != NULL && gap == fi->off
-                       && fi->off - end <= PG_ALLOW_ZIP_GAP
-                       && pg_allow_zip(addr, text, fi->len);
-
-            } else {
-                e = pg_allow_lookup(al, &tmp, fi->type, text, fi->len);
-                drop = (e != NULL);
-
-                if (fi->type == PG_T_ADDRESS) {
-                    addr = e;
-                    end = fi->off + fi->len;
-                }
-            }
-
+            drop = pg_allow_at(al, &tmp, fi->type, fld->text, fld->len,
+                               fi->off, fi->len);
             pg_arena_free(&tmp);
-        }
-
-        /* findings are in field order: an address is of this field only */
-        if (i + 1 < f->n && f->items[i + 1].field != fi->field) {
-            addr = NULL;
         }
 
         if (drop) {
@@ -247,9 +197,7 @@ pg_allow_entry(pg_allowlist_t *al, pg_conffile_t *cf, pg_arena_t *tmp,
     char              *c;
     size_t             len;
     pg_norm_t          norm;
-    pg_allow_set_t    *set;
     pg_allow_kind_t    kind;
-    pg_allow_entry_t   e;
 
     kind = PG_ALLOW_NAME;
 
@@ -263,33 +211,33 @@ pg_allow_entry(pg_allowlist_t *al, pg_conffile_t *cf, pg_arena_t *tmp,
         return pg_conffile_error(cf, "out of memory");
     }
 
-    memset(&e, 0, sizeof(pg_allow_entry_t));
     s = norm.text;
     n = norm.len;
 
-    if (kind == PG_ALLOW_URL && n && s[n - 1] == '*') {
-        e.prefix = 1;
-        n--;
-    }
+    switch (kind) {
 
-    rc = pg_allow_fold(tmp, kind, s, n, &c, &len);
+    case PG_ALLOW_URL:
+        return pg_allow_url_entry(al, cf, tmp, s, n);
 
-    if (rc == 0 && kind == PG_ALLOW_URL) {
-        /* the fold drops a last '/'; before a '*' it is the prefix's */
-        if (e.prefix && s[n - 1] == '/') {
-            c[len++] = '/';
-        }
+    case PG_ALLOW_NAME:
+        rc = pg_allow_name_entry(al, tmp, s, n);
+        break;
 
-        /* "https://hospital.org*" would allow hospital.org.example.com */
-        if (memchr(c, '*', len) != NULL
-            || (e.prefix && memchr(c, '/', len) == NULL))
+    case PG_ALLOW_ADDRESS:
+        rc = pg_allow_address_entry(al, tmp, s, n);
+        break;
+
+    default:
+        rc = pg_allow_fold(tmp, kind, s, n, &c, &len);
+
+        if (rc == 0
+            && pg_allow_set_add(al, kind == PG_ALLOW_PHONE ? PG_SET_PHONE
+                                                          : PG_SET_EMAIL,
+                                c, len, 0)
+               != 0)
         {
-            return pg_conffile_error(cf, "'*' only ends a url entry, after "
-                                     "its host and a '/'");
+            rc = -1;
         }
-
-    } else if (rc == 0 && kind == PG_ALLOW_ADDRESS) {
-        rc = pg_allow_address(tmp, s, n, &e);
     }
 
     if (rc != 0) {
@@ -297,22 +245,55 @@ pg_allow_entry(pg_allowlist_t *al, pg_conffile_t *cf, pg_arena_t *tmp,
                                                   : pg_allow_errors[kind]);
     }
 
-    set = &al->sets[kind];
+    al->n++;
 
-    if (pg_arena_grow(&al->arena, (void **) &set->items, &set->cap, set->n,
-                      sizeof(pg_allow_entry_t))
+    return 0;
+}
+
+
+/* "https://hospital.org/news", or a prefix "https://hospital.org/a/" "*" */
+static int
+pg_allow_url_entry(pg_allowlist_t *al, pg_conffile_t *cf, pg_arena_t *tmp,
+    const char *s, size_t n)
+{
+    int      rc, prefix;
+    char    *c;
+    size_t   len;
+
+    prefix = (n > 0 && s[n - 1] == '*');
+    n -= prefix;
+
+    rc = pg_allow_fold(tmp, PG_ALLOW_URL, s, n, &c, &len);
+
+    if (rc != 0) {
+        return pg_conffile_error(cf, "%s", rc < 0 ? "out of memory"
+                                           : pg_allow_errors[PG_ALLOW_URL]);
+    }
+
+    /*
+     * A prefix is a path: "https://hospital.org*" would allow
+     * hospital.org.example.com, "...?id=*" any query.
+     */
+    if (memchr(c, '*', len) != NULL
+        || (prefix && (s[n - 1] != '/' || memchr(c, '?', len) != NULL
+                       || memchr(c, '#', len) != NULL)))
+    {
+        return pg_conffile_error(cf, "'*' only ends a url entry, after "
+                                 "its host and a '/'");
+    }
+
+    /* the fold drops a last '/'; before a '*' it is the prefix's */
+    if (prefix) {
+        c[len++] = '/';
+    }
+
+    if (pg_allow_set_add(al, prefix ? PG_SET_URL_PREFIX : PG_SET_URL, c, len,
+                         0)
         != 0)
     {
         return pg_conffile_error(cf, "out of memory");
     }
 
-    e.s = pg_arena_strndup(&al->arena, c, len);
-    if (e.s == NULL) {
-        return pg_conffile_error(cf, "out of memory");
-    }
-
-    e.len = len;
-    set->items[set->n++] = e;
     al->n++;
 
     return 0;
@@ -423,172 +404,107 @@ pg_allow_infer(const char *s, size_t n, pg_allow_kind_t *kind)
 }
 
 
-/*
- * What a post may write of an address entry: all of it, or its words up
- * to the end of its first part (before the first comma; without commas,
- * all but the ZIP code); and the ZIP code, right after it.
- */
 static int
-pg_allow_address(pg_arena_t *tmp, const char *s, size_t n,
-    pg_allow_entry_t *e)
+pg_allow_at(const pg_allowlist_t *al, pg_arena_t *tmp, pg_type_t type,
+    const char *t, size_t len, size_t off, size_t flen)
 {
-    char        *c;
-    size_t       len, last, prev, head;
-    const char  *comma;
-
-    if (pg_allow_fold(tmp, PG_ALLOW_ADDRESS, s, n, &c, &len) != 0) {
-        return -1;
+    /* no entry is that long, even written with entities: not normalised */
+    if (flen > PG_ALLOW_SPAN_MAX) {
+        return 0;
     }
-
-    if (strpbrk(c, "0123456789") == NULL) {
-        return 1;
-    }
-
-    /* the ZIP code: a last word of 5 digits, or of 4 after one of 5 */
-    for (last = len; last > 0 && c[last - 1] != ' '; last--) {
-        /* void */
-    }
-
-    for (prev = last > 0 ? last - 1 : 0; prev > 0 && c[prev - 1] != ' ';
-         prev--)
-    {
-        /* void */
-    }
-
-    head = len;
-
-    if (pg_allow_digits(c + last, len - last, "", e->zip, 5) == 5
-        && len - last == 5)
-    {
-        head = last;
-
-    } else if (last > 0 && len - last == 4 && last - 1 - prev == 5
-               && pg_allow_digits(c + prev, 5, "", e->zip, 5) == 5
-               && pg_allow_digits(c + last, 4, "", e->zip + 5, 4) == 4)
-    {
-        head = prev;
-
-    } else {
-        e->zip[0] = '\0';
-    }
-
-    /* without a comma: the street and city, without the ZIP code */
-    e->min = (head > 0 && head < len) ? head - 1 : len;
-
-    comma = memchr(s, ',', n);
-
-    if (comma != NULL
-        && pg_allow_fold(tmp, PG_ALLOW_ADDRESS, s, comma - s, &c, &e->min)
-           != 0)
-    {
-        e->min = len;
-    }
-
-    return 0;
-}
-
-
-static const pg_allow_entry_t *
-pg_allow_lookup(const pg_allowlist_t *al, pg_arena_t *tmp, pg_type_t type,
-    const char *text, size_t len)
-{
-    char                    *c;
-    size_t                   i, n;
-    pg_norm_t                norm;
-    pg_allow_kind_t          kind;
-    pg_allow_entry_t         key;
-    const pg_allow_set_t    *set;
-    const pg_allow_entry_t  *e;
 
     switch (type) {
     case PG_T_PHONE:
     case PG_T_FAX:
-        kind = PG_ALLOW_PHONE;
-        break;
+        return pg_allow_value(al, tmp, PG_ALLOW_PHONE, t + off, flen);
     case PG_T_EMAIL:
-        kind = PG_ALLOW_EMAIL;
-        break;
+        return pg_allow_value(al, tmp, PG_ALLOW_EMAIL, t + off, flen);
     case PG_T_URL:
-        kind = PG_ALLOW_URL;
-        break;
+        return pg_allow_value(al, tmp, PG_ALLOW_URL, t + off, flen);
     case PG_T_NAME:
-        kind = PG_ALLOW_NAME;
-        break;
+        return pg_allow_name_at(al, tmp, t, len, off, flen);
     case PG_T_ADDRESS:
-        kind = PG_ALLOW_ADDRESS;
-        break;
+        return pg_allow_address_is(al, tmp, t + off, flen);
+    case PG_T_ZIP:
+        return pg_allow_zip_at(al, tmp, t, len, off, flen);
     default:
-        return NULL;
+        return 0;
     }
+}
 
-    set = &al->sets[kind];
 
-    if (set->n == 0
-        || pg_normalize(tmp, text, len, &norm) != PG_OK
-        || pg_allow_fold(tmp, kind, norm.text, norm.len, &c, &n) != 0)
+/* a phone number, mailbox or link: its canonical form is a key */
+static int
+pg_allow_value(const pg_allowlist_t *al, pg_arena_t *tmp,
+    pg_allow_kind_t kind, const char *s, size_t n)
+{
+    char               *c;
+    size_t              len;
+    pg_norm_t           norm;
+    pg_allow_set_id_t   id;
+
+    id = (kind == PG_ALLOW_PHONE) ? PG_SET_PHONE
+         : (kind == PG_ALLOW_EMAIL) ? PG_SET_EMAIL : PG_SET_URL;
+
+    if ((al->sets[id].n == 0
+         && (kind != PG_ALLOW_URL || al->sets[PG_SET_URL_PREFIX].n == 0))
+        || pg_normalize(tmp, s, n, &norm) != PG_OK
+        || pg_allow_fold(tmp, kind, norm.text, norm.len, &c, &len) != 0)
     {
-        return NULL;
+        return 0;
     }
 
-    if (kind != PG_ALLOW_URL && kind != PG_ALLOW_ADDRESS) {
-        key.s = c;
-        key.len = n;
-
-        return bsearch(&key, set->items, set->n, sizeof(pg_allow_entry_t),
-                       pg_allow_cmp);
+    if (pg_allow_set_find(al, id, c, len) != NULL) {
+        return 1;
     }
 
-    for (i = 0; i < set->n; i++) {
-        e = &set->items[i];
+    return kind == PG_ALLOW_URL && pg_allow_url_under(al, tmp, c, len);
+}
 
-        if (pg_allow_is(e, kind, c, n)) {
-            return e;
+
+/*
+ * The link c[0, len) is under a prefix entry: each of its path's '/' (or
+ * the host's end: "hospital.org/" and "*" allow the whole host) ends a key?
+ */
+static int
+pg_allow_url_under(const pg_allowlist_t *al, pg_arena_t *tmp, const char *c,
+    size_t len)
+{
+    char    *k;
+    size_t   i, path, tries;
+
+    if (al->sets[PG_SET_URL_PREFIX].n == 0) {
+        return 0;
+    }
+
+    for (path = 0; path < len && c[path] != '?' && c[path] != '#'; path++) {
+        /* void */
+    }
+
+    for (i = 0, tries = 0; i < path && tries < PG_ALLOW_PREFIX_TRIES; i++) {
+        if (c[i] != '/') {
+            continue;
+        }
+
+        tries++;
+
+        if (pg_allow_set_find(al, PG_SET_URL_PREFIX, c, i + 1) != NULL) {
+            return 1;
         }
     }
 
-    return NULL;
-}
-
-
-/* a link or an address: prefix entries and leading parts */
-static int
-pg_allow_is(const pg_allow_entry_t *e, pg_allow_kind_t kind, const char *s,
-    size_t len)
-{
-    if (kind == PG_ALLOW_URL) {
-        return e->prefix ? len >= e->len && memcmp(s, e->s, e->len) == 0
-                         : len == e->len && memcmp(s, e->s, len) == 0;
+    /* "hospital.org" or "hospital.org?x=1": the host's root */
+    if (memchr(c, '/', path) != NULL) {
+        return 0;
     }
 
-    return len >= e->min && len <= e->len && memcmp(s, e->s, len) == 0
-           && (len == e->len || e->s[len] == ' ');
-}
-
-
-static int
-pg_allow_zip(const pg_allow_entry_t *e, const char *text, size_t len)
-{
-    int   k;
-    char  d[PG_ALLOW_ZIP_MAX + 1];
-
-    k = pg_allow_digits(text, len, " -", d, PG_ALLOW_ZIP_MAX);
-
-    return (k == 5 || k == 9) && e->zip[0] != '\0'
-           && memcmp(d, e->zip, k) == 0 && (k == 5 || e->zip[5] != '\0');
-}
-
-
-static int
-pg_allow_cmp(const void *a, const void *b)
-{
-    int                      c;
-    const pg_allow_entry_t  *x = a, *y = b;
-
-    c = memcmp(x->s, y->s, x->len < y->len ? x->len : y->len);
-
-    if (c != 0) {
-        return c;
+    k = pg_arena_alloc(tmp, path + 1);
+    if (k == NULL) {
+        return 0;
     }
 
-    return (x->len > y->len) - (x->len < y->len);
+    memcpy(k, c, path);
+    k[path] = '/';
+
+    return pg_allow_set_find(al, PG_SET_URL_PREFIX, k, path + 1) != NULL;
 }

@@ -8,12 +8,17 @@
  *
  * Entries and the text of findings are compared in one canonical form
  * per kind, after the normalisation the detectors use (pg_normalize.c):
- * a phone number's 10 digits, an e-mail address in lower case, a link
- * without scheme and "www." (a prefix when the entry ends in "*"), a
- * name's or address's words case- and accent-folded.  A finding is
- * dropped only when its text is an entry (for an address: the entry or
- * its beginning, from its street line on), never when it merely holds
- * one, so an allowed name cannot hide the surname written after it.
+ * a phone number's 10 digits (an extension aside, letters read on a
+ * keypad), an e-mail address in lower case ("[at]" and "[dot]" read), a
+ * link without scheme, "www." and tracking parameters (a prefix when the
+ * entry ends in "/" and "*"), a name's or address's words case- and
+ * accent-folded, titles, degrees and USPS short forms aside.  A finding
+ * is dropped when its text is an entry, never when it merely holds one,
+ * so an allowed name cannot hide the surname written after it; a NAME
+ * finding that is part of an allowed name as the post writes it ("Ruiz"
+ * of "Ruiz, Ana") and a ZIP code right after an allowed address are
+ * read with the words beside them (pg_allowlist_name.c,
+ * pg_allowlist_addr.c).
  */
 
 #ifndef _PG_ALLOWLIST_H_INCLUDED_
@@ -46,11 +51,17 @@ int pg_allowlist_allows(const pg_allowlist_t *al, pg_type_t type,
     const char *text, size_t len);
 
 /*
+ * The same for a finding at text[off, off + flen) of a field's text
+ * text[0, len): a name and a ZIP code are read with the words beside
+ * them.
+ */
+int pg_allowlist_allows_at(const pg_allowlist_t *al, pg_type_t type,
+    const char *text, size_t len, size_t off, size_t flen);
+
+/*
  * Drops the findings (offsets in their fields' text) that are entries,
- * counting them by type in allowed[PG_T__COUNT].  A ZIP finding is
- * dropped when it is the ZIP code of an allowed address it follows.
- * Needs no memory of the request's: a finding that cannot be compared
- * (no memory) is kept.
+ * counting them by type in allowed[PG_T__COUNT].  Needs no memory of
+ * the request's: a finding that cannot be compared (no memory) is kept.
  */
 void pg_allowlist_filter(const pg_allowlist_t *al, const pg_fields_t *fields,
     pg_findings_t *f, uint32_t *allowed);

@@ -2,10 +2,12 @@
  * Copyright (C) phigate authors
  *
  * Canonical forms of allow-list entries and of findings' text: two texts
- * a reader takes for the same number, address or name fold to the same
+ * a reader takes for the same number, mailbox or link fold to the same
  * bytes.  The text has been through pg_normalize() already (fullwidth
  * and other-script digits, entities, invisible characters, Unicode
- * blanks and dashes), so only what differs by kind is done here.
+ * blanks and dashes), so only what differs by kind is done here.  Names
+ * and addresses have files of their own; the letters of both are folded
+ * here (pg_allow_fold_chars()).
  */
 
 
@@ -18,71 +20,50 @@
 #include "pg_text.h"
 
 
-#define PG_ALLOW_WORDS_MAX  64
+/* the longest extension read after a number ("x123456") */
+#define PG_ALLOW_EXT_MAX     6
+/* the longest anchor dropped from a link ("#visiting-hours") */
+#define PG_ALLOW_ANCHOR_MAX  64
 
-
-typedef struct {
-    const char    *from;
-    const char    *to;
-} pg_allow_abbr_t;
+#define pg_allow_blank(c)  ((c) == ' ' || (c) == '\t')
 
 
 static int pg_allow_phone(pg_arena_t *a, const char *s, size_t n,
     char **out, size_t *len);
+static size_t pg_allow_extension(const char *s, size_t n);
 static int pg_allow_email(pg_arena_t *a, const char *s, size_t n,
     char **out, size_t *len);
+static int pg_allow_email_word(const char *s, size_t n, size_t i,
+    size_t *end, char *op);
+static int pg_allow_email_bracket(const char *s, size_t n, size_t i,
+    size_t *b, size_t *e);
 static int pg_allow_url(pg_arena_t *a, const char *s, size_t n,
     char **out, size_t *len);
-static int pg_allow_words(pg_arena_t *a, pg_allow_kind_t kind,
-    const char *s, size_t n, char **out, size_t *len);
-static size_t pg_allow_fold_chars(const char *s, size_t n, char *out);
-static size_t pg_allow_join(pg_allow_kind_t kind, char *w, size_t n,
-    char *out);
-static const char *pg_allow_abbr(const pg_allow_abbr_t *t, const char *w,
-    size_t n);
-static int pg_allow_in(const char *const *list, const char *w, size_t n);
+static size_t pg_allow_url_query(const char *q, size_t n, char *out);
+static int pg_allow_anchor(const char *s, size_t n);
 
 
-/* honorifics before a name and degrees after it are no part of it */
-static const char *const  pg_allow_titles[] = {
-    "dr", "doctor", "mr", "mrs", "ms", "mx", "miss", "prof", "professor",
-    NULL
-};
+/* "1-800-FLOWERS": the letters of a telephone keypad */
+static const char  pg_allow_keypad[] = "22233344455566677778889999";
 
-static const char *const  pg_allow_degrees[] = {
-    "md", "do", "rn", "np", "pa", "phd", "dnp", "dds", "dmd", "facs", "facp",
-    "mph", "msn", "bsn", "lpn", "crna", "pharmd", "mba", "aprn", "fnp",
-    "dpt", "od", NULL
+
+/* an extension after a number: "x123", "ext. 123", "extension 123" */
+static const char *const  pg_allow_ext_words[] = {
+    "extension", "ext", "x", "#", NULL
 };
 
 
-/* USPS street suffixes, unit and direction words, and state names */
-static const pg_allow_abbr_t  pg_allow_address_words[] = {
-    { "street", "st" }, { "avenue", "ave" }, { "av", "ave" },
-    { "road", "rd" }, { "boulevard", "blvd" }, { "drive", "dr" },
-    { "lane", "ln" }, { "court", "ct" }, { "place", "pl" },
-    { "square", "sq" }, { "parkway", "pkwy" }, { "highway", "hwy" },
-    { "terrace", "ter" }, { "circle", "cir" }, { "plaza", "plz" },
-    { "suite", "ste" }, { "apartment", "apt" }, { "floor", "fl" },
-    { "building", "bldg" }, { "room", "rm" },
-    { "north", "n" }, { "south", "s" }, { "east", "e" }, { "west", "w" },
-    { "northeast", "ne" }, { "northwest", "nw" }, { "southeast", "se" },
-    { "southwest", "sw" },
-    { "alabama", "al" }, { "alaska", "ak" }, { "arizona", "az" },
-    { "arkansas", "ar" }, { "california", "ca" }, { "colorado", "co" },
-    { "connecticut", "ct" }, { "delaware", "de" }, { "florida", "fl" },
-    { "georgia", "ga" }, { "hawaii", "hi" }, { "idaho", "id" },
-    { "illinois", "il" }, { "indiana", "in" }, { "iowa", "ia" },
-    { "kansas", "ks" }, { "kentucky", "ky" }, { "louisiana", "la" },
-    { "maine", "me" }, { "maryland", "md" }, { "massachusetts", "ma" },
-    { "michigan", "mi" }, { "minnesota", "mn" }, { "mississippi", "ms" },
-    { "missouri", "mo" }, { "montana", "mt" }, { "nebraska", "ne" },
-    { "nevada", "nv" }, { "ohio", "oh" }, { "oklahoma", "ok" },
-    { "oregon", "or" }, { "pennsylvania", "pa" }, { "tennessee", "tn" },
-    { "texas", "tx" }, { "utah", "ut" }, { "vermont", "vt" },
-    { "virginia", "va" }, { "washington", "wa" }, { "wisconsin", "wi" },
-    { "wyoming", "wy" },
-    { NULL, NULL }
+/* a spelled-out e-mail address's words, and what each stands for */
+static const char *const  pg_allow_email_ops[] = {
+    "at", "@", "@", "@", "dot", ".", ".", ".", NULL
+};
+
+
+/* query parameters that say where a reader came from, not what they see */
+static const char *const  pg_allow_tracking[] = {
+    "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "igshid",
+    "mc_cid", "mc_eid", "_hsenc", "_hsmi", "yclid", "twclid", "ttclid",
+    "li_fat_id", NULL
 };
 
 
@@ -98,7 +79,7 @@ pg_allow_fold(pg_arena_t *a, pg_allow_kind_t kind, const char *s, size_t n,
     case PG_ALLOW_URL:
         return pg_allow_url(a, s, n, out, len);
     default:
-        return pg_allow_words(a, kind, s, n, out, len);
+        return 1;
     }
 }
 
@@ -126,23 +107,61 @@ pg_allow_digits(const char *s, size_t n, const char *others, char *out,
 }
 
 
-/* "(617) 555-0100", "+1 617.555.0100", "1-617-555-0100": "6175550100" */
+int
+pg_allow_in(const char *const *list, const char *w, size_t n)
+{
+    for ( /* void */ ; *list != NULL; list++) {
+        if (strlen(*list) == n && memcmp(*list, w, n) == 0) {
+            return 1;
+        }
+    }
+
+    return 0;
+}
+
+
+/*
+ * "(617) 555-0100", "+1 617.555.0100", "1-617-555-0100 ext. 12",
+ * "1-800-FLOWERS" (when the list writes 1-800-356-9377): "6175550100".
+ * Letters are read only after three digits, as a vanity number has
+ * them; a vanity word longer than the number is cut, as a keypad does.
+ */
 static int
 pg_allow_phone(pg_arena_t *a, const char *s, size_t n, char **out,
     size_t *len)
 {
-    int    k;
-    char  *d;
+    char    *d;
+    size_t   i, k, letters;
 
-    d = pg_arena_alloc(a, 12);
+    d = pg_arena_alloc(a, 17);
     if (d == NULL) {
         return -1;
     }
 
-    k = pg_allow_digits(s, n, " \t+()-./", d, 11);
+    n = pg_allow_extension(s, n);
 
-    if (k == 11 && d[0] == '1') {
-        memmove(d, d + 1, 10);
+    for (i = 0, k = 0, letters = 0; i < n; i++) {
+        if (k == 16) {
+            return 1;
+        }
+
+        if (pg_isdigit(s[i])) {
+            d[k++] = s[i];
+
+        } else if (pg_isalpha(s[i]) && k >= 3) {
+            d[k++] = pg_allow_keypad[pg_tolower(s[i]) - 'a'];
+            letters++;
+
+        } else if (s[i] == '\0' || strchr(" \t+()-./", s[i]) == NULL) {
+            return 1;
+        }
+    }
+
+    if (k >= 11 && d[0] == '1') {
+        memmove(d, d + 1, --k);
+    }
+
+    if (k > 10 && letters >= k - 10) {
         k = 10;
     }
 
@@ -158,25 +177,82 @@ pg_allow_phone(pg_arena_t *a, const char *s, size_t n, char **out,
 }
 
 
+/* s[0, n) without an extension after the number (the length left) */
+static size_t
+pg_allow_extension(const char *s, size_t n)
+{
+    size_t                e, d, m, w;
+    const char *const    *x;
+
+    for (e = n; e > 0 && pg_allow_blank(s[e - 1]); e--) {
+        /* void */
+    }
+
+    for (d = e; d > 0 && pg_isdigit(s[d - 1]); d--) {
+        /* void */
+    }
+
+    if (d == e || e - d > PG_ALLOW_EXT_MAX) {
+        return n;
+    }
+
+    for (m = d; m > 0 && (pg_allow_blank(s[m - 1]) || s[m - 1] == '.'
+                          || s[m - 1] == ':');
+         m--)
+    {
+        /* void */
+    }
+
+    for (x = pg_allow_ext_words; *x != NULL; x++) {
+        w = strlen(*x);
+
+        if (m > w && strncasecmp(s + m - w, *x, w) == 0
+            && !pg_isalpha(s[m - w - 1]))
+        {
+            break;
+        }
+    }
+
+    if (*x == NULL) {
+        return n;
+    }
+
+    for (m -= w; m > 0 && (pg_allow_blank(s[m - 1]) || s[m - 1] == ','
+                           || s[m - 1] == ';');
+         m--)
+    {
+        /* void */
+    }
+
+    return m;
+}
+
+
+/*
+ * "Press@Hospital.org", "mailto:press@hospital.org?subject=Hi", "press
+ * [at] hospital [dot] org", "press(at)hospital(dot)org", "press at
+ * hospital dot org": "press@hospital.org".
+ */
 static int
 pg_allow_email(pg_arena_t *a, const char *s, size_t n, char **out,
     size_t *len)
 {
-    char         *e;
-    size_t        i, at;
+    char         *e, op;
+    size_t        i, k, end, skip;
     const char   *p;
+    int           gap;
 
-    p = memchr(s, '@', n);
-    if (p == NULL || n > PG_ALLOW_MAX) {
-        return 1;
+    if (n >= 7 && strncasecmp(s, "mailto:", 7) == 0) {
+        s += 7;
+        n -= 7;
+
+        p = memchr(s, '?', n);
+        if (p != NULL) {
+            n = p - s;
+        }
     }
 
-    at = p - s;
-
-    if (at == 0 || memchr(p + 1, '@', n - at - 1) != NULL
-        || memchr(p + 1, '.', n - at - 1) == NULL
-        || s[at + 1] == '.' || s[n - 1] == '.')
-    {
+    if (n > PG_ALLOW_MAX) {
         return 1;
     }
 
@@ -185,29 +261,150 @@ pg_allow_email(pg_arena_t *a, const char *s, size_t n, char **out,
         return -1;
     }
 
-    for (i = 0; i < n; i++) {
-        if (pg_isspace(s[i])) {
+    for (i = 0, k = 0, gap = 0; i < n; i = end) {
+        if (pg_allow_blank(s[i])) {
+            gap = 1;
+            end = i + 1;
+            continue;
+        }
+
+        if (pg_allow_email_word(s, n, i, &end, &op)) {
+            e[k++] = op;
+            gap = 0;
+            continue;
+        }
+
+        /* a blank inside an address, other than around '@' or '.' */
+        if (gap && k > 0 && e[k - 1] != '@' && e[k - 1] != '.'
+            && s[i] != '@' && s[i] != '.')
+        {
             return 1;
         }
 
-        e[i] = (char) pg_tolower(s[i]);
+        for (end = i; end < n && !pg_allow_blank(s[end]); end++) {
+            if (s[end] == '\0') {
+                return 1;
+            }
+
+            /* "press(at)hospital": the word ends at the bracket */
+            if (end > i && pg_allow_email_word(s, n, end, &skip, &op)) {
+                break;
+            }
+
+            e[k++] = (char) pg_tolower(s[end]);
+        }
+
+        gap = 0;
     }
 
-    e[n] = '\0';
+    e[k] = '\0';
+    p = memchr(e, '@', k);
+
+    if (p == NULL || p == e || memchr(p + 1, '@', k - (p - e) - 1) != NULL
+        || memchr(p + 1, '.', k - (p - e) - 1) == NULL
+        || p[1] == '.' || e[k - 1] == '.')
+    {
+        return 1;
+    }
+
     *out = e;
-    *len = n;
+    *len = k;
 
     return 0;
 }
 
 
-/* "HTTPS://www.Hospital.org/news/": "hospital.org/news" */
+/*
+ * "[at]", "(at)", "{dot}", "<@>", and "at" or "dot" between blanks: the
+ * character they stand for in *op, 1; 0 for any other word.
+ */
+static int
+pg_allow_email_word(const char *s, size_t n, size_t i, size_t *end,
+    char *op)
+{
+    size_t              b, e;
+    const char *const  *w;
+
+    if (pg_allow_email_bracket(s, n, i, &b, &e)) {
+        *end = e + 1;
+
+        for ( /* void */ ; b < e && pg_allow_blank(s[b]); b++) {
+            /* void */
+        }
+
+        for ( /* void */ ; e > b && pg_allow_blank(s[e - 1]); e--) {
+            /* void */
+        }
+
+    } else {
+        if (i == 0 || !pg_allow_blank(s[i - 1])) {
+            return 0;
+        }
+
+        for (e = i; e < n && !pg_allow_blank(s[e]); e++) {
+            /* void */
+        }
+
+        if (e == n) {
+            return 0;
+        }
+
+        b = i;
+        *end = e;
+    }
+
+    for (w = pg_allow_email_ops; w[0] != NULL; w += 2) {
+        if (e - b == strlen(w[0]) && strncasecmp(s + b, w[0], e - b) == 0) {
+            *op = w[1][0];
+            return 1;
+        }
+    }
+
+    return 0;
+}
+
+
+/* a bracket at s[i] closed within 8 bytes: its inside is s[*b, *e) */
+static int
+pg_allow_email_bracket(const char *s, size_t n, size_t i, size_t *b,
+    size_t *e)
+{
+    size_t      k, close;
+
+    static const char  open[] = "[({<", shut[] = "])}>";
+
+    for (k = 0; k < 4 && s[i] != open[k]; k++) {
+        /* void */
+    }
+
+    if (k == 4) {
+        return 0;
+    }
+
+    for (close = i + 1; close < n && close - i < 8; close++) {
+        if (s[close] == shut[k]) {
+            *b = i + 1;
+            *e = close;
+            return 1;
+        }
+    }
+
+    return 0;
+}
+
+
+/*
+ * "HTTPS://www.Hospital.org/news/?utm_source=fb#top": "hospital.org/news".
+ * The host is case-insensitive, the path and the query are not; other
+ * query parameters and an anchor with more than letters stay: they may
+ * name the person a page is about.
+ */
 static int
 pg_allow_url(pg_arena_t *a, const char *s, size_t n, char **out,
     size_t *len)
 {
     char    *u;
-    size_t   i, host, k;
+    size_t   i, host, path, query, k;
 
     if (n >= 8 && strncasecmp(s, "https://", 8) == 0) {
         s += 8;
@@ -226,13 +423,29 @@ pg_allow_url(pg_arena_t *a, const char *s, size_t n, char **out,
         n -= 4;
     }
 
-    for (host = 0; host < n && strchr("/?#", s[host]) == NULL; host++) {
-        if (pg_isspace(s[host]) || s[host] == '\0') {
+    if (n > PG_ALLOW_MAX) {
+        return 1;
+    }
+
+    for (i = 0; i < n; i++) {
+        if (pg_isspace(s[i]) || s[i] == '\0') {
             return 1;
         }
     }
 
-    if (host == 0 || n > PG_ALLOW_MAX) {
+    for (host = 0; host < n && strchr("/?#", s[host]) == NULL; host++) {
+        /* void */
+    }
+
+    for (path = host; path < n && s[path] != '?' && s[path] != '#'; path++) {
+        /* void */
+    }
+
+    for (query = path; query < n && s[query] != '#'; query++) {
+        /* void */
+    }
+
+    if (host == 0) {
         return 1;
     }
 
@@ -241,13 +454,21 @@ pg_allow_url(pg_arena_t *a, const char *s, size_t n, char **out,
         return -1;
     }
 
-    for (i = 0, k = 0; i < n; i++) {
-        /* the host is case-insensitive, the path is not */
-        u[k++] = (char) (i < host ? pg_tolower(s[i]) : s[i]);
+    for (k = 0; k < path; k++) {
+        u[k] = (char) (k < host ? pg_tolower(s[k]) : s[k]);
     }
 
     if (k > host && u[k - 1] == '/') {
         k--;
+    }
+
+    if (query > path + 1) {
+        k += pg_allow_url_query(s + path + 1, query - path - 1, u + k);
+    }
+
+    if (query < n && !pg_allow_anchor(s + query + 1, n - query - 1)) {
+        memcpy(u + k, s + query, n - query);
+        k += n - query;
     }
 
     u[k] = '\0';
@@ -258,55 +479,65 @@ pg_allow_url(pg_arena_t *a, const char *s, size_t n, char **out,
 }
 
 
-static int
-pg_allow_words(pg_arena_t *a, pg_allow_kind_t kind, const char *s, size_t n,
-    char **out, size_t *len)
+/* the parameters of q[0, n) but tracking ones, after a '?', into out */
+static size_t
+pg_allow_url_query(const char *q, size_t n, char *out)
 {
-    char    *w, *r;
-    size_t   k;
+    size_t  i, e, key, k;
 
-    /*
-     * The folded text, then its words rejoined: a short form may be a
-     * byte longer than its word ("av" is "ave").
-     */
-    w = pg_arena_alloc(a, 3 * PG_ALLOW_MAX + 16);
-    if (w == NULL) {
-        return -1;
+    for (i = 0, k = 0; i < n; i = e + 1) {
+        for (e = i; e < n && q[e] != '&'; e++) {
+            /* void */
+        }
+
+        for (key = i; key < e && q[key] != '='; key++) {
+            /* void */
+        }
+
+        if (e == i
+            || (key - i > 4 && strncasecmp(q + i, "utm_", 4) == 0)
+            || pg_allow_in(pg_allow_tracking, q + i, key - i))
+        {
+            continue;
+        }
+
+        out[k] = (k == 0) ? '?' : '&';
+        k++;
+        memcpy(out + k, q + i, e - i);
+        k += e - i;
     }
 
-    k = pg_allow_fold_chars(s, n, w);
-    if (k == 0 || k > PG_ALLOW_MAX) {
-        return 1;
-    }
-
-    r = w + PG_ALLOW_MAX + 8;
-
-    k = pg_allow_join(kind, w, k, r);
-    if (k == 0 || k > PG_ALLOW_MAX) {
-        return 1;
-    }
-
-    *out = r;
-    *len = k;
-
-    return 0;
+    return k;
 }
 
 
-/*
- * Letters and digits, case-folded and without marks ("José" is "jose"),
- * words one space apart; '.' and apostrophes join ("M.D." is "md",
- * "O'Brien" is "obrien"), a possessive "'s" goes.  Writes at most
- * PG_ALLOW_MAX + 8 bytes into out; returns the length, more than
- * PG_ALLOW_MAX when the text is too long.
- */
-static size_t
+/* "#top", "#visiting-hours": a place on the page, not a person's id */
+static int
+pg_allow_anchor(const char *s, size_t n)
+{
+    size_t  i;
+
+    if (n > PG_ALLOW_ANCHOR_MAX) {
+        return 0;
+    }
+
+    for (i = 0; i < n; i++) {
+        if (!pg_isalpha(s[i]) && s[i] != '-' && s[i] != '_') {
+            return 0;
+        }
+    }
+
+    return 1;
+}
+
+
+size_t
 pg_allow_fold_chars(const char *s, size_t n, char *out)
 {
-    int                 bound;
-    size_t              i, k, j;
-    utf8proc_int32_t    cp, d[32];
-    utf8proc_ssize_t    len, nd;
+    int                  bound;
+    size_t               i, k, j;
+    utf8proc_int32_t     cp, d[32];
+    utf8proc_ssize_t     len, nd;
     utf8proc_category_t  cat;
 
     k = 0;
@@ -369,98 +600,4 @@ pg_allow_fold_chars(const char *s, size_t n, char *out)
     }
 
     return k;
-}
-
-
-/*
- * The words of w[0, n) rejoined into out (2 * n + 8 bytes): for a name
- * without titles before it and degrees after it, for an address with
- * USPS's short forms.  Returns the length, 0 when nothing is left.
- */
-static size_t
-pg_allow_join(pg_allow_kind_t kind, char *w, size_t n, char *out)
-{
-    size_t       i, nw, first, last, k, wl;
-    size_t       off[PG_ALLOW_WORDS_MAX], len[PG_ALLOW_WORDS_MAX];
-    const char  *ab;
-
-    nw = 0;
-
-    for (i = 0; i < n; /* void */) {
-        if (nw == PG_ALLOW_WORDS_MAX) {
-            return 0;
-        }
-
-        off[nw] = i;
-
-        while (i < n && w[i] != ' ') {
-            i++;
-        }
-
-        len[nw] = i - off[nw];
-        nw++;
-        i++;
-    }
-
-    first = 0;
-    last = nw;
-
-    if (kind == PG_ALLOW_NAME) {
-        while (last - first > 1
-               && pg_allow_in(pg_allow_titles, w + off[first], len[first]))
-        {
-            first++;
-        }
-
-        while (last - first > 1
-               && pg_allow_in(pg_allow_degrees, w + off[last - 1],
-                              len[last - 1]))
-        {
-            last--;
-        }
-    }
-
-    for (i = first, k = 0; i < last; i++) {
-        ab = (kind == PG_ALLOW_ADDRESS)
-             ? pg_allow_abbr(pg_allow_address_words, w + off[i], len[i])
-             : NULL;
-
-        if (k) {
-            out[k++] = ' ';
-        }
-
-        wl = (ab != NULL) ? strlen(ab) : len[i];
-        memcpy(out + k, ab != NULL ? ab : w + off[i], wl);
-        k += wl;
-    }
-
-    out[k] = '\0';
-
-    return k;
-}
-
-
-static const char *
-pg_allow_abbr(const pg_allow_abbr_t *t, const char *w, size_t n)
-{
-    for ( /* void */ ; t->from != NULL; t++) {
-        if (strlen(t->from) == n && memcmp(t->from, w, n) == 0) {
-            return t->to;
-        }
-    }
-
-    return NULL;
-}
-
-
-static int
-pg_allow_in(const char *const *list, const char *w, size_t n)
-{
-    for ( /* void */ ; *list != NULL; list++) {
-        if (strlen(*list) == n && memcmp(*list, w, n) == 0) {
-            return 1;
-        }
-    }
-
-    return 0;
 }

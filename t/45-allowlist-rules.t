@@ -2,7 +2,14 @@
 #
 # phigate_allowlist and phigate_rules: the hospital's own number, in any
 # format, passes byte for byte while another number in the same post is
-# blocked; an allowed staff name does not hide a patient's name; the
+# blocked; an allowed staff name does not hide a patient's name; each
+# kind's other writings (a staff name surname first, in capitals, with
+# an initial or an accent; the address with the state written out, a
+# suite and a ZIP+4; a number with an extension; a mailbox in capitals or
+# spelled out; a link with tracking parameters, in capitals) pass, and
+# each near miss (a patient with the staff member's given name, an
+# apartment at the address, another ZIP code or number, mailbox, page
+# on the hospital's host) is blocked; the
 # shipped rules (conf/rules/) block a hospital MRN format and a claims
 # phrase written with evasions, and record a "log" rule's finding while
 # forwarding the post; a pattern over its budget fails closed; the audit
@@ -24,15 +31,25 @@ my $t = Phigate::Test->new;
 register_phi($t);
 my $patient = $t->phi('patient name', 'Ana Ruiz Lopez');
 my $mrn = $t->phi('hospital MRN', 'EGH4821337');
+my $apt = $t->phi('patient apartment', '55 Fruit Street, Apt 4');
+my $zip = $t->phi('patient ZIP code', 'Boston, MA 02115');
+my $phone = $t->phi('patient phone', '617-555-0142');
+my $mail = $t->phi('patient mailbox', 'ana.ruiz2@example-hospital.org');
+my $chart = $t->phi('patient chart link', 'patients/48213/summary');
+my $story = $t->phi('patient story id', 'stories?id=48213');
 
 my $dir = $t->dir;
 
 Phigate::Test::write_file("$dir/allow.txt", <<'EOF');
 # the hospital's own
 phone:   (617) 555-0100
+phone:   1-800-356-9377
 name:    Dr. Ana Ruiz
 address: 55 Fruit Street, Boston, MA 02114
 press@example-hospital.org
+email:   ana.ruiz@example-hospital.org
+url:     https://www.example-hospital.org/people/*
+url:     https://www.example-hospital.org/patients/stories
 EOF
 Phigate::Test::write_file("$dir/allow-other.txt", "phone: 617-555-0199\n");
 
@@ -126,6 +143,72 @@ $r = $t->expect_blocked(x_tweet('Patient: Ana Ruiz will answer questions. '
         . "Patient: $patient went home today"), [[ 'NAME', 'text', 1 ]],
     'a staff name does not hide a patient name', audit => {});
 is_deeply(allowed_of($r), { NAME => 1 }, 'audit: allowed NAME 1');
+
+# --- the allow-list: every writing of an entry, and its near misses
+
+# each post below gives the detectors a finding without the allow-list
+# (t/unit/test_allowlist*.c hold each writing alone)
+my @allowed = (
+    [ 'Prayers for Ruiz, Ana and her team today.',
+      { NAME => 1 }, 'staff name surname first' ],
+    [ 'Prayers for ANA RUIZ today.', { NAME => 1 }, 'staff name in capitals' ],
+    [ 'Prayers for Ana M. Ruiz today.', { NAME => 1 },
+      'staff name with an initial' ],
+    [ "Prayers for Ana Ru\x{ed}z today.", { NAME => 1 },
+      'staff name with an accent' ],
+    [ 'Dr. Ruiz sees her patients at 55 Fruit St. Boston, Massachusetts '
+      . '02114.', { ZIP => 1 }, 'ZIP after the address, state written out' ],
+    [ 'Dr. Ruiz sees her patients at 55 Fruit Street, Suite 200, Boston, MA '
+      . '02114-2696.', { ADDRESS => 1, ZIP => 1 },
+      'address with a suite and a ZIP+4' ],
+    [ "The patient's wife can call (617) 555-0100 ext. 123 or +1 (617) "
+      . '555-0100.', { PHONE => 2 }, 'number with an extension, with +1' ],
+    [ "The patient's wife can call 1-800-356-9377 or 617.555.0100 x45.",
+      { PHONE => 2 }, 'toll-free number, number with x45' ],
+    [ "The patient's wife can email Ana.Ruiz\@Example-Hospital.org or "
+      . 'mailto:ana.ruiz@example-hospital.org.', { EMAIL => 2 },
+      'mailbox in capitals, after mailto:' ],
+    [ "The patient's wife can email ana.ruiz [at] example-hospital [dot] "
+      . 'org.', { EMAIL => 1 }, 'mailbox spelled out' ],
+    [ 'See https://www.example-hospital.org/people/48213?utm_source=fb'
+      . '&utm_medium=social and HTTP://Example-Hospital.ORG/people/48213/ '
+      . 'today.', { URL => 2 }, 'links under a prefix, tracking, capitals' ],
+);
+
+for my $c (@allowed) {
+    my ($text, $counts, $name) = @$c;
+    utf8::encode($text);
+    my ($r) = $t->expect_forwarded(x_tweet($text), "allowed: $name",
+        audit => { decision => 'allow', reason => 'clean', findings => [] });
+    is_deeply(allowed_of($r), $counts, "allowed: $name: audit counts");
+}
+
+my @near = (
+    [ 'Prayers for Ruiz, Ana and for Ana, recovering from surgery.',
+      [[ 'NAME', 'text', 1 ]], { NAME => 2 },
+      'a patient with the staff member\'s given name' ],
+    [ "The patient lives at $apt, Boston, MA 02114.",
+      [[ 'ADDRESS', 'text', 1 ], [ 'ZIP', 'text', 1 ]], undef,
+      'an apartment at the address' ],
+    [ "The patient lives at 55 Fruit Street, $zip.",
+      [[ 'ZIP', 'text', 1 ]], { ADDRESS => 1 },
+      'another ZIP code after the street' ],
+    [ "The patient's wife can call (617) 555-0100 x123 or $phone.",
+      [[ 'PHONE', 'text', 1 ]], { PHONE => 1 }, 'another number' ],
+    [ "The patient's wife can email $mail.",
+      [[ 'EMAIL', 'text', 1 ]], undef, 'another mailbox on the host' ],
+    [ "See https://www.example-hospital.org/$chart today.",
+      [[ 'URL', 'text', 1 ]], undef, 'another path on the host' ],
+    [ "See https://www.example-hospital.org/patients/$story today.",
+      [[ 'URL', 'text', 1 ]], undef, 'the allowed page with an id' ],
+);
+
+for my $c (@near) {
+    my ($text, $findings, $counts, $name) = @$c;
+    $r = $t->expect_blocked(x_tweet($text), $findings, "near miss: $name",
+        audit => {});
+    is_deeply(allowed_of($r), $counts, "near miss: $name: audit counts");
+}
 
 # --- the rules
 

@@ -5,7 +5,8 @@
  * Whatever the bytes: a file that does not parse says where
  * ("FILE:LINE: ..."); one that parses allows each "kind: value" line's
  * value as a finding of that kind, and filtering findings over its own
- * lines never loses count of one.
+ * lines, and over each of its words as a name or a ZIP code (read with
+ * the words around them), never loses count of one.
  */
 
 
@@ -17,7 +18,9 @@
 #include "pg_allowlist.h"
 
 
-#define FZ_FILE  "fuzz.allow"
+#define FZ_FILE   "fuzz.allow"
+/* words of the input also given as NAME and ZIP findings */
+#define FZ_WORDS  256
 
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -73,6 +76,22 @@ fz_check_line(const pg_allowlist_t *al, const char *s, size_t n)
 }
 
 
+/* a finding of each type at [off, off + len) of field 0 */
+static int
+fz_add_all(pg_findings_t *f, pg_arena_t *a, size_t off, size_t len)
+{
+    int  t;
+
+    for (t = 0; t < PG_T__COUNT; t++) {
+        if (pg_findings_add(f, a, (pg_type_t) t, 0, off, len, 90) != PG_OK) {
+            return -1;
+        }
+    }
+
+    return 0;
+}
+
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -113,15 +132,29 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
         fz_check_line(al, text + start, i - start);
 
-        for (n = 0; n < PG_T__COUNT && i > start; n++) {
-            if (pg_findings_add(&f, &a, (pg_type_t) n, 0, start, i - start,
-                                90)
-                != PG_OK)
-            {
-                goto done;
-            }
+        if (i > start && fz_add_all(&f, &a, start, i - start) != 0) {
+            goto done;
         }
 
+        start = i + 1;
+    }
+
+    /* each word: the readers of the words beside meet every edge */
+    for (start = 0, i = 0, n = 0; i <= size && n < FZ_WORDS; i++) {
+        if (i < size && text[i] != ' ' && text[i] != '\n') {
+            continue;
+        }
+
+        if (i > start
+            && (pg_findings_add(&f, &a, PG_T_NAME, 0, start, i - start, 90)
+                != PG_OK
+                || pg_findings_add(&f, &a, PG_T_ZIP, 0, start, i - start, 90)
+                   != PG_OK))
+        {
+            goto done;
+        }
+
+        n += (i > start);
         start = i + 1;
     }
 
