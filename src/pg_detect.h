@@ -52,14 +52,6 @@ pg_scan_cands(const pg_scan_t *s, pg_cands_t *c, pg_cue_set_t *set)
 }
 
 
-/* the candidates of keys (pg_keys_first(), pg_keys_add()) */
-static inline pg_status_t
-pg_scan_cands_keys(const pg_scan_t *s, pg_cands_t *c, const uint64_t *keys)
-{
-    return pg_cands_keys(c, s->words, s->arena, s->text, s->len, keys);
-}
-
-
 /* the words that start with a digit: where a number may start */
 static inline void
 pg_scan_digits(const pg_scan_t *s, pg_cands_t *c)

@@ -131,6 +131,12 @@ static pg_cue_set_t  pg_addr_pobox_set = pg_cue_set(pg_addr_pobox_cues);
 static pg_cue_set_t  pg_addr_rural_set = pg_cue_set(pg_addr_rural_cues);
 static pg_cue_set_t  pg_addr_cue_set = pg_cue_set(pg_addr_cues);
 
+static pg_cue_set_t *const  pg_addr_starts[] = {
+    &pg_addr_pobox_set, &pg_addr_rural_set, &pg_addr_cue_set, NULL
+};
+
+static pg_cue_set_t  pg_addr_start_set = pg_cue_set_of("0", pg_addr_starts);
+
 /* "in 2024 Park Place opened": a year, not a house number */
 static const char *const  pg_addr_year_words[] = {
     "in", "since", "by", "of", "from", "until", "till", "before",
@@ -143,7 +149,6 @@ pg_detect_address(const pg_scan_t *s, pg_findings_t *out)
 {
     size_t        i, n, m;
     uint8_t       conf;
-    uint64_t      keys[PG_KEY_WORDS];
     const char   *t;
     pg_cands_t    c;
     pg_status_t   st;
@@ -153,12 +158,7 @@ pg_detect_address(const pg_scan_t *s, pg_findings_t *out)
      * a capitalised word a city (pg_addr_city_state())
      */
 
-    pg_keys_first(keys, "0");
-    pg_keys_add(keys, &pg_addr_pobox_set);
-    pg_keys_add(keys, &pg_addr_rural_set);
-    pg_keys_add(keys, &pg_addr_cue_set);
-
-    st = pg_scan_cands_keys(s, &c, keys);
+    st = pg_scan_cands(s, &c, &pg_addr_start_set);
     if (st == PG_OK) {
         st = pg_cands_add_caps(&c, s->words, s->arena);
     }

@@ -143,13 +143,18 @@ static const char *const  pg_date_months[] = {
 static pg_cue_set_t  pg_date_weekday_set = pg_cue_set(pg_date_weekdays);
 static pg_cue_set_t  pg_date_month_set = pg_cue_set(pg_date_months);
 
+static pg_cue_set_t *const  pg_date_starts[] = {
+    &pg_date_weekday_set, &pg_date_month_set, &pg_when_set, NULL
+};
+
+static pg_cue_set_t  pg_date_start_set = pg_cue_set_of("0", pg_date_starts);
+
 
 pg_status_t
 pg_detect_date(const pg_scan_t *s, pg_findings_t *out)
 {
     int           month_only;
     size_t        i, n;
-    uint64_t      keys[PG_KEY_WORDS];
     unsigned      conf;
     const char   *t;
     pg_cands_t    c;
@@ -160,12 +165,7 @@ pg_detect_date(const pg_scan_t *s, pg_findings_t *out)
      * words or a holiday: pg_date_written()
      */
 
-    pg_keys_first(keys, "0");
-    pg_keys_add(keys, &pg_date_weekday_set);
-    pg_keys_add(keys, &pg_date_month_set);
-    pg_when_keys(keys);
-
-    st = pg_scan_cands_keys(s, &c, keys);
+    st = pg_scan_cands(s, &c, &pg_date_start_set);
     if (st != PG_OK) {
         return st;
     }

@@ -37,20 +37,20 @@ static const char *const  pg_ip_not_cues[] = {
 };
 
 
+static pg_cue_set_t  pg_ip_start_set = pg_cue_set_of("0abcdef", NULL);
+
+
 pg_status_t
 pg_detect_ip(const pg_scan_t *s, pg_findings_t *out)
 {
     size_t        i, n;
-    uint64_t      keys[PG_KEY_WORDS];
     const char   *t;
     pg_cands_t    c;
     pg_status_t   st;
 
     /* an address starts with a hex digit or "::" */
 
-    pg_keys_first(keys, "0abcdef");
-
-    st = pg_scan_cands_keys(s, &c, keys);
+    st = pg_scan_cands(s, &c, &pg_ip_start_set);
     if (st == PG_OK) {
         st = pg_cands_add_bytes(&c, s->arena, ":");
     }

@@ -100,6 +100,11 @@ static const char *const  pg_phone_words[] = {
 
 static pg_cue_set_t  pg_phone_word_set = pg_cue_set(pg_phone_words);
 
+static pg_cue_set_t *const  pg_phone_starts[] = { &pg_phone_word_set, NULL };
+
+static pg_cue_set_t  pg_phone_start_set =
+    pg_cue_set_of("0", pg_phone_starts);
+
 
 /* the findings, kept for FAX (pg_detect_fax.c) to read */
 
@@ -139,7 +144,6 @@ pg_phone_scan(const pg_scan_t *s, pg_findings_t *out)
     char          d[12];
     size_t        i, skip, nd, from, to;
     uint8_t       conf;
-    uint64_t      keys[PG_KEY_WORDS];
     pg_phone_t    p;
     const char   *t;
     pg_cands_t    c;
@@ -147,10 +151,7 @@ pg_phone_scan(const pg_scan_t *s, pg_findings_t *out)
 
     /* a number starts with a digit, '(' or '+', or a digit word */
 
-    pg_keys_first(keys, "0");
-    pg_keys_add(keys, &pg_phone_word_set);
-
-    st = pg_scan_cands_keys(s, &c, keys);
+    st = pg_scan_cands(s, &c, &pg_phone_start_set);
     if (st == PG_OK) {
         st = pg_cands_add_bytes(&c, s->arena, "(+");
     }

@@ -164,6 +164,10 @@ static const char *const  pg_url_bare_hosts[] = {
 
 static pg_cue_set_t  pg_url_bare_set = pg_cue_set(pg_url_bare_hosts);
 
+static pg_cue_set_t *const  pg_url_starts[] = { &pg_url_bare_set, NULL };
+
+static pg_cue_set_t  pg_url_start_set = pg_cue_set_of("hw", pg_url_starts);
+
 
 /* a segment that says what kind of page the next one is */
 static const char *const  pg_url_kinds[] = {
@@ -210,7 +214,6 @@ pg_status_t
 pg_detect_url(const pg_scan_t *s, pg_findings_t *out)
 {
     size_t        i;
-    uint64_t      keys[PG_KEY_WORDS];
     pg_url_t      u;
     const char   *t;
     pg_cands_t    w;
@@ -218,10 +221,7 @@ pg_detect_url(const pg_scan_t *s, pg_findings_t *out)
 
     /* "http", "www." and the hosts of personal sites: pg_url_scheme() */
 
-    pg_keys_first(keys, "hw");
-    pg_keys_add(keys, &pg_url_bare_set);
-
-    st = pg_scan_cands_keys(s, &w, keys);
+    st = pg_scan_cands(s, &w, &pg_url_start_set);
     if (st != PG_OK) {
         return st;
     }

@@ -50,13 +50,11 @@ static pg_cue_set_t  pg_when_tens_set = pg_cue_set(pg_when_tens);
 static pg_cue_set_t  pg_when_holiday_set = pg_cue_set(pg_when_holidays);
 
 
-void
-pg_when_keys(uint64_t *keys)
-{
-    pg_keys_add(keys, &pg_when_ordinal_set);
-    pg_keys_add(keys, &pg_when_tens_set);
-    pg_keys_add(keys, &pg_when_holiday_set);
-}
+static pg_cue_set_t *const  pg_when_sets[] = {
+    &pg_when_ordinal_set, &pg_when_tens_set, &pg_when_holiday_set, NULL
+};
+
+pg_cue_set_t  pg_when_set = pg_cue_set_of(NULL, pg_when_sets);
 
 
 size_t

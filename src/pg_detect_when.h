@@ -35,11 +35,10 @@ size_t pg_when_holiday(const char *t, size_t len, size_t pos,
     unsigned *month, unsigned *day);
 
 /*
- * Adds the keys (pg_scan.h) of the words where pg_when_day_word() or
- * pg_when_holiday() can find something: a detector that looks for them
- * visits those words.
+ * The words where pg_when_day_word() or pg_when_holiday() can find
+ * something (pg_scan.h): a detector that looks for them visits those.
  */
-void pg_when_keys(uint64_t *keys);
+extern pg_cue_set_t  pg_when_set;
 
 
 #endif /* _PG_DETECT_WHEN_H_INCLUDED_ */

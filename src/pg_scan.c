@@ -33,6 +33,18 @@
 #define pg_bit(set, k)  ((set)[(k) >> 6] & ((uint64_t) 1 << ((k) & 63)))
 
 
+/* a key and a third byte's class in keys */
+static inline void
+pg_keys_set(pg_keys_t *keys, unsigned key, unsigned c3)
+{
+    unsigned  k3;
+
+    k3 = key * 28 + c3;
+    keys->k2[key >> 6] |= (uint64_t) 1 << (key & 63);
+    keys->k3[k3 >> 6] |= (uint64_t) 1 << (k3 & 63);
+}
+
+
 static void pg_words_end(pg_words_t *w, size_t end);
 static pg_status_t pg_words_add(pg_words_t *w, pg_arena_t *a, size_t *cap,
     const char *t, size_t len, size_t pos);
@@ -42,8 +54,9 @@ static pg_status_t pg_cands_merge(pg_cands_t *c, pg_arena_t *a,
     const uint32_t *add, size_t n);
 static pg_status_t pg_words_group(pg_words_t *w, pg_arena_t *a);
 static pg_status_t pg_cands_gather(pg_cands_t *c, const pg_words_t *w,
-    pg_arena_t *a, const uint64_t *hit);
-static void pg_cue_set_build(const char *const *cues, uint64_t *keys);
+    pg_arena_t *a, const uint64_t *hit, const uint64_t *k3);
+static void pg_cue_set_build(pg_cue_set_t *set, pg_keys_t *keys);
+static void pg_cue_keys(const char *cue, pg_keys_t *keys);
 
 
 pg_status_t
@@ -188,7 +201,7 @@ pg_words_add(pg_words_t *w, pg_arena_t *a, size_t *cap, const char *t,
     size_t len, size_t pos)
 {
     size_t     ncap;
-    uint8_t   *wlen;
+    uint8_t   *wlen, *third;
     uint16_t  *key;
     uint32_t  *word;
     unsigned   k;
@@ -199,8 +212,9 @@ pg_words_add(pg_words_t *w, pg_arena_t *a, size_t *cap, const char *t,
         word = pg_arena_alloc(a, ncap * sizeof(uint32_t));
         key = pg_arena_alloc(a, ncap * sizeof(uint16_t));
         wlen = pg_arena_alloc(a, ncap);
+        third = pg_arena_alloc(a, ncap);
 
-        if (word == NULL || key == NULL || wlen == NULL) {
+        if (word == NULL || key == NULL || wlen == NULL || third == NULL) {
             return PG_ERR_NOMEM;
         }
 
@@ -208,11 +222,13 @@ pg_words_add(pg_words_t *w, pg_arena_t *a, size_t *cap, const char *t,
             memcpy(word, w->word, w->n * sizeof(uint32_t));
             memcpy(key, w->key, w->n * sizeof(uint16_t));
             memcpy(wlen, w->wlen, w->n);
+            memcpy(third, w->third, w->n);
         }
 
         w->word = word;
         w->key = key;
         w->wlen = wlen;
+        w->third = third;
         *cap = ncap;
     }
 
@@ -220,6 +236,9 @@ pg_words_add(pg_words_t *w, pg_arena_t *a, size_t *cap, const char *t,
 
     w->word[w->n] = (uint32_t) pos;
     w->key[w->n] = (uint16_t) k;
+    w->third[w->n] = (uint8_t) (pos + 2 < len
+                                ? pg_key_class((unsigned char) t[pos + 2])
+                                : 27);
     w->n++;
     w->keys[k >> 6] |= (uint64_t) 1 << (k & 63);
 
@@ -264,45 +283,40 @@ pg_status_t
 pg_cands_init(pg_cands_t *c, const pg_words_t *w, pg_arena_t *a,
     const char *text, size_t len, pg_cue_set_t *set)
 {
-    uint64_t  tmp[PG_KEY_WORDS];
-
-    c->cues = set->cues;
-
-    return pg_cands_keys(c, w, a, text, len, pg_cue_set_keys(set, tmp));
-}
-
-
-pg_status_t
-pg_cands_keys(pg_cands_t *c, const pg_words_t *w, pg_arena_t *a,
-    const char *text, size_t len, const uint64_t *keys)
-{
-    size_t    k;
-    uint64_t  hit[PG_KEY_WORDS], any;
+    size_t            k;
+    uint64_t          hit[PG_KEY_WORDS], any;
+    pg_keys_t         tmp;
+    const pg_keys_t  *keys;
 
     c->text = text;
     c->len = len;
+    c->cues = set->cues;
     c->pos = NULL;
     c->n = 0;
     c->k = 0;
 
+    keys = pg_cue_set_keys(set, &tmp);
     any = 0;
 
     for (k = 0; k < PG_KEY_WORDS; k++) {
-        hit[k] = keys[k] & w->keys[k];
+        hit[k] = keys->k2[k] & w->keys[k];
         any |= hit[k];
     }
 
-    return any ? pg_cands_gather(c, w, a, hit) : PG_OK;
+    return any ? pg_cands_gather(c, w, a, hit, keys->k3) : PG_OK;
 }
 
 
-/* the positions of the words whose keys are in hit, ascending */
+/*
+ * The positions of the words whose keys are in hit and whose keys with
+ * their third bytes are in k3, ascending
+ */
 
 static pg_status_t
 pg_cands_gather(pg_cands_t *c, const pg_words_t *w, pg_arena_t *a,
-    const uint64_t *hit)
+    const uint64_t *hit, const uint64_t *k3)
 {
-    size_t     k, j, n, lo, hi, one;
+    size_t     k, j, g, n, lo, hi;
     uint32_t  *pos;
     uint64_t   b;
     uint64_t  *mark;
@@ -315,7 +329,7 @@ pg_cands_gather(pg_cands_t *c, const pg_words_t *w, pg_arena_t *a,
 
         for (k = 0; k < w->n; k++) {
             pos[c->n] = w->word[k];
-            c->n += pg_bit(hit, w->key[k]) != 0;
+            c->n += pg_bit(k3, w->key[k] * 28u + w->third[k]) != 0;
         }
 
         c->pos = pos;
@@ -323,37 +337,12 @@ pg_cands_gather(pg_cands_t *c, const pg_words_t *w, pg_arena_t *a,
         return PG_OK;
     }
 
-    n = 0;
-    one = PG_KEYS;
-
-    for (k = 0; k < PG_KEYS; k++) {
-        if (pg_bit(hit, k)) {
-            one = n == 0 ? k : PG_KEYS;
-            n += w->goff[k + 1] - w->goff[k];
-        }
-    }
-
-    pos = pg_arena_alloc(a, n * sizeof(uint32_t));
-    if (pos == NULL) {
-        return PG_ERR_NOMEM;
-    }
-
-    c->pos = pos;
-
-    if (one < PG_KEYS) {
-        /* one key's group is in order already */
-        for (j = w->goff[one]; j < w->goff[one + 1]; j++) {
-            pos[c->n++] = w->word[w->group[j]];
-        }
-
-        return PG_OK;
-    }
-
-    /* several groups: their words marked, then read in order */
+    /* the groups' words marked, then read in order */
 
     mark = w->mark;
     lo = w->n;
     hi = 0;
+    n = 0;
 
     for (k = 0; k < PG_KEYS; k++) {
         if (!pg_bit(hit, k)) {
@@ -361,19 +350,40 @@ pg_cands_gather(pg_cands_t *c, const pg_words_t *w, pg_arena_t *a,
         }
 
         for (j = w->goff[k]; j < w->goff[k + 1]; j++) {
-            mark[w->group[j] >> 6] |= (uint64_t) 1 << (w->group[j] & 63);
-            lo = w->group[j] < lo ? w->group[j] : lo;
-            hi = w->group[j] > hi ? w->group[j] : hi;
+            g = w->group[j];
+
+            if (pg_bit(k3, k * 28 + w->third[g])) {
+                mark[g >> 6] |= (uint64_t) 1 << (g & 63);
+                lo = g < lo ? g : lo;
+                hi = g > hi ? g : hi;
+                n++;
+            }
         }
     }
 
-    for (k = lo >> 6; n != 0 && k <= hi >> 6; k++) {
+    if (n == 0) {
+        return PG_OK;
+    }
+
+    pos = pg_arena_alloc(a, n * sizeof(uint32_t));
+    if (pos == NULL) {
+        /* the scratch stays all zero */
+        for (k = lo >> 6; k <= hi >> 6; k++) {
+            mark[k] = 0;
+        }
+
+        return PG_ERR_NOMEM;
+    }
+
+    for (k = lo >> 6; k <= hi >> 6; k++) {
         for (b = mark[k]; b != 0; b &= b - 1) {
             pos[c->n++] = w->word[(k << 6) + __builtin_ctzll(b)];
         }
 
         mark[k] = 0;
     }
+
+    c->pos = pos;
 
     return PG_OK;
 }
@@ -389,44 +399,6 @@ pg_cands_digits(pg_cands_t *c, const pg_words_t *w, const char *text,
     c->pos = w->digit;
     c->n = w->ndigit;
     c->k = 0;
-}
-
-
-void
-pg_keys_first(uint64_t *keys, const char *firsts)
-{
-    unsigned  lo;
-    uint64_t  bits;
-
-    memset(keys, 0, PG_KEY_WORDS * sizeof(uint64_t));
-
-    /* the 28 keys of a first byte are keys lo .. lo + 27 */
-
-    for ( /* void */ ; *firsts; firsts++) {
-        lo = pg_key_class((unsigned char) *firsts) * 28;
-        bits = ((uint64_t) 1 << 28) - 1;
-
-        keys[lo >> 6] |= bits << (lo & 63);
-
-        if ((lo & 63) > 64 - 28) {
-            keys[(lo >> 6) + 1] |= bits >> (64 - (lo & 63));
-        }
-    }
-}
-
-
-void
-pg_keys_add(uint64_t *keys, pg_cue_set_t *set)
-{
-    size_t           k;
-    uint64_t         tmp[PG_KEY_WORDS];
-    const uint64_t  *add;
-
-    add = pg_cue_set_keys(set, tmp);
-
-    for (k = 0; k < PG_KEY_WORDS; k++) {
-        keys[k] |= add[k];
-    }
 }
 
 
@@ -581,13 +553,13 @@ pg_cands_pos(pg_cands_t *c, size_t pos)
  * in tmp, so that the engine stays safe in a threaded host.
  */
 
-const uint64_t *
-pg_cue_set_keys(pg_cue_set_t *set, uint64_t *tmp)
+const pg_keys_t *
+pg_cue_set_keys(pg_cue_set_t *set, pg_keys_t *tmp)
 {
     uint32_t  none;
 
     if (__atomic_load_n(&set->ready, __ATOMIC_ACQUIRE)) {
-        return set->keys;
+        return &set->keys;
     }
 
     none = 0;
@@ -595,48 +567,105 @@ pg_cue_set_keys(pg_cue_set_t *set, uint64_t *tmp)
     if (!__atomic_compare_exchange_n(&set->claim, &none, 1, 0,
                                      __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
     {
-        pg_cue_set_build(set->cues, tmp);
+        pg_cue_set_build(set, tmp);
         return tmp;
     }
 
-    pg_cue_set_build(set->cues, set->keys);
+    pg_cue_set_build(set, &set->keys);
     __atomic_store_n(&set->ready, 1, __ATOMIC_RELEASE);
 
-    return set->keys;
+    return &set->keys;
+}
+
+
+static void
+pg_cue_set_build(pg_cue_set_t *set, pg_keys_t *keys)
+{
+    size_t            k, j;
+    unsigned          c0;
+    pg_keys_t         tmp;
+    const pg_keys_t  *more;
+
+    memset(keys, 0, sizeof(pg_keys_t));
+
+    for (k = 0; set->firsts != NULL && set->firsts[k] != '\0'; k++) {
+        c0 = pg_key_class((unsigned char) set->firsts[k]);
+
+        for (j = 0; j < 28 * 28; j++) {
+            pg_keys_set(keys, c0 * 28 + j / 28, j % 28);
+        }
+    }
+
+    for (k = 0; set->cues != NULL && set->cues[k] != NULL; k++) {
+        pg_cue_keys(set->cues[k], keys);
+    }
+
+    for (k = 0; set->more != NULL && set->more[k] != NULL; k++) {
+        more = pg_cue_set_keys(set->more[k], &tmp);
+
+        for (j = 0; j < PG_KEY_WORDS; j++) {
+            keys->k2[j] |= more->k2[j];
+        }
+
+        for (j = 0; j < PG_KEY3_WORDS; j++) {
+            keys->k3[j] |= more->k3[j];
+        }
+    }
 }
 
 
 /*
- * The keys of the words a cue may match: its first byte a lower-case
- * letter (pg_cue_at() folds the text, not the cue, so no other first
- * byte matches a word that starts with a letter), its second byte a
- * letter or digit of that class, any other byte (a blank, a dot, the
- * cue's end) of the class "other".
+ * The keys of the words a cue may match.  pg_cue_at() folds the text,
+ * not the cue: a cue whose first byte is not a lower-case letter matches
+ * no word that starts with a letter, nor one with an upper-case letter
+ * where the word has a letter.  A blank of the cue is a blank of the
+ * text, followed by more blanks or not; a cue that ends in a letter or
+ * digit ends at a word's end.
  */
 
 static void
-pg_cue_set_build(const char *const *cues, uint64_t *keys)
+pg_cue_keys(const char *cue, pg_keys_t *keys)
 {
-    size_t         k;
-    unsigned       key;
-    unsigned char  c0, c1;
+    unsigned       key, c3;
+    unsigned char  c0, c1, c2;
 
-    memset(keys, 0, PG_KEY_WORDS * sizeof(uint64_t));
+    c0 = (unsigned char) cue[0];
 
-    for (k = 0; cues[k] != NULL; k++) {
-        c0 = (unsigned char) cues[k][0];
-
-        if (c0 < 'a' || c0 > 'z') {
-            continue;
-        }
-
-        c1 = (unsigned char) cues[k][1];
-
-        if (c1 >= 'A' && c1 <= 'Z') {
-            continue;
-        }
-
-        key = pg_key(c0, c1);
-        keys[key >> 6] |= (uint64_t) 1 << (key & 63);
+    if (c0 < 'a' || c0 > 'z') {
+        return;
     }
+
+    c1 = (unsigned char) cue[1];
+
+    if (c1 >= 'A' && c1 <= 'Z') {
+        return;
+    }
+
+    key = pg_key(c0, c1);
+
+    if (c1 == '\0' || c1 == ' ') {
+        /* "n": any third byte after the word's end; "p o box" */
+        for (c3 = 0; c3 < 28; c3++) {
+            pg_keys_set(keys, key, c3);
+        }
+
+        return;
+    }
+
+    c2 = (unsigned char) cue[2];
+
+    if (c2 >= 'A' && c2 <= 'Z') {
+        return;
+    }
+
+    if (c2 == '\0' && !pg_isalnum(c1)) {
+        /* "b.", "f:": nothing asked of what follows */
+        for (c3 = 0; c3 < 28; c3++) {
+            pg_keys_set(keys, key, c3);
+        }
+
+        return;
+    }
+
+    pg_keys_set(keys, key, pg_key_class(c2));
 }

@@ -36,6 +36,9 @@
 /* a word's length as recorded: longer words are this long */
 #define PG_WORD_LONG     255
 #define PG_KEY_WORDS     ((PG_KEYS + 63) / 64)
+/* a key and the class of the word's third byte: a finer filter */
+#define PG_KEYS3         (PG_KEYS * 28)
+#define PG_KEY3_WORDS    ((PG_KEYS3 + 63) / 64)
 
 /* bytes of the field a detector may ask about (pg_words_t.bytes) */
 #define PG_HAS_DIGIT     0x01
@@ -44,25 +47,41 @@
 #define PG_HAS_HIGH      0x08     /* a byte >= 0x80 */
 
 
-/*
- * One cue list and the keys of its cues, found on first use: a detector
- * declares one with static storage for each list it scans for,
- * `static pg_cue_set_t  x = pg_cue_set(list);`.
- */
+/* the keys of a set, and the keys with the third byte's class */
 typedef struct {
-    const char *const  *cues;
-    uint32_t            ready;    /* keys are set; see pg_cue_set_keys() */
-    uint32_t            claim;
-    uint64_t            keys[PG_KEY_WORDS];
-} pg_cue_set_t;
+    uint64_t            k2[PG_KEY_WORDS];
+    uint64_t            k3[PG_KEY3_WORDS];
+} pg_keys_t;
 
-#define pg_cue_set(list)  { (list), 0, 0, { 0 } }
+
+/*
+ * What a detector visits, its keys found on first use: the words where
+ * a cue of the list may start, those of the first bytes ('0': any digit,
+ * letters folded), and the sets of more.  A detector declares one with
+ * static storage: `static pg_cue_set_t  x = pg_cue_set(list);` or
+ * `pg_cue_set_of("0", more)`, more a NULL-terminated array of sets.
+ */
+typedef struct pg_cue_set_s  pg_cue_set_t;
+
+struct pg_cue_set_s {
+    const char *const   *cues;    /* NULL: none (pg_cands_next() unused) */
+    const char          *firsts;  /* NULL: none */
+    pg_cue_set_t *const *more;    /* NULL: none */
+    uint32_t             ready;   /* keys are set: pg_cue_set_keys() */
+    uint32_t             claim;
+    pg_keys_t            keys;
+};
+
+#define pg_cue_set(list)  { (list), NULL, NULL, 0, 0, { { 0 }, { 0 } } }
+#define pg_cue_set_of(firsts, more)                                         \
+    { NULL, (firsts), (more), 0, 0, { { 0 }, { 0 } } }
 
 
 /* the field's words; see pg_scan_init() in pg_detect.h */
 typedef struct {
     uint32_t           *word;     /* word starts, ascending */
     uint16_t           *key;      /* their keys */
+    uint8_t            *third;    /* the classes of their third bytes */
     uint8_t            *wlen;     /* their lengths, PG_WORD_LONG at most */
     size_t              n;
     /* above PG_WORDS_FEW words: the words' indices grouped by key */
@@ -93,7 +112,7 @@ typedef struct {
 pg_status_t pg_words_index(pg_words_t *w, pg_arena_t *a, const char *text,
     size_t len);
 
-/* the words of the field where a cue of set may start */
+/* the words of the field where something of set may start */
 pg_status_t pg_cands_init(pg_cands_t *c, const pg_words_t *w,
     pg_arena_t *a, const char *text, size_t len, pg_cue_set_t *set);
 
@@ -122,17 +141,6 @@ pg_words_of_len(const pg_words_t *w, size_t k, size_t n)
     return p != NULL ? (size_t) (p - w->wlen) : w->n;
 }
 
-/*
- * The words of the field whose keys are in keys (PG_KEY_WORDS words of
- * bits); pg_keys_first() sets the keys of the words that start with one
- * of the bytes of firsts (a letter, folded, or '0': any digit).
- */
-pg_status_t pg_cands_keys(pg_cands_t *c, const pg_words_t *w,
-    pg_arena_t *a, const char *text, size_t len, const uint64_t *keys);
-void pg_keys_first(uint64_t *keys, const char *firsts);
-/* adds the keys of a cue set to keys */
-void pg_keys_add(uint64_t *keys, pg_cue_set_t *set);
-
 /* the words that start with a digit: where a number may start */
 void pg_cands_digits(pg_cands_t *c, const pg_words_t *w, const char *text,
     size_t len);
@@ -146,7 +154,7 @@ pg_status_t pg_cands_add_bytes(pg_cands_t *c, pg_arena_t *a,
     const char *bytes);
 
 /* the keys of a set, found on its first use */
-const uint64_t *pg_cue_set_keys(pg_cue_set_t *set, uint64_t *tmp);
+const pg_keys_t *pg_cue_set_keys(pg_cue_set_t *set, pg_keys_t *tmp);
 
 
 #endif /* _PG_SCAN_H_INCLUDED_ */

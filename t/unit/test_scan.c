@@ -39,7 +39,13 @@ static const char *const  sc_cues_b[] = {
     "born", NULL
 };
 
+/* the third byte: a word's end, a blank, a digit, nothing asked */
+static const char *const  sc_cues_c[] = {
+    "ph", "tel", "t:", "a b", "st", "hw1", "st.", "ab9", NULL
+};
+
 static pg_cue_set_t  sc_set_a = pg_cue_set(sc_cues_a);
+static pg_cue_set_t  sc_set_c = pg_cue_set(sc_cues_c);
 static pg_cue_set_t  sc_set_b = pg_cue_set(sc_cues_b);
 
 
@@ -49,7 +55,8 @@ static const char *const  sc_pieces[] = {
     "call", "back", "fax", "Phone", "ph", "dob", "D.O.B", "date", "of",
     "birth", "born", "12", "0", "/", "-", "\xc3\xa9", "\x80", "the",
     "patient", "'s", "NN", "mrn1", "\t", "\n", "  ", ", ", "www.x",
-    "Http", "zoo", "abc", "Face",
+    "Http", "zoo", "abc", "Face", "ph", "PH.", "tel", "Tel1", "t:", "t",
+    "a", "st", "St.", "hw1", "hw12", "ab9", "AB9x", "ab",
 };
 
 
@@ -176,6 +183,7 @@ test_cands(void **state)
         assert_int_equal(pg_scan_init(&s, &a, t, len, 0), PG_OK);
         sc_check_cands(&s, &sc_set_a);
         sc_check_cands(&s, &sc_set_b);
+        sc_check_cands(&s, &sc_set_c);
         pg_arena_free(&a);
     }
 }
@@ -183,30 +191,33 @@ test_cands(void **state)
 
 /* the candidates of first bytes are the words that start with them */
 
+static pg_cue_set_t  sc_first_sets[] = {
+    pg_cue_set_of("0", NULL), pg_cue_set_of("hw", NULL),
+    pg_cue_set_of("0abcdef", NULL), pg_cue_set_of("z", NULL),
+    pg_cue_set_of("", NULL),
+};
+
+
 static void
 test_firsts(void **state)
 {
     char         t[SC_TEXT_MAX];
     size_t       k, j, n, len;
-    uint64_t     keys[PG_KEY_WORDS];
     unsigned     seed;
     pg_scan_t    s;
     pg_cands_t   c;
     pg_arena_t   a;
     const char  *firsts;
 
-    static const char *const  sets[] = { "0", "hw", "0abcdef", "z", "" };
-
     seed = 13;
 
     for (k = 0; k < 200; k++) {
         len = sc_text(t, sizeof(t), &seed);
-        firsts = sets[k % 5];
+        firsts = sc_first_sets[k % 5].firsts;
         pg_arena_init(&a, 0);
         assert_int_equal(pg_scan_init(&s, &a, t, len, 0), PG_OK);
-
-        pg_keys_first(keys, firsts);
-        assert_int_equal(pg_scan_cands_keys(&s, &c, keys), PG_OK);
+        assert_int_equal(pg_scan_cands(&s, &c, &sc_first_sets[k % 5]),
+                         PG_OK);
 
         n = 0;
 
