@@ -23,12 +23,31 @@
 
 
 /* the class of a byte: letter 0-25 (folded), digit 26, other 27 */
-#define pg_key_class(b)                                                     \
-    (pg_isalpha(b) ? (unsigned) (((b) | 0x20) - 'a')                         \
-     : pg_isdigit(b) ? 26u : 27u)
+#define pg_key_class(b)  ((unsigned) pg_key_classes[(unsigned char) (b)])
 
 /* the key of a word of first byte b1 (a letter or digit), second b2 */
 #define pg_key(b1, b2)  (pg_key_class(b1) * 28 + pg_key_class(b2))
+
+/* 16 a row: '0'-'9' from 0x30, 'A'-'Z' from 0x41, 'a'-'z' from 0x61 */
+static const unsigned char  pg_key_classes[256] = {
+    27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27,
+    27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27,
+    27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27,
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 27, 27, 27, 27, 27, 27,
+    27,  0,  1,  2,  3,  4,  5,  6,  7,  8,  9, 10, 11, 12, 13, 14,
+    15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 27, 27, 27, 27, 27,
+    27,  0,  1,  2,  3,  4,  5,  6,  7,  8,  9, 10, 11, 12, 13, 14,
+    15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 27, 27, 27, 27, 27,
+    27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27,
+    27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27,
+    27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27,
+    27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27,
+    27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27,
+    27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27,
+    27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27,
+    27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27
+};
+
 
 #define pg_bit(set, k)  ((set)[(k) >> 6] & ((uint64_t) 1 << ((k) & 63)))
 
@@ -45,9 +64,10 @@ pg_keys_set(pg_keys_t *keys, unsigned key, unsigned c3)
 }
 
 
-static void pg_words_end(pg_words_t *w, size_t end);
-static pg_status_t pg_words_add(pg_words_t *w, pg_arena_t *a, size_t *cap,
-    const char *t, size_t len, size_t pos);
+static pg_status_t pg_words_edge(pg_words_t *w, pg_arena_t *a,
+    size_t *cap, const char *t, size_t len, size_t pos, int *open);
+static pg_status_t pg_words_grow(pg_words_t *w, pg_arena_t *a, size_t *cap,
+    size_t len);
 static pg_status_t pg_words_digits(pg_words_t *w, pg_arena_t *a,
     const char *text);
 static pg_status_t pg_cands_merge(pg_cands_t *c, pg_arena_t *a,
@@ -92,44 +112,26 @@ pg_words_index(pg_words_t *w, pg_arena_t *a, const char *text, size_t len)
         for (e = edges; e != 0; e &= e - 1) {
             k = i + (__builtin_ctzll(e) >> 3);
 
-            if (open) {
-                pg_words_end(w, k);
-                open = 0;
-                continue;
-            }
-
-            st = pg_words_add(w, a, &cap, text, len, k);
+            st = pg_words_edge(w, a, &cap, text, len, k, &open);
             if (st != PG_OK) {
                 return st;
             }
-
-            open = 1;
         }
     }
 
     for ( /* void */ ; i < len; i++) {
         high |= (unsigned char) text[i];
 
-        if (pg_isalnum(text[i]) == open) {
-            continue;
+        if (pg_isalnum(text[i]) != open) {
+            st = pg_words_edge(w, a, &cap, text, len, i, &open);
+            if (st != PG_OK) {
+                return st;
+            }
         }
-
-        if (open) {
-            pg_words_end(w, i);
-            open = 0;
-            continue;
-        }
-
-        st = pg_words_add(w, a, &cap, text, len, i);
-        if (st != PG_OK) {
-            return st;
-        }
-
-        open = 1;
     }
 
     if (open) {
-        pg_words_end(w, len);
+        (void) pg_words_edge(w, a, &cap, text, len, len, &open);
     }
 
     if (high & 0x8080808080808080ULL) {
@@ -182,65 +184,78 @@ pg_words_digits(pg_words_t *w, pg_arena_t *a, const char *text)
 }
 
 
-/* the word last added ends at end */
+/*
+ * A word starts at pos (open is 0), or the open word ends there: its
+ * length.  Called for nearly every word: the growing is apart.
+ */
 
-static inline void
-pg_words_end(pg_words_t *w, size_t end)
+static inline pg_status_t
+pg_words_edge(pg_words_t *w, pg_arena_t *a, size_t *cap, const char *t,
+    size_t len, size_t pos, int *open)
 {
-    size_t  n;
+    size_t    n;
+    unsigned  k;
 
-    n = end - w->word[w->n - 1];
-    w->wlen[w->n - 1] = (uint8_t) (n < PG_WORD_LONG ? n : PG_WORD_LONG);
+    if (*open) {
+        n = pos - w->word[w->n - 1];
+        w->wlen[w->n - 1] = (uint8_t) (n < PG_WORD_LONG ? n : PG_WORD_LONG);
+        *open = 0;
+
+        return PG_OK;
+    }
+
+    if (w->n == *cap && pg_words_grow(w, a, cap, len) != PG_OK) {
+        return PG_ERR_NOMEM;
+    }
+
+    k = pg_key_class(t[pos]) * 28
+        + (pos + 1 < len ? pg_key_class(t[pos + 1]) : 27);
+
+    w->word[w->n] = (uint32_t) pos;
+    w->key[w->n] = (uint16_t) k;
+    w->third[w->n] = (uint8_t) (pos + 2 < len ? pg_key_class(t[pos + 2])
+                                              : 27);
+    w->n++;
+    w->keys[k >> 6] |= (uint64_t) 1 << (k & 63);
+    *open = 1;
+
+    return PG_OK;
 }
 
 
-/* one more word at pos */
+/* room for more words: twice as many */
 
 static pg_status_t
-pg_words_add(pg_words_t *w, pg_arena_t *a, size_t *cap, const char *t,
-    size_t len, size_t pos)
+pg_words_grow(pg_words_t *w, pg_arena_t *a, size_t *cap, size_t len)
 {
     size_t     ncap;
     uint8_t   *wlen, *third;
     uint16_t  *key;
     uint32_t  *word;
-    unsigned   k;
 
-    if (w->n == *cap) {
-        ncap = *cap ? *cap * 2 : PG_WORDS_GUESS(len);
+    ncap = *cap ? *cap * 2 : PG_WORDS_GUESS(len);
 
-        word = pg_arena_alloc(a, ncap * sizeof(uint32_t));
-        key = pg_arena_alloc(a, ncap * sizeof(uint16_t));
-        wlen = pg_arena_alloc(a, ncap);
-        third = pg_arena_alloc(a, ncap);
+    word = pg_arena_alloc(a, ncap * sizeof(uint32_t));
+    key = pg_arena_alloc(a, ncap * sizeof(uint16_t));
+    wlen = pg_arena_alloc(a, ncap);
+    third = pg_arena_alloc(a, ncap);
 
-        if (word == NULL || key == NULL || wlen == NULL || third == NULL) {
-            return PG_ERR_NOMEM;
-        }
-
-        if (w->n) {
-            memcpy(word, w->word, w->n * sizeof(uint32_t));
-            memcpy(key, w->key, w->n * sizeof(uint16_t));
-            memcpy(wlen, w->wlen, w->n);
-            memcpy(third, w->third, w->n);
-        }
-
-        w->word = word;
-        w->key = key;
-        w->wlen = wlen;
-        w->third = third;
-        *cap = ncap;
+    if (word == NULL || key == NULL || wlen == NULL || third == NULL) {
+        return PG_ERR_NOMEM;
     }
 
-    k = pg_key(t[pos], pos + 1 < len ? (unsigned char) t[pos + 1] : 0);
+    if (w->n) {
+        memcpy(word, w->word, w->n * sizeof(uint32_t));
+        memcpy(key, w->key, w->n * sizeof(uint16_t));
+        memcpy(wlen, w->wlen, w->n);
+        memcpy(third, w->third, w->n);
+    }
 
-    w->word[w->n] = (uint32_t) pos;
-    w->key[w->n] = (uint16_t) k;
-    w->third[w->n] = (uint8_t) (pos + 2 < len
-                                ? pg_key_class((unsigned char) t[pos + 2])
-                                : 27);
-    w->n++;
-    w->keys[k >> 6] |= (uint64_t) 1 << (k & 63);
+    w->word = word;
+    w->key = key;
+    w->wlen = wlen;
+    w->third = third;
+    *cap = ncap;
 
     return PG_OK;
 }

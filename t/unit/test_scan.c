@@ -23,6 +23,9 @@
 static size_t sc_text(char *t, size_t max, unsigned *seed);
 static void sc_check_words(const char *t, size_t len, const pg_words_t *w);
 static void sc_check_cands(const pg_scan_t *s, pg_cue_set_t *set);
+static void sc_each(unsigned seed, void (*check)(const pg_scan_t *s));
+static void sc_words(const pg_scan_t *s);
+static void sc_cands(const pg_scan_t *s);
 static void test_words(void **state);
 static void test_cands(void **state);
 static void test_firsts(void **state);
@@ -145,47 +148,53 @@ sc_check_cands(const pg_scan_t *s, pg_cue_set_t *set)
 }
 
 
+/* check() on the scans of 300 random texts */
+
 static void
-test_words(void **state)
+sc_each(unsigned seed, void (*check)(const pg_scan_t *s))
 {
     char        t[SC_TEXT_MAX];
     size_t      k, len;
-    unsigned    seed;
     pg_scan_t   s;
     pg_arena_t  a;
-
-    seed = 7;
 
     for (k = 0; k < 300; k++) {
         len = sc_text(t, sizeof(t), &seed);
         pg_arena_init(&a, 0);
         assert_int_equal(pg_scan_init(&s, &a, t, len, 0), PG_OK);
-        sc_check_words(t, len, s.words);
+        check(&s);
         pg_arena_free(&a);
     }
 }
 
 
 static void
+sc_words(const pg_scan_t *s)
+{
+    sc_check_words(s->text, s->len, s->words);
+}
+
+
+static void
+sc_cands(const pg_scan_t *s)
+{
+    sc_check_cands(s, &sc_set_a);
+    sc_check_cands(s, &sc_set_b);
+    sc_check_cands(s, &sc_set_c);
+}
+
+
+static void
+test_words(void **state)
+{
+    sc_each(7, sc_words);
+}
+
+
+static void
 test_cands(void **state)
 {
-    char        t[SC_TEXT_MAX];
-    size_t      k, len;
-    unsigned    seed;
-    pg_scan_t   s;
-    pg_arena_t  a;
-
-    seed = 11;
-
-    for (k = 0; k < 300; k++) {
-        len = sc_text(t, sizeof(t), &seed);
-        pg_arena_init(&a, 0);
-        assert_int_equal(pg_scan_init(&s, &a, t, len, 0), PG_OK);
-        sc_check_cands(&s, &sc_set_a);
-        sc_check_cands(&s, &sc_set_b);
-        sc_check_cands(&s, &sc_set_c);
-        pg_arena_free(&a);
-    }
+    sc_each(11, sc_cands);
 }
 
 
