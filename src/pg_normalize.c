@@ -757,7 +757,11 @@ pg_norm_entity(const char *in, size_t len, size_t i, unsigned char *dec,
                 break;
             }
 
-            cp = cp * (hex ? 16 : 10) + v;
+            /* past U+10FFFF it is refused below; stop before an int32
+             * overflows on the 8th hex digit */
+            if (cp <= 0x10ffff) {
+                cp = cp * (hex ? 16 : 10) + v;
+            }
         }
 
         if (digits == 0 || digits == 8 || j >= len || in[j] != ';'

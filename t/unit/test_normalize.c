@@ -274,9 +274,9 @@ test_norm_html(void **state)
 
     /* not entities: no ';', unknown names, NUL, controls, surrogates */
     pg_tn_is(*state, "R&D AT&T; &amp &#; &#0; &#7; &#xD800; &#x110000; "
-             "&#12345678; &Amp; &",
+             "&#12345678; &#xF7777777; &#xFFFFFFFF; &Amp; &",
              "R&D AT&T; &amp &#; &#0; &#7; &#xD800; &#x110000; "
-             "&#12345678; &Amp; &");
+             "&#12345678; &#xF7777777; &#xFFFFFFFF; &Amp; &");
 
     /* double escaping is one level: "&amp;#45;" shows "&#45;" */
     pg_tn_is(*state, "&amp;#45;", "&#45;");
