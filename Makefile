@@ -113,8 +113,9 @@ fuzz: $(FUZZ_BIN)
 fuzz-smoke: $(FUZZ_BIN)
 	FUZZ_SECONDS=5 scripts/run-fuzz.sh $(FUZZ_BIN)
 
-integration: module
-	PHIGATE_MODULE=$(abspath $(MODULE)) NGINX_BIN=$(NGINX_BIN) prove t/
+integration: module tools
+	PHIGATE_MODULE=$(abspath $(MODULE)) PHIGATE_TOOLS=$(abspath $(BUILD)) \
+	    NGINX_BIN=$(NGINX_BIN) prove t/
 
 eval: $(BUILD)/phigate-eval
 	$(BUILD)/phigate-eval ../shared/corpus/posts.jsonl t/corpus/*.jsonl

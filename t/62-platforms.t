@@ -166,8 +166,7 @@ is($t->audit_for($r->{request_id})->{platform}, 'x', 'x as the file says');
 # --- phigate-ctl reads the same file: an approval of a Bluesky post hashes
 #     the text fields the gateway reads, not the profile's identifiers
 
-my $ctl = $ENV{PHIGATE_CTL} // "$FindBin::Bin/../build/phigate-ctl";
-ok(-x $ctl, "phigate-ctl is built ($ctl)");
+my $ctl = Phigate::Test::tool('phigate-ctl');
 my $story = bsky_post("Our patient story, call $PHI{PHONE}");
 Phigate::Test::write_file($t->client_dir . '/story.json', $story->{body});
 my $cmd = "$ctl -p " . $t->port('redis') . ' --platforms-file ' . $t->dir

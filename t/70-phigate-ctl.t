@@ -16,8 +16,7 @@ use POSIX ();
 use Test::More;
 use Phigate::Test;
 
-my $CTL = $ENV{PHIGATE_CTL} || "$FindBin::Bin/../build/phigate-ctl";
-plan skip_all => "$CTL not built (make tools)" unless -x $CTL;
+my $CTL = Phigate::Test::tool('phigate-ctl');
 
 my $t = Phigate::Test->new(without_module => 1);
 $t->start_redis;

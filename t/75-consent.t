@@ -233,9 +233,8 @@ $o = outcome(fb_feed_json("$unmarked [[consent:tok_valid_0001]] "
 is($o->{error}, 'consent_invalid', 'two different markers: consent_invalid');
 
 # --- approvals: compliance approves one exact post, on one platform
-my $ctl = "$FindBin::Bin/../build/phigate-ctl";
-SKIP: {
-    skip 'build/phigate-ctl not built', 7 unless -x $ctl;
+my $ctl = Phigate::Test::tool('phigate-ctl');
+{
     my $post = fb_feed_json("Our patient story: $CUE{PHONE}");
     Phigate::Test::write_file($t->client_dir . '/post.json', $post->{body});
     my $hash = `$ctl -p ${\ $t->port('redis')} approve ${\ $t->client_dir}/post.json --content-type application/json --platform facebook --by privacy-office --days 1`;

@@ -16,8 +16,7 @@ use Time::HiRes qw(time sleep);
 use Phigate::Test;
 use Phigate::Shapes;
 
-my $ctl = "$FindBin::Bin/../build/phigate-ctl";
-plan skip_all => 'build/phigate-ctl not built' unless -x $ctl;
+my $ctl = Phigate::Test::tool('phigate-ctl');
 
 my $PASS = 'gw-s3cret';
 

@@ -21,8 +21,7 @@ use Phigate::Test;
 use Phigate::Shapes;
 
 my $TOP  = "$FindBin::Bin/..";
-my $TOOL = $ENV{PHIGATE_AUDIT} || "$TOP/build/phigate-audit";
-plan skip_all => "$TOOL not built (make tools)" unless -x $TOOL;
+my $TOOL = Phigate::Test::tool('phigate-audit');
 
 my $t = Phigate::Test->new;
 register_phi($t);

@@ -16,7 +16,8 @@ package Phigate::Test;
 #     $t->done;     # stops everything, alerts check, PHI leak scan
 #
 # Environment: PHIGATE_MODULE (absolute .so; default build/ in the repo),
-# NGINX_BIN (default /usr/sbin/nginx), PHIGATE_TEST_LEAVE=1 keeps the temp
+# PHIGATE_TOOLS (where phigate-ctl and phigate-audit are; default the
+# module's directory), NGINX_BIN (default /usr/sbin/nginx), PHIGATE_TEST_LEAVE=1 keeps the temp
 # dir, PHIGATE_TEST_VERBOSE=1 prints where it is.
 #
 # Running as root: nginx workers then run as the default user (nobody), as
@@ -1058,6 +1059,20 @@ sub norm_findings {
 
 # ---------------------------------------------------------------------------
 # small helpers
+
+# The path of one of the project's tools (phigate-ctl, phigate-audit):
+# PHIGATE_TOOLS, else the directory of PHIGATE_MODULE (the Makefile builds
+# both in one BUILD directory), else build/.  A tool that is not built
+# stops the run: a test that skips what it is there to test cannot fail.
+sub tool {
+    my ($name) = @_;
+    my $dir = $ENV{PHIGATE_TOOLS}
+        // ($ENV{PHIGATE_MODULE} ? dirname(abs_path($ENV{PHIGATE_MODULE}))
+                                 : "$TOP/build");
+    my $path = "$dir/$name";
+    BAIL_OUT("$path: not built (make tools)") unless -x $path;
+    return $path;
+}
 
 sub read_file {
     my ($f) = @_;
