@@ -188,10 +188,6 @@ static const char *const  pg_org_weekdays[] = {
     "saturdays", "sundays", NULL
 };
 
-static const char *const  pg_org_clock[] = {
-    "am", "pm", "a.m.", "p.m.", "a.m", "p.m", NULL
-};
-
 /* abbreviations whose dot ends no sentence */
 static const char *const  pg_org_abbrevs[] = {
     "dr", "st", "ave", "av", "blvd", "rd", "ln", "ct", "pl", "hwy",
@@ -621,8 +617,16 @@ pg_org_event_time(const char *t, size_t from, size_t to)
             i++;
         }
 
-        if (pg_cues_at(t, to, i, pg_org_clock, NULL)) {
-            return 1;
+        /* "9 am", "10am", "6:30 PM", "2 p.m." */
+        if (i + 1 < to && (pg_tolower(t[i]) == 'a' || pg_tolower(t[i]) == 'p'))
+        {
+            n = pg_tolower(t[i + 1]) == 'm' ? 2
+                : t[i + 1] == '.' && i + 2 < to && pg_tolower(t[i + 2]) == 'm'
+                  ? 3 : 0;
+
+            if (n && pg_word_end(t, to, i + n)) {
+                return 1;
+            }
         }
     }
 

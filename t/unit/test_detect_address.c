@@ -205,6 +205,11 @@ test_address_venues(void **state)
                "Elm Park lot C, 410 W. Birch Ave., Midvale.");
     pg_dt_none(*state, pg_detect_address, "Open house 6:30 PM, 77 Harbor "
                "Way. Tours every half hour!");
+    pg_dt_none(*state, pg_detect_address, "Open house 10am-2pm, 77 Harbor "
+               "Way.");
+    /* "10 amazing" is no clock time */
+    pg_dt_one(*state, pg_detect_address, "Ten amazing years at 77 Harbor "
+              "Way, 10 amazing neighbors.", PG_T_ADDRESS, 21, 13);
     pg_dt_none(*state, pg_detect_address, "Pick up race bibs at Peak "
                "Outfitters, 212 Chestnut St.");
     pg_dt_none(*state, pg_detect_address, "Thanks to all who danced at the "
