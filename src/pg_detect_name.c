@@ -151,6 +151,9 @@ typedef struct {
      * word table is a cache miss */
     pg_name_memo_t *memo;
     size_t         memo_mask;
+    /* the words where a staff phrase, a consent phrase may start */
+    pg_cands_t     staff_cands;
+    pg_cands_t     consent_cands;
 } pg_name_ctx_t;
 
 
@@ -180,6 +183,8 @@ static unsigned pg_name_evidence(pg_name_ctx_t *c, size_t a,
 static int pg_name_health_in(const pg_name_ctx_t *c, size_t from,
     size_t to, unsigned sent);
 static int pg_name_staff_ctx(pg_name_ctx_t *c);
+static int pg_name_phrase_in(const pg_name_ctx_t *c, pg_cands_t *cands,
+    const char *const *list);
 static void pg_name_lower_case(pg_name_ctx_t *c);
 static int pg_name_age_before(const pg_name_ctx_t *c, size_t a);
 static int pg_name_common_end(const pg_name_ctx_t *c, size_t i);
@@ -339,6 +344,35 @@ static const char *const *const  pg_name_lists[] = {
 /* the lists hashed: every word is looked up once, when it is cut */
 static pg_wordset_t  pg_name_words = { .lists = pg_name_lists };
 
+/* staff, donor and event phrases: pg_name_staff_ctx() */
+static const char *const  pg_name_staff_phrases[] = {
+    "joins our", "joined our", "join our team", "welcome", "welcomes",
+    "welcoming", "congratulations to our", "congrats to our",
+    "of the year", "board-certified", "board certified",
+    "employee of the month", "years of service", "retire", "retires",
+    "retirement", "promoted", "new hire", "award", "awarded",
+    "honored", "honoree", "donor", "donors", "donation", "donated",
+    "gift", "foundation", "sponsor", "sponsored", "fundraiser",
+    "volunteer", "volunteers", "join us", "register", "webinar",
+    "live at", "lecture", "keynote", "speaker", "author", "residency",
+    "fellowship", "hired", "staff", "our team", "medical director",
+    "endowment", "endowed", "scholarship", "philanthropy", "campaign",
+    /* thanks for a contribution, an event's host: "thanks to <name>
+     * for the ...", "thank you, <name>, for 20 years", "hosted by" */
+    "thanks to", "thank you to", "thank you,", "hosted by",
+    "tournament", "raised",
+    NULL
+};
+
+/* a patient story shared with consent */
+static const char *const  pg_name_consent[] = {
+    "consent", "consented", "permission", "blessing", "agreed to share",
+    "shared with", NULL
+};
+
+static pg_cue_set_t  pg_name_staff_set = pg_cue_set(pg_name_staff_phrases);
+static pg_cue_set_t  pg_name_consent_set = pg_cue_set(pg_name_consent);
+
 
 pg_status_t
 pg_detect_name(const pg_scan_t *s, pg_findings_t *out)
@@ -372,6 +406,21 @@ pg_detect_name(const pg_scan_t *s, pg_findings_t *out)
 
     memset(c->memo, 0, i * sizeof(pg_name_memo_t));
     c->memo_mask = i - 1;
+
+    c->staff_cands.cues = NULL;
+    c->consent_cands.cues = NULL;
+
+    if (s->words != NULL) {
+        st = pg_scan_cands(s, &c->staff_cands, &pg_name_staff_set);
+
+        if (st == PG_OK) {
+            st = pg_scan_cands(s, &c->consent_cands, &pg_name_consent_set);
+        }
+
+        if (st != PG_OK) {
+            return st;
+        }
+    }
 
     pos = 0;
 
@@ -1572,42 +1621,46 @@ pg_name_staff_known(const pg_name_ctx_t *c, size_t a, size_t b)
 static int
 pg_name_staff_ctx(pg_name_ctx_t *c)
 {
-    size_t  m, from, to;
-
-    static const char *const  phrases[] = {
-        "joins our", "joined our", "join our team", "welcome", "welcomes",
-        "welcoming", "congratulations to our", "congrats to our",
-        "of the year", "board-certified", "board certified",
-        "employee of the month", "years of service", "retire", "retires",
-        "retirement", "promoted", "new hire", "award", "awarded",
-        "honored", "honoree", "donor", "donors", "donation", "donated",
-        "gift", "foundation", "sponsor", "sponsored", "fundraiser",
-        "volunteer", "volunteers", "join us", "register", "webinar",
-        "live at", "lecture", "keynote", "speaker", "author", "residency",
-        "fellowship", "hired", "staff", "our team", "medical director",
-        "endowment", "endowed", "scholarship", "philanthropy", "campaign",
-        /* thanks for a contribution, an event's host: "thanks to <name>
-         * for the ...", "thank you, <name>, for 20 years", "hosted by" */
-        "thanks to", "thank you to", "thank you,", "hosted by",
-        "tournament", "raised",
-        NULL
-    };
-
-    static const char *const  consent[] = {
-        "consent", "consented", "permission", "blessing", "agreed to share",
-        "shared with", NULL
-    };
-
     if (c->staff_ctx < 0) {
-        from = c->tok[0].off;
-        to = c->tok[c->n - 1].off + c->tok[c->n - 1].len;
-
-        /* the first word start, a letter, where a phrase matches */
-        c->staff_ctx = pg_cues_next(c->t, to, from, phrases, &m) < to
-                       && pg_cues_next(c->t, to, from, consent, &m) >= to;
+        c->staff_ctx = pg_name_phrase_in(c, &c->staff_cands,
+                                         pg_name_staff_phrases)
+                       && !pg_name_phrase_in(c, &c->consent_cands,
+                                             pg_name_consent);
     }
 
     return c->staff_ctx;
+}
+
+
+/*
+ * A phrase of the list at a word start (a letter after a byte that is
+ * no letter or digit) in the chunk's text: pg_cues_next() over the
+ * chunk, at the words the field's pre-pass found where a phrase may
+ * start (cands), or at every byte when it found none (cands->cues NULL).
+ */
+
+static int
+pg_name_phrase_in(const pg_name_ctx_t *c, pg_cands_t *cands,
+    const char *const *list)
+{
+    size_t  p, m, from, to;
+
+    from = c->tok[0].off;
+    to = c->tok[c->n - 1].off + c->tok[c->n - 1].len;
+
+    if (cands->cues == NULL) {
+        return pg_cues_next(c->t, to, from, list, &m) < to;
+    }
+
+    for (p = pg_cands_pos(cands, from); p < to;
+         p = pg_cands_pos(cands, p + 1))
+    {
+        if (pg_cues_at(c->t, to, p, list, NULL) != 0) {
+            return 1;
+        }
+    }
+
+    return 0;
 }
 
 

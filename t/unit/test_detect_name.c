@@ -22,6 +22,7 @@ static void test_name_common_words(void **state);
 static void test_name_confidence(void **state);
 static void test_name_edges(void **state);
 static void test_name_case_repeated(void **state);
+static void test_name_without_prepass(void **state);
 static void test_name_initialisms(void **state);
 static void test_name_records_births(void **state);
 static void test_name_resident(void **state);
@@ -246,6 +247,58 @@ test_name_case_repeated(void **state)
     pg_nm_one(state, "Priya Raman, RN, was admitted with pneumonia. "
               "Ann Whitfield, rn, was admitted with pneumonia.",
               "Ann Whitfield");
+}
+
+
+/*
+ * The staff, donor and consent phrases are looked for at the words the
+ * field's pre-pass found (pg_scan_init()); a scan without it (words
+ * NULL) reads every byte, and finds the same.
+ */
+
+static void
+test_name_without_prepass(void **state)
+{
+    size_t          k, j;
+    pg_dt_t        *fx;
+    pg_scan_t       scan;
+    pg_findings_t   f;
+
+    static const char *const  texts[] = {
+        "Welcome Dr. Ana Ruiz! Rosa Sullivan was admitted with pneumonia.",
+        "Rosa Sullivan was admitted with pneumonia, and she shared with "
+        "us her story; she now volunteers here.",
+        "Rosa Sullivan was admitted with pneumonia. Thank you, Rosa, "
+        "for 20 years; our team-member of the year",
+        "Rosa Sullivan had a stroke.\xe2\x80\x94" "donors joined our "
+        "gala",
+        "Rosa Sullivan had a stroke. Non-donor caf\xc3\xa9 volunteers",
+        NULL
+    };
+
+    fx = *state;
+
+    for (k = 0; texts[k] != NULL; k++) {
+        (void) pg_dt_run(fx, pg_detect_name, texts[k]);
+
+        scan.text = fx->copy;
+        scan.len = strlen(texts[k]);
+        scan.field = 3;
+        scan.arena = &fx->arena;
+        scan.words = NULL;
+        scan.memo = NULL;
+
+        memset(&f, 0, sizeof(f));
+        assert_int_equal(pg_detect_name(&scan, &f), PG_OK);
+        assert_int_equal(f.n, fx->findings.n);
+
+        for (j = 0; j < f.n; j++) {
+            assert_int_equal(f.items[j].off, fx->findings.items[j].off);
+            assert_int_equal(f.items[j].len, fx->findings.items[j].len);
+            assert_int_equal(f.items[j].confidence,
+                             fx->findings.items[j].confidence);
+        }
+    }
 }
 
 
@@ -534,6 +587,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_name_confidence,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_name_case_repeated,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_name_without_prepass,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_name_edges,
                                         pg_dt_setup, pg_dt_teardown),
