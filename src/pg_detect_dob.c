@@ -46,6 +46,8 @@ static size_t pg_dob_month(const char *t, size_t len, size_t pos,
     unsigned *month);
 static size_t pg_dob_day(const char *t, size_t len, size_t pos,
     unsigned *day);
+static size_t pg_dob_day_any(const char *t, size_t len, size_t pos,
+    unsigned *day, int *word);
 static size_t pg_dob_year(const char *t, size_t len, size_t pos);
 static size_t pg_dob_blanks(const char *t, size_t len, size_t pos,
     int comma);
@@ -366,28 +368,18 @@ pg_dob_written(const char *t, size_t len, size_t pos, int *year)
 
         i += n;
         i += pg_cue_at(t, len, i, "the ");
-        n = pg_dob_day(t, len, i, &day);
-
+        n = pg_dob_day_any(t, len, i, &day, &word);
         if (n == 0) {
-            n = pg_when_day_word(t, len, i, &day);
-            if (n == 0) {
-                return 0;
-            }
+            return 0;
         }
 
         i += n;
 
     } else {
         /* 12 June 1985, 12th of June, 1985, the fifth of May */
-        word = 0;
-        n = pg_dob_day(t, len, i, &day);
-
+        n = pg_dob_day_any(t, len, i, &day, &word);
         if (n == 0) {
-            n = pg_when_day_word(t, len, i, &day);
-            word = 1;
-            if (n == 0) {
-                return 0;
-            }
+            return 0;
         }
 
         i += n;
@@ -479,6 +471,27 @@ pg_dob_day(const char *t, size_t len, size_t pos, unsigned *day)
     }
 
     return pg_word_end(t, len, pos + n) ? n : 0;
+}
+
+
+/* a day in digits ("5", "5th") or an ordinal word ("fifth"): its
+ * length, *word set for the word */
+
+static size_t
+pg_dob_day_any(const char *t, size_t len, size_t pos, unsigned *day,
+    int *word)
+{
+    size_t  n;
+
+    n = pg_dob_day(t, len, pos, day);
+    *word = 0;
+
+    if (n == 0) {
+        n = pg_when_day_word(t, len, pos, day);
+        *word = n != 0;
+    }
+
+    return n;
 }
 
 
