@@ -25,6 +25,7 @@
 
 static size_t pg_ipv4_at(const char *t, size_t len, size_t pos);
 static size_t pg_ipv6_at(const char *t, size_t len, size_t pos);
+static pg_status_t pg_ip_colons(const pg_scan_t *s, pg_cands_t *c);
 
 
 /* words that make a dotted number a version, section or rule number */
@@ -37,9 +38,6 @@ static const char *const  pg_ip_not_cues[] = {
 };
 
 
-static pg_cue_set_t  pg_ip_start_set = pg_cue_set_of("0abcdef", NULL);
-
-
 pg_status_t
 pg_detect_ip(const pg_scan_t *s, pg_findings_t *out)
 {
@@ -48,13 +46,15 @@ pg_detect_ip(const pg_scan_t *s, pg_findings_t *out)
     pg_cands_t    c;
     pg_status_t   st;
 
-    /* an address starts with a hex digit or "::" */
+    /*
+     * An address starts with a digit, "::", or a group of hex letters
+     * that a ':' ends ("fe80::1"): pg_ipv6_at() reads no further
+     * where the group is followed by anything else.
+     */
 
-    st = pg_scan_cands(s, &c, &pg_ip_start_set);
-    if (st == PG_OK) {
-        st = pg_cands_add_bytes(&c, s->arena, ":");
-    }
+    pg_scan_digits(s, &c);
 
+    st = pg_ip_colons(s, &c);
     if (st != PG_OK) {
         return st;
     }
@@ -101,6 +101,56 @@ pg_detect_ip(const pg_scan_t *s, pg_findings_t *out)
     }
 
     return PG_OK;
+}
+
+
+/* every ':' and the word of hex letters first that ends at one */
+
+static pg_status_t
+pg_ip_colons(const pg_scan_t *s, pg_cands_t *c)
+{
+    size_t        n, p, w;
+    uint32_t     *pos;
+    const char   *t;
+
+    t = s->text;
+    n = 0;
+
+    for (p = pg_next_byte(t, s->len, 0, ':'); p < s->len;
+         p = pg_next_byte(t, s->len, p + 1, ':'))
+    {
+        n++;
+    }
+
+    if (n == 0) {
+        return PG_OK;
+    }
+
+    pos = pg_arena_alloc(s->arena, 2 * n * sizeof(uint32_t));
+    if (pos == NULL) {
+        return PG_ERR_NOMEM;
+    }
+
+    n = 0;
+
+    for (p = pg_next_byte(t, s->len, 0, ':'); p < s->len;
+         p = pg_next_byte(t, s->len, p + 1, ':'))
+    {
+        /* a group of five or more is no address's: it is not read */
+        for (w = p; w > 0 && p - w < 5 && pg_isalnum(t[w - 1]); w--) {
+            /* void */
+        }
+
+        if (w < p && pg_isalpha(t[w]) && pg_hex(t[w]) >= 0
+            && pg_word_start(t, w))
+        {
+            pos[n++] = (uint32_t) w;
+        }
+
+        pos[n++] = (uint32_t) p;
+    }
+
+    return pg_cands_add(c, s->arena, pos, n);
 }
 
 

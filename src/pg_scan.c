@@ -70,8 +70,6 @@ static pg_status_t pg_words_grow(pg_words_t *w, pg_arena_t *a, size_t *cap,
     size_t len);
 static pg_status_t pg_words_digits(pg_words_t *w, pg_arena_t *a,
     const char *text);
-static pg_status_t pg_cands_merge(pg_cands_t *c, pg_arena_t *a,
-    const uint32_t *add, size_t n);
 static pg_status_t pg_words_group(pg_words_t *w, pg_arena_t *a);
 static pg_status_t pg_cands_gather(pg_cands_t *c, const pg_words_t *w,
     pg_arena_t *a, const uint64_t *hit, const uint64_t *k3);
@@ -420,7 +418,7 @@ pg_cands_digits(pg_cands_t *c, const pg_words_t *w, const char *text,
 pg_status_t
 pg_cands_add_caps(pg_cands_t *c, const pg_words_t *w, pg_arena_t *a)
 {
-    return pg_cands_merge(c, a, w->cap, w->ncap);
+    return pg_cands_add(c, a, w->cap, w->ncap);
 }
 
 
@@ -457,7 +455,7 @@ pg_cands_add_bytes(pg_cands_t *c, pg_arena_t *a, const char *bytes)
             pos[n++] = (uint32_t) k;
         }
 
-        st = pg_cands_merge(c, a, pos, n);
+        st = pg_cands_add(c, a, pos, n);
         if (st != PG_OK) {
             return st;
         }
@@ -469,8 +467,8 @@ pg_cands_add_bytes(pg_cands_t *c, pg_arena_t *a, const char *bytes)
 
 /* the candidates and n more offsets, ascending, as one ascending list */
 
-static pg_status_t
-pg_cands_merge(pg_cands_t *c, pg_arena_t *a, const uint32_t *add, size_t n)
+pg_status_t
+pg_cands_add(pg_cands_t *c, pg_arena_t *a, const uint32_t *add, size_t n)
 {
     size_t     i, j, k;
     uint32_t  *pos;

@@ -149,6 +149,10 @@ void pg_cands_digits(pg_cands_t *c, const pg_words_t *w, const char *text,
 pg_status_t pg_cands_add_caps(pg_cands_t *c, const pg_words_t *w,
     pg_arena_t *a);
 
+/* adds n offsets, ascending, to the candidates */
+pg_status_t pg_cands_add(pg_cands_t *c, pg_arena_t *a, const uint32_t *add,
+    size_t n);
+
 /* adds to the candidates every offset of a byte of bytes */
 pg_status_t pg_cands_add_bytes(pg_cands_t *c, pg_arena_t *a,
     const char *bytes);
