@@ -43,7 +43,7 @@
 #define PG_NAME_ROOM      16      /* words to a room or bed, one sentence */
 #define PG_NAME_TOKLEN    64      /* longest word kept; longer: no class */
 #define PG_NAME_STAFF_MAX 16      /* staff name words remembered */
-#define PG_NAME_MEMO_MAX  1024    /* words remembered (a power of two) */
+#define PG_NAME_MEMO_MAX  4096    /* words remembered (a power of two) */
 #define PG_NAME_MEMO_MIN  16
 
 /* confidences by evidence */
@@ -137,6 +137,10 @@ typedef struct {
     size_t         len;
     pg_tok_t       tok[PG_NAME_TOKS];
     size_t         n;
+    /* the words where a name may start, ascending: capitalised, or a
+     * lower-case name or unknown word (pg_name_span() says which) */
+    uint16_t       cand[PG_NAME_TOKS];
+    size_t         ncand;
     /* staff, donor or event phrase in the chunk: 1, 0, -1: not known
      * yet (found when a name first needs it, pg_name_staff_ctx()) */
     int            staff_ctx;
@@ -161,7 +165,7 @@ typedef struct {
 static size_t pg_name_tokenize(pg_name_ctx_t *c, size_t pos)
     __attribute__((noinline));
 static int pg_name_between(pg_name_ctx_t *c, pg_tok_t *k, size_t *j);
-static void pg_name_room(pg_name_ctx_t *c, size_t i);
+static void pg_name_room(pg_tok_t *p, const pg_tok_t *k);
 static int pg_name_starts(const char *t, size_t pos);
 static void pg_name_cut(pg_name_ctx_t *c, pg_tok_t *k);
 static void pg_name_classify(pg_name_ctx_t *c, pg_tok_t *k);
@@ -378,7 +382,7 @@ pg_status_t
 pg_detect_name(const pg_scan_t *s, pg_findings_t *out)
 {
     int             lower, drop;
-    size_t          pos, i, b, emit, cut;
+    size_t          pos, i, b, emit, cut, ci, next;
     unsigned        conf;
     pg_status_t     st;
     pg_name_ctx_t  *c;
@@ -392,7 +396,7 @@ pg_detect_name(const pg_scan_t *s, pg_findings_t *out)
     c->len = s->len;
     c->nstaff = 0;
 
-    /* a word remembered for each 16 bytes of text, at most 1024 */
+    /* a word remembered for each 16 bytes of text, at most 4096 */
     for (i = PG_NAME_MEMO_MIN; i < PG_NAME_MEMO_MAX && i * 16 < s->len;
          i *= 2)
     {
@@ -435,7 +439,18 @@ pg_detect_name(const pg_scan_t *s, pg_findings_t *out)
 
         pg_name_lower_case(c);
 
-        for (i = 0; i < emit; i++) {
+        next = 0;
+
+        for (ci = 0; ci < c->ncand && c->cand[ci] < emit; ci++) {
+            i = c->cand[ci];
+
+            if (i < next) {
+                /* in a name judged already */
+                continue;
+            }
+
+            next = i + 1;
+
             if (!c->tok[i].cap
                 && !(c->tok[i].lower
                      && ((c->tok[i].lex & (PG_LEX_NAME | PG_LEX_COMMON))
@@ -505,7 +520,7 @@ pg_detect_name(const pg_scan_t *s, pg_findings_t *out)
                 }
             }
 
-            i = b - 1;
+            next = b;
         }
 
         cut = emit < c->n ? c->tok[emit].off : s->len;
@@ -537,6 +552,7 @@ pg_name_tokenize(pg_name_ctx_t *c, size_t pos)
     pg_tok_t  *k;
 
     c->n = 0;
+    c->ncand = 0;
     sent = 0;
     last = 0;
 
@@ -569,7 +585,16 @@ pg_name_tokenize(pg_name_ctx_t *c, size_t pos)
         }
 
         if (c->n >= 2) {
-            pg_name_room(c, c->n - 2);
+            pg_name_room(&c->tok[c->n - 2], k);
+        }
+
+        if (k->cap
+            || (k->lower
+                && ((k->lex & (PG_LEX_NAME | PG_LEX_COMMON)) == PG_LEX_NAME
+                    || k->lex == 0)))
+        {
+            /* where a name may start (pg_detect_name()) */
+            c->cand[c->ncand++] = (uint16_t) (c->n - 1);
         }
 
         i = j;
@@ -665,28 +690,23 @@ pg_name_between(pg_name_ctx_t *c, pg_tok_t *k, size_t *j)
 }
 
 
-/* word i of a chunk of n > i + 1 words: "room 4", "bed 12", "rm 3": a
- * patient's place (1); "4 West": a ward (2), where staff work too */
+/* word p before word k: "room 4", "bed 12", "rm 3": a patient's place
+ * (1); "4 West": a ward (2), where staff work too */
 
-static void
-pg_name_room(pg_name_ctx_t *c, size_t i)
+static inline void
+pg_name_room(pg_tok_t *p, const pg_tok_t *k)
 {
-    pg_tok_t  *k;
-
-    k = &c->tok[i];
-
-    if (!k->gap || !((k->words & (1u << PG_NAME_L_ROOMS)) || k->digit)) {
-        /* nearly every word */
+    if (!p->gap) {
         return;
     }
 
-    if (pg_name_in(c, i, PG_NAME_L_ROOMS) && c->tok[i + 1].digit) {
-        k->room = 1;
+    if ((p->words & (1u << PG_NAME_L_ROOMS)) && k->digit) {
+        p->room = 1;
 
-    } else if (k->digit && k->len <= 2
-               && pg_name_in(c, i + 1, PG_NAME_L_WARDS))
+    } else if (p->digit && p->len <= 2
+               && (k->words & (1u << PG_NAME_L_WARDS)))
     {
-        k->room = 2;
+        p->room = 2;
     }
 }
 
@@ -746,20 +766,29 @@ pg_name_cut(pg_name_ctx_t *c, pg_tok_t *k)
 
         ch = (unsigned char) t[i];
 
-        if (ch == 0xe2 && i + 3 < len && (unsigned char) t[i + 1] == 0x80
+        if (ch < 0x80) {
+            /* nearly every word ends at a blank or a punctuation mark */
+            if ((ch == '\'' || ch == '-') && i > pos && i + 1 < len
+                && pg_isalpha(t[i - 1]) && pg_isalpha(t[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            break;
+        }
+
+        if (ch != 0xe2) {
+            i++;
+            continue;
+        }
+
+        if (i + 3 < len && (unsigned char) t[i + 1] == 0x80
             && (unsigned char) t[i + 2] == 0x99 && i > pos
             && pg_isalpha(t[i + 3]))
         {
             /* "’" and the letter after it */
             i += 4;
-            continue;
-        }
-
-        if ((ch >= 0x80 && ch != 0xe2)
-            || ((ch == '\'' || ch == '-') && i > pos && i + 1 < len
-                && pg_isalpha(t[i - 1]) && pg_isalpha(t[i + 1])))
-        {
-            i++;
             continue;
         }
 
