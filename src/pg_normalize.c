@@ -11,7 +11,8 @@
  *   html      HTML entities: common named ones, "&#45;", "&#x2D;"
  *   escape    LinkedIn little-text backslash escapes ("\(" "\-" "\#")
  *   unicode   drop invisible format characters, fold fullwidth ASCII,
- *             decimal digits of every script, dashes and spaces to ASCII
+ *             decimal digits of every script, dashes and spaces to ASCII,
+ *             and look-alike letters and digits (pg_normalize_fold.c)
  *   split     digits split one by one ("1 8 0 - 5 9 ..."): collapsed
  *   letters   the letter O for zero, l and I for one, in digit runs
  *
@@ -34,6 +35,7 @@
 #include <utf8proc.h>
 
 #include "pg_normalize.h"
+#include "pg_normalize_fold.h"
 #include "pg_text.h"
 
 
@@ -852,7 +854,8 @@ static pg_status_t
 pg_norm_unicode(pg_nctx_t *x, const char *in, size_t len, pg_nbuf_t *out)
 {
     int                r;
-    size_t             i, k, done;
+    char               fold[PG_FOLD_MAX];
+    size_t             i, k, nf, done;
     pg_status_t        st;
     utf8proc_int32_t   cp;
     utf8proc_ssize_t   n;
@@ -890,8 +893,10 @@ pg_norm_unicode(pg_nctx_t *x, const char *in, size_t len, pg_nbuf_t *out)
         }
 
         if (r == PG_NORM_KEEP) {
-            for (k = 0; k < (size_t) n; k++) {
-                pg_nbuf_put(out, in[i + k], i, i + n);
+            /* a look-alike of ASCII letters or digits: see its file */
+            nf = pg_norm_fold(in, len, i, (size_t) n, cp, fold);
+            for (k = 0; k < (nf ? nf : (size_t) n); k++) {
+                pg_nbuf_put(out, nf ? fold[k] : in[i + k], i, i + n);
             }
 
         } else if (r != PG_NORM_DROP) {

@@ -125,9 +125,13 @@ test_norm_decimal_digits(void **state)
     assert_int_equal(n.len, 6);
     assert_memory_equal(n.text, "319907", 6);
 
-    /* superscript two (U+00B2) is a digit but not a decimal one: kept */
+    /*
+     * superscript two (U+00B2) is not a decimal digit, but its
+     * compatibility form is "2" (test_normalize_fold.c)
+     */
     pg_tn(*state, "x\xc2\xb2", 3, &n);
-    assert_int_equal(n.len, 3);
+    assert_int_equal(n.len, 2);
+    assert_memory_equal(n.text, "x2", 2);
 }
 
 

@@ -1,0 +1,324 @@
+/*
+ * Copyright (C) phigate authors
+ *
+ * Look-alike characters folded to the ASCII letters and digits they show,
+ * so that "patient 𝐉𝐨𝐡𝐧 𝐒𝐦𝐢𝐭𝐡", "SSN ①②③-④⑤-⑥⑦⑧⑨" and "Јоhn" (Cyrillic Ј
+ * and о) read like the plain text they imitate.  Two kinds:
+ *
+ *   compat      a letter or number whose NFKC (compatibility) form is
+ *               ASCII letters and digits: mathematical alphanumerics,
+ *               circled, parenthesised and full-stop digits, dingbat
+ *               digits, superscripts and subscripts, ligatures ("ﬁ"),
+ *               Roman numerals.  utf8proc's tables decide, not ours,
+ *               except for the dingbat and double-circled digits that
+ *               Unicode gives no compatibility form ("❶", "➀", "⓵").
+ *               Only that: "é" decomposes to "e" and a combining accent,
+ *               which is not ASCII, so "José" stays as the name lexicon
+ *               reads it; symbols ("™", "㎏", circled letters) stay.
+ *
+ *   confusable  a Cyrillic or Greek letter that looks like a Latin one,
+ *               only inside a word that has an ASCII letter or digit too
+ *               ("МRN", "Јоhn"): a Russian or Greek word stays as it is.
+ *
+ * Every fold is at most as long as the character it replaces (the
+ * normaliser never makes text longer), and each output byte maps back
+ * to the whole character.
+ */
+
+
+#include <stdint.h>
+
+#include "pg_normalize_fold.h"
+#include "pg_text.h"
+
+
+/* how far either side of a letter its word is looked at, in characters */
+#define PG_FOLD_WORD_MAX  32
+
+
+static size_t pg_fold_compat(utf8proc_int32_t cp, size_t n, char *out);
+static size_t pg_fold_dingbat(utf8proc_int32_t cp, char *out);
+static int pg_fold_confusable(utf8proc_int32_t cp);
+static int pg_fold_mixed(const char *in, size_t len, size_t i, size_t n);
+static int pg_fold_word_char(const char *in, size_t len, size_t j,
+    size_t *n);
+
+
+/*
+ * Cyrillic and Greek letters drawn like a Latin letter, with that letter.
+ * Hand-kept from Unicode's confusables.txt (UTS #39; no Debian or npm
+ * package this project uses ships it): the letters of these two scripts
+ * whose entry there is a single ASCII letter and that are drawn the same
+ * in common fonts.  Lower-case letters that only look alike in capitals
+ * (Cyrillic "м", "н", "т") are left out: they would not fool a reader.
+ */
+
+static const struct {
+    uint16_t   cp;
+    char       c;
+} pg_confusables[] = {
+    /* Greek capitals, then small letters */
+    { 0x0391, 'A' }, { 0x0392, 'B' }, { 0x0395, 'E' }, { 0x0396, 'Z' },
+    { 0x0397, 'H' }, { 0x0399, 'I' }, { 0x039a, 'K' }, { 0x039c, 'M' },
+    { 0x039d, 'N' }, { 0x039f, 'O' }, { 0x03a1, 'P' }, { 0x03a4, 'T' },
+    { 0x03a5, 'Y' }, { 0x03a7, 'X' },
+    { 0x03b1, 'a' }, { 0x03b9, 'i' }, { 0x03bd, 'v' }, { 0x03bf, 'o' },
+    { 0x03c1, 'p' },
+
+    /* Cyrillic capitals, then small letters */
+    { 0x0405, 'S' }, { 0x0406, 'I' }, { 0x0408, 'J' }, { 0x0410, 'A' },
+    { 0x0412, 'B' }, { 0x0415, 'E' }, { 0x041a, 'K' }, { 0x041c, 'M' },
+    { 0x041d, 'H' }, { 0x041e, 'O' }, { 0x0420, 'P' }, { 0x0421, 'C' },
+    { 0x0422, 'T' }, { 0x0425, 'X' }, { 0x04ae, 'Y' }, { 0x04ba, 'H' },
+    { 0x051a, 'Q' }, { 0x051c, 'W' },
+    { 0x0430, 'a' }, { 0x0435, 'e' }, { 0x043e, 'o' }, { 0x0440, 'p' },
+    { 0x0441, 'c' }, { 0x0443, 'y' }, { 0x0445, 'x' }, { 0x0455, 's' },
+    { 0x0456, 'i' }, { 0x0458, 'j' }, { 0x04bb, 'h' }, { 0x04cf, 'l' },
+    { 0x0501, 'd' }, { 0x051b, 'q' }, { 0x051d, 'w' },
+};
+
+
+size_t
+pg_norm_fold(const char *in, size_t len, size_t i, size_t n,
+    utf8proc_int32_t cp, char *out)
+{
+    int  c;
+
+    if (cp >= 0x0370 && cp < 0x0530) {
+        /* Greek and Cyrillic: no compatibility form there is ASCII */
+        c = pg_fold_confusable(cp);
+        if (c == 0 || !pg_fold_mixed(in, len, i, n)) {
+            return 0;
+        }
+
+        out[0] = (char) c;
+
+        return 1;
+    }
+
+    if (cp >= 0x24eb && cp <= 0x2793) {
+        return pg_fold_dingbat(cp, out);
+    }
+
+    return pg_fold_compat(cp, n, out);
+}
+
+
+/*
+ * Circled digits with no compatibility form, by their value: the
+ * dingbat runs U+2776-U+2793 (three runs of 1 to 10), double circled
+ * U+24F5-U+24FE (1 to 10), negative circled U+24EB-U+24F4 (11 to 20)
+ * and U+24FF (0).  Other characters in U+24EB-U+2793 go to compat.
+ */
+
+static size_t
+pg_fold_dingbat(utf8proc_int32_t cp, char *out)
+{
+    int  v;
+
+    if (cp >= 0x2776) {
+        v = (int) (cp - 0x2776) % 10 + 1;
+
+    } else if (cp >= 0x24f5 && cp <= 0x24fe) {
+        v = (int) (cp - 0x24f5) + 1;
+
+    } else if (cp <= 0x24f4) {
+        v = (int) (cp - 0x24eb) + 11;
+
+    } else if (cp == 0x24ff) {
+        v = 0;
+
+    } else {
+        return pg_fold_compat(cp, 3, out);
+    }
+
+    if (v < 10) {
+        out[0] = (char) ('0' + v);
+        return 1;
+    }
+
+    out[0] = (char) ('0' + v / 10);
+    out[1] = (char) ('0' + v % 10);
+
+    return 2;
+}
+
+
+/*
+ * The NFKC form of a letter or number when it is ASCII letters and
+ * digits; "⑴" and "⒈" ("(1)", "1.") give their digits alone, so that
+ * "⑴⑵⑶" reads "123" as "①②③" does.
+ */
+
+static size_t
+pg_fold_compat(utf8proc_int32_t cp, size_t n, char *out)
+{
+    int                        last, opts;
+    size_t                     k, o;
+    utf8proc_ssize_t           nd;
+    utf8proc_int32_t           dec[PG_FOLD_MAX + 2];
+    utf8proc_category_t        cat;
+    const utf8proc_property_t *p;
+
+    p = utf8proc_get_property(cp);
+
+    if (p->decomp_seqindex == UINT16_MAX) {
+        /* no decomposition at all: most characters, emoji, CJK */
+        return 0;
+    }
+
+    cat = (utf8proc_category_t) p->category;
+
+    if (cat < UTF8PROC_CATEGORY_LU || cat > UTF8PROC_CATEGORY_NO
+        || cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_MC
+        || cat == UTF8PROC_CATEGORY_ME)
+    {
+        return 0;
+    }
+
+    if (cp == 0x00aa || cp == 0x00ba) {
+        /* ordinal indicators "nº 5", "1º": an o would pass for a zero */
+        return 0;
+    }
+
+    opts = UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT;
+    last = 0;
+
+    nd = utf8proc_decompose_char(cp, dec, PG_FOLD_MAX + 2,
+                                 (utf8proc_option_t) opts, &last);
+
+    if (nd <= 0 || nd > PG_FOLD_MAX + 2) {
+        return 0;
+    }
+
+    o = 0;
+
+    for (k = 0; k < (size_t) nd; k++) {
+
+        if (dec[k] >= 0x80) {
+            return 0;
+        }
+
+        if (pg_isalnum(dec[k])) {
+            if (o == n || o == PG_FOLD_MAX) {
+                return 0;
+            }
+
+            out[o++] = (char) dec[k];
+            continue;
+        }
+
+        if (cat != UTF8PROC_CATEGORY_NO
+            || (dec[k] != '(' && dec[k] != ')' && dec[k] != '.'))
+        {
+            return 0;
+        }
+    }
+
+    return o;
+}
+
+
+/* the Latin letter cp is drawn like, 0 when none */
+
+static int
+pg_fold_confusable(utf8proc_int32_t cp)
+{
+    size_t  k;
+
+    /* some forty entries, looked at only for Greek and Cyrillic letters */
+    for (k = 0; k < sizeof(pg_confusables) / sizeof(pg_confusables[0]);
+         k++)
+    {
+        if (pg_confusables[k].cp == cp) {
+            return pg_confusables[k].c;
+        }
+    }
+
+    return 0;
+}
+
+
+/*
+ * Whether the word around the character at in[i, i + n) has an ASCII
+ * letter or digit: the letters (and marks) either side, up to
+ * PG_FOLD_WORD_MAX characters each way so a long word costs no more.
+ */
+
+static int
+pg_fold_mixed(const char *in, size_t len, size_t i, size_t n)
+{
+    size_t  j, k, m, steps;
+
+    for (j = i + n, steps = 0; j < len && steps < PG_FOLD_WORD_MAX;
+         j += m, steps++)
+    {
+        switch (pg_fold_word_char(in, len, j, &m)) {
+        case 2:
+            return 1;
+        case 0:
+            j = len;
+            m = 0;
+            break;
+        default:
+            break;
+        }
+    }
+
+    for (j = i, steps = 0; j > 0 && steps < PG_FOLD_WORD_MAX; steps++) {
+
+        /* back to the lead byte of the character before j */
+        for (k = j - 1; k > 0 && j - k < 4
+             && ((unsigned char) in[k] & 0xc0) == 0x80; k--)
+        {
+            /* void */
+        }
+
+        switch (pg_fold_word_char(in, len, k, &m)) {
+        case 2:
+            return 1;
+        case 1:
+            if (k + m == j) {
+                j = k;
+                continue;
+            }
+            return 0;
+        default:
+            return 0;
+        }
+    }
+
+    return 0;
+}
+
+
+/*
+ * The character at in[j]: its length in *n, and 2 for an ASCII letter or
+ * digit, 1 for another letter or a mark, 0 for anything that ends a word.
+ */
+
+static int
+pg_fold_word_char(const char *in, size_t len, size_t j, size_t *n)
+{
+    utf8proc_int32_t     cp;
+    utf8proc_ssize_t     r;
+    utf8proc_category_t  cat;
+
+    *n = 1;
+
+    if ((unsigned char) in[j] < 0x80) {
+        return pg_isalnum(in[j]) ? 2 : 0;
+    }
+
+    r = utf8proc_iterate((const utf8proc_uint8_t *) in + j,
+                         (utf8proc_ssize_t) (len - j), &cp);
+    if (r <= 0) {
+        return 0;
+    }
+
+    *n = (size_t) r;
+    cat = utf8proc_category(cp);
+
+    return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ME)
+           ? 1 : 0;
+}

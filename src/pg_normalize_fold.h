@@ -1,0 +1,29 @@
+/*
+ * Copyright (C) phigate authors
+ *
+ * Folding of look-alike characters to the ASCII letters and digits they
+ * show, for the normaliser's unicode step (pg_normalize.c).
+ */
+
+#ifndef _PG_NORMALIZE_FOLD_H_INCLUDED_
+#define _PG_NORMALIZE_FOLD_H_INCLUDED_
+
+
+#include <stddef.h>
+
+#include <utf8proc.h>
+
+
+/* the most ASCII bytes one character folds to (never more than its own) */
+#define PG_FOLD_MAX  4
+
+
+/*
+ * The character cp, n bytes at in[i] (of len), folded: the ASCII bytes
+ * written to out (at most n) are counted in the result, 0 when cp stays.
+ */
+size_t pg_norm_fold(const char *in, size_t len, size_t i, size_t n,
+    utf8proc_int32_t cp, char *out);
+
+
+#endif /* _PG_NORMALIZE_FOLD_H_INCLUDED_ */
