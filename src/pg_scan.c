@@ -211,8 +211,8 @@ pg_words_edge(pg_words_t *w, pg_arena_t *a, size_t *cap, const char *t,
 
     w->word[w->n] = (uint32_t) pos;
     w->key[w->n] = (uint16_t) k;
-    w->third[w->n] = (uint8_t) (pos + 2 < len ? pg_key_class(t[pos + 2])
-                                              : 27);
+    w->key3[w->n] = (uint16_t) (k * 28 + (pos + 2 < len
+                                          ? pg_key_class(t[pos + 2]) : 27));
     w->n++;
     w->keys[k >> 6] |= (uint64_t) 1 << (k & 63);
     *open = 1;
@@ -227,8 +227,8 @@ static pg_status_t
 pg_words_grow(pg_words_t *w, pg_arena_t *a, size_t *cap, size_t len)
 {
     size_t     ncap;
-    uint8_t   *wlen, *third;
-    uint16_t  *key;
+    uint8_t   *wlen;
+    uint16_t  *key, *key3;
     uint32_t  *word;
 
     ncap = *cap ? *cap * 2 : PG_WORDS_GUESS(len);
@@ -236,9 +236,9 @@ pg_words_grow(pg_words_t *w, pg_arena_t *a, size_t *cap, size_t len)
     word = pg_arena_alloc(a, ncap * sizeof(uint32_t));
     key = pg_arena_alloc(a, ncap * sizeof(uint16_t));
     wlen = pg_arena_alloc(a, ncap);
-    third = pg_arena_alloc(a, ncap);
+    key3 = pg_arena_alloc(a, ncap * sizeof(uint16_t));
 
-    if (word == NULL || key == NULL || wlen == NULL || third == NULL) {
+    if (word == NULL || key == NULL || wlen == NULL || key3 == NULL) {
         return PG_ERR_NOMEM;
     }
 
@@ -246,13 +246,13 @@ pg_words_grow(pg_words_t *w, pg_arena_t *a, size_t *cap, size_t len)
         memcpy(word, w->word, w->n * sizeof(uint32_t));
         memcpy(key, w->key, w->n * sizeof(uint16_t));
         memcpy(wlen, w->wlen, w->n);
-        memcpy(third, w->third, w->n);
+        memcpy(key3, w->key3, w->n * sizeof(uint16_t));
     }
 
     w->word = word;
     w->key = key;
     w->wlen = wlen;
-    w->third = third;
+    w->key3 = key3;
     *cap = ncap;
 
     return PG_OK;
@@ -329,10 +329,12 @@ static pg_status_t
 pg_cands_gather(pg_cands_t *c, const pg_words_t *w, pg_arena_t *a,
     const uint64_t *hit, const uint64_t *k3)
 {
-    size_t     k, j, g, n, lo, hi;
-    uint32_t  *pos;
-    uint64_t   b;
-    uint64_t  *mark;
+    size_t           k, j, g, n, lo, hi;
+    uint32_t        *pos;
+    uint64_t         b;
+    uint64_t        *mark;
+    const uint16_t  *key3;
+    const uint32_t  *word;
 
     if (w->group == NULL) {
         pos = pg_arena_alloc(a, w->n * sizeof(uint32_t));
@@ -340,12 +342,18 @@ pg_cands_gather(pg_cands_t *c, const pg_words_t *w, pg_arena_t *a,
             return PG_ERR_NOMEM;
         }
 
+        /* locals: the stores to pos cannot change them */
+        word = w->word;
+        key3 = w->key3;
+        n = 0;
+
         for (k = 0; k < w->n; k++) {
-            pos[c->n] = w->word[k];
-            c->n += pg_bit(k3, w->key[k] * 28u + w->third[k]) != 0;
+            pos[n] = word[k];
+            n += pg_bit(k3, key3[k]) != 0;
         }
 
         c->pos = pos;
+        c->n = n;
 
         return PG_OK;
     }
@@ -365,7 +373,7 @@ pg_cands_gather(pg_cands_t *c, const pg_words_t *w, pg_arena_t *a,
         for (j = w->goff[k]; j < w->goff[k + 1]; j++) {
             g = w->group[j];
 
-            if (pg_bit(k3, k * 28 + w->third[g])) {
+            if (pg_bit(k3, w->key3[g])) {
                 mark[g >> 6] |= (uint64_t) 1 << (g & 63);
                 lo = g < lo ? g : lo;
                 hi = g > hi ? g : hi;

@@ -81,7 +81,7 @@ struct pg_cue_set_s {
 typedef struct {
     uint32_t           *word;     /* word starts, ascending */
     uint16_t           *key;      /* their keys */
-    uint8_t            *third;    /* the classes of their third bytes */
+    uint16_t           *key3;     /* with their third bytes' classes */
     uint8_t            *wlen;     /* their lengths, PG_WORD_LONG at most */
     size_t              n;
     /* above PG_WORDS_FEW words: the words' indices grouped by key */
