@@ -155,7 +155,9 @@ typedef struct {
      * word table is a cache miss */
     pg_name_memo_t *memo;
     size_t         memo_mask;
-    /* the words where a staff phrase, a consent phrase may start */
+    /* the words where a staff phrase, a consent phrase may start, found
+     * when first needed (text NULL: not yet; cues NULL: none known) */
+    const pg_scan_t *scan;
     pg_cands_t     staff_cands;
     pg_cands_t     consent_cands;
 } pg_name_ctx_t;
@@ -188,7 +190,7 @@ static int pg_name_health_in(const pg_name_ctx_t *c, size_t from,
     size_t to, unsigned sent);
 static int pg_name_staff_ctx(pg_name_ctx_t *c);
 static int pg_name_phrase_in(const pg_name_ctx_t *c, pg_cands_t *cands,
-    const char *const *list);
+    pg_cue_set_t *set);
 static void pg_name_lower_case(pg_name_ctx_t *c);
 static int pg_name_age_before(const pg_name_ctx_t *c, size_t a);
 static int pg_name_common_end(const pg_name_ctx_t *c, size_t i);
@@ -411,20 +413,9 @@ pg_detect_name(const pg_scan_t *s, pg_findings_t *out)
     memset(c->memo, 0, i * sizeof(pg_name_memo_t));
     c->memo_mask = i - 1;
 
-    c->staff_cands.cues = NULL;
-    c->consent_cands.cues = NULL;
-
-    if (s->words != NULL) {
-        st = pg_scan_cands(s, &c->staff_cands, &pg_name_staff_set);
-
-        if (st == PG_OK) {
-            st = pg_scan_cands(s, &c->consent_cands, &pg_name_consent_set);
-        }
-
-        if (st != PG_OK) {
-            return st;
-        }
-    }
+    c->scan = s;
+    c->staff_cands.text = NULL;
+    c->consent_cands.text = NULL;
 
     pos = 0;
 
@@ -1652,9 +1643,9 @@ pg_name_staff_ctx(pg_name_ctx_t *c)
 {
     if (c->staff_ctx < 0) {
         c->staff_ctx = pg_name_phrase_in(c, &c->staff_cands,
-                                         pg_name_staff_phrases)
+                                         &pg_name_staff_set)
                        && !pg_name_phrase_in(c, &c->consent_cands,
-                                             pg_name_consent);
+                                             &pg_name_consent_set);
     }
 
     return c->staff_ctx;
@@ -1662,20 +1653,34 @@ pg_name_staff_ctx(pg_name_ctx_t *c)
 
 
 /*
- * A phrase of the list at a word start (a letter after a byte that is
- * no letter or digit) in the chunk's text: pg_cues_next() over the
+ * A phrase of the set's list at a word start (a letter after a byte that
+ * is no letter or digit) in the chunk's text: pg_cues_next() over the
  * chunk, at the words the field's pre-pass found where a phrase may
- * start (cands), or at every byte when it found none (cands->cues NULL).
+ * start (cands, gathered on the first call of a field), or at every
+ * byte when there is no pre-pass or no memory for the candidates: the
+ * same answer.
  */
 
 static int
 pg_name_phrase_in(const pg_name_ctx_t *c, pg_cands_t *cands,
-    const char *const *list)
+    pg_cue_set_t *set)
 {
-    size_t  p, m, from, to;
+    size_t              p, m, from, to;
+    const char *const  *list;
 
+    list = set->cues;
     from = c->tok[0].off;
     to = c->tok[c->n - 1].off + c->tok[c->n - 1].len;
+
+    if (cands->text == NULL) {
+        if (c->scan->words == NULL
+            || pg_scan_cands(c->scan, cands, set) != PG_OK)
+        {
+            cands->cues = NULL;
+        }
+
+        cands->text = c->t;
+    }
 
     if (cands->cues == NULL) {
         return pg_cues_next(c->t, to, from, list, &m) < to;
