@@ -89,6 +89,15 @@ for my $c (@phi) {
         host => $req->{host}, method => 'POST' });
 }
 
+# look-alike characters are folded before detection (docs/detection.md):
+# a name in mathematical bold with a health word, an SSN in circled digits
+# (the literals are UTF-8 bytes: this file does not "use utf8")
+$t->expect_blocked(x_tweet('patient 𝐉𝐨𝐡𝐧 𝐒𝐦𝐢𝐭𝐡 had chemo'),
+    [[ 'NAME', 'text', 1 ]], 'NAME in math bold letters',
+    audit => { platform => 'x' });
+$t->expect_blocked(x_tweet('SSN ①②③-④⑤-⑥⑦⑧⑨'), [[ 'SSN', 'text', 1 ]],
+    'SSN in circled digits', audit => { platform => 'x' });
+
 # several identifiers in one field: one finding per type, counted
 my $many = x_tweet("Patient $CUE{SSN} and again $PHI{SSN}, $CUE{PHONE}");
 $t->expect_blocked($many, [[ 'SSN', 'text', 2 ], [ 'PHONE', 'text', 1 ]],

@@ -145,6 +145,10 @@ test_fold_engine(void **state)
 
     assert_true(pg_dt_field(*state, "МRN 12345678") >= 1);
     pg_dt_check(*state, "MRN", 0, PG_T_MRN, 5, 8);
+
+    /* the bold name: 8 letters of 4 bytes and the space */
+    assert_int_equal(pg_dt_field(*state, "patient 𝐉𝐨𝐡𝐧 𝐒𝐦𝐢𝐭𝐡 had chemo"), 1);
+    pg_dt_check(*state, "bold name", 0, PG_T_NAME, 8, 37);
 }
 
 
