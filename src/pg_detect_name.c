@@ -57,24 +57,6 @@
 /* a byte of a word: ASCII letter or digit, or any non-ASCII byte */
 #define pg_name_wc(ch)    (pg_isalnum(ch) || (ch) >= 0x80)
 
-/* 0x80 in each byte of w (8 bytes of text) that is an ASCII letter or
- * digit: no carry between bytes, each is at most 0x7f + 0x50 */
-#define pg_name_alnum8(w)                                                    \
-    ((((((w) & pg_lex_ones(0x7f)) + pg_lex_ones(0x80 - '0'))                 \
-       & ~(((w) & pg_lex_ones(0x7f)) + pg_lex_ones(0x7f - '9')))             \
-      | (((((w) | pg_lex_ones(0x20)) & pg_lex_ones(0x7f))                    \
-          + pg_lex_ones(0x80 - 'a'))                                         \
-         & ~((((w) | pg_lex_ones(0x20)) & pg_lex_ones(0x7f))                 \
-             + pg_lex_ones(0x7f - 'z'))))                                    \
-     & ~(w) & pg_lex_ones(0x80))
-
-/* the index of the first byte, in memory order, with 0x80 set in m */
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-#define pg_name_first8(m)  ((size_t) __builtin_clzll(m) >> 3)
-#else
-#define pg_name_first8(m)  ((size_t) __builtin_ctzll(m) >> 3)
-#endif
-
 /* word i (without "'s") is w, a string literal, case-insensitively */
 #define pg_name_is(c, i, w)  pg_name_eq(c, i, "" w "", sizeof(w) - 1)
 
@@ -726,7 +708,7 @@ static void
 pg_name_cut(pg_name_ctx_t *c, pg_tok_t *k)
 {
     size_t         i, pos, len;
-    uint64_t       w, a;
+    uint64_t       a;
     const char    *t;
     unsigned char  ch;
 
@@ -738,11 +720,11 @@ pg_name_cut(pg_name_ctx_t *c, pg_tok_t *k)
     for ( ;; ) {
         /* the ASCII letters and digits from i, eight bytes at a time */
         for ( /* void */ ; i + 8 <= len; i += 8) {
-            memcpy(&w, t + i, 8);
-            a = pg_name_alnum8(w) ^ pg_lex_ones(0x80);
+            a = pg_alnum8(t, i) ^ 0x8080808080808080ULL;
 
             if (a != 0) {
-                i += pg_name_first8(a);
+                /* pg_alnum8() puts the first byte lowest */
+                i += (size_t) __builtin_ctzll(a) >> 3;
                 break;
             }
         }
