@@ -1134,12 +1134,36 @@ pg_norm_gap(const char *in, size_t len, size_t i, char *sep)
 static pg_status_t
 pg_norm_letters(pg_nctx_t *x, const char *in, size_t len, pg_nbuf_t *out)
 {
-    size_t        i, s, k;
+    size_t        i, s, k, d;
     pg_status_t   st;
 
     out->text = NULL;
+    d = 0;
 
     for (i = 0; i < len; /* void */ ) {
+
+        /*
+         * A word this step changes has a digit, or is one letter with a
+         * digit two bytes after it (and before): none starts more than
+         * two bytes before the next digit, so the words up to there are
+         * passed over, from the start of the word that holds d - 2.
+         */
+
+        if (d < i) {
+            d = pg_next_digit(in, len, i);
+
+            if (d == len) {
+                break;
+            }
+        }
+
+        if (d > i + 2) {
+            for (k = d - 2; k > i && pg_isalnum(in[k - 1]); k--) {
+                /* void */
+            }
+
+            i = k;
+        }
 
         if (!pg_isalnum(in[i])) {
             i++;
