@@ -856,12 +856,14 @@ pg_norm_unicode(pg_nctx_t *x, const char *in, size_t len, pg_nbuf_t *out)
     int                r;
     char               fold[PG_FOLD_MAX];
     size_t             i, k, nf, done;
+    pg_fold_word_t     fw;
     pg_status_t        st;
     utf8proc_int32_t   cp;
     utf8proc_ssize_t   n;
 
     out->text = NULL;
     done = 0;
+    fw.end = 0;
 
     for (i = 0; i < len; /* void */ ) {
 
@@ -894,7 +896,7 @@ pg_norm_unicode(pg_nctx_t *x, const char *in, size_t len, pg_nbuf_t *out)
 
         if (r == PG_NORM_KEEP) {
             /* a look-alike of ASCII letters or digits: see its file */
-            nf = pg_norm_fold(in, len, i, (size_t) n, cp, fold);
+            nf = pg_norm_fold(&fw, in, len, i, (size_t) n, cp, fold);
             for (k = 0; k < (nf ? nf : (size_t) n); k++) {
                 pg_nbuf_put(out, nf ? fold[k] : in[i + k], i, i + n);
             }

@@ -39,7 +39,8 @@
 static size_t pg_fold_compat(utf8proc_int32_t cp, size_t n, char *out);
 static size_t pg_fold_dingbat(utf8proc_int32_t cp, char *out);
 static int pg_fold_confusable(utf8proc_int32_t cp);
-static int pg_fold_mixed(const char *in, size_t len, size_t i, size_t n);
+static int pg_fold_mixed(pg_fold_word_t *w, const char *in, size_t len,
+    size_t i, size_t n);
 static int pg_fold_word_char(const char *in, size_t len, size_t j,
     size_t *n);
 
@@ -53,41 +54,41 @@ static int pg_fold_word_char(const char *in, size_t len, size_t j,
  * (Cyrillic "м", "н", "т") are left out: they would not fool a reader.
  */
 
-static const struct {
-    uint16_t   cp;
-    char       c;
-} pg_confusables[] = {
+static const char  pg_confusables[0x0530 - 0x0370] = {
     /* Greek capitals, then small letters */
-    { 0x0391, 'A' }, { 0x0392, 'B' }, { 0x0395, 'E' }, { 0x0396, 'Z' },
-    { 0x0397, 'H' }, { 0x0399, 'I' }, { 0x039a, 'K' }, { 0x039c, 'M' },
-    { 0x039d, 'N' }, { 0x039f, 'O' }, { 0x03a1, 'P' }, { 0x03a4, 'T' },
-    { 0x03a5, 'Y' }, { 0x03a7, 'X' },
-    { 0x03b1, 'a' }, { 0x03b9, 'i' }, { 0x03bd, 'v' }, { 0x03bf, 'o' },
-    { 0x03c1, 'p' },
+    [0x0391 - 0x370] = 'A', [0x0392 - 0x370] = 'B', [0x0395 - 0x370] = 'E',
+    [0x0396 - 0x370] = 'Z', [0x0397 - 0x370] = 'H', [0x0399 - 0x370] = 'I',
+    [0x039a - 0x370] = 'K', [0x039c - 0x370] = 'M', [0x039d - 0x370] = 'N',
+    [0x039f - 0x370] = 'O', [0x03a1 - 0x370] = 'P', [0x03a4 - 0x370] = 'T',
+    [0x03a5 - 0x370] = 'Y', [0x03a7 - 0x370] = 'X', [0x03b1 - 0x370] = 'a',
+    [0x03b9 - 0x370] = 'i', [0x03bd - 0x370] = 'v', [0x03bf - 0x370] = 'o',
+    [0x03c1 - 0x370] = 'p',
 
     /* Cyrillic capitals, then small letters */
-    { 0x0405, 'S' }, { 0x0406, 'I' }, { 0x0408, 'J' }, { 0x0410, 'A' },
-    { 0x0412, 'B' }, { 0x0415, 'E' }, { 0x041a, 'K' }, { 0x041c, 'M' },
-    { 0x041d, 'H' }, { 0x041e, 'O' }, { 0x0420, 'P' }, { 0x0421, 'C' },
-    { 0x0422, 'T' }, { 0x0425, 'X' }, { 0x04ae, 'Y' }, { 0x04ba, 'H' },
-    { 0x051a, 'Q' }, { 0x051c, 'W' },
-    { 0x0430, 'a' }, { 0x0435, 'e' }, { 0x043e, 'o' }, { 0x0440, 'p' },
-    { 0x0441, 'c' }, { 0x0443, 'y' }, { 0x0445, 'x' }, { 0x0455, 's' },
-    { 0x0456, 'i' }, { 0x0458, 'j' }, { 0x04bb, 'h' }, { 0x04cf, 'l' },
-    { 0x0501, 'd' }, { 0x051b, 'q' }, { 0x051d, 'w' },
+    [0x0405 - 0x370] = 'S', [0x0406 - 0x370] = 'I', [0x0408 - 0x370] = 'J',
+    [0x0410 - 0x370] = 'A', [0x0412 - 0x370] = 'B', [0x0415 - 0x370] = 'E',
+    [0x041a - 0x370] = 'K', [0x041c - 0x370] = 'M', [0x041d - 0x370] = 'H',
+    [0x041e - 0x370] = 'O', [0x0420 - 0x370] = 'P', [0x0421 - 0x370] = 'C',
+    [0x0422 - 0x370] = 'T', [0x0425 - 0x370] = 'X', [0x04ae - 0x370] = 'Y',
+    [0x04ba - 0x370] = 'H', [0x051a - 0x370] = 'Q', [0x051c - 0x370] = 'W',
+    [0x0430 - 0x370] = 'a', [0x0435 - 0x370] = 'e', [0x043e - 0x370] = 'o',
+    [0x0440 - 0x370] = 'p', [0x0441 - 0x370] = 'c', [0x0443 - 0x370] = 'y',
+    [0x0445 - 0x370] = 'x', [0x0455 - 0x370] = 's', [0x0456 - 0x370] = 'i',
+    [0x0458 - 0x370] = 'j', [0x04bb - 0x370] = 'h', [0x04cf - 0x370] = 'l',
+    [0x0501 - 0x370] = 'd', [0x051b - 0x370] = 'q', [0x051d - 0x370] = 'w',
 };
 
 
 size_t
-pg_norm_fold(const char *in, size_t len, size_t i, size_t n,
-    utf8proc_int32_t cp, char *out)
+pg_norm_fold(pg_fold_word_t *w, const char *in, size_t len, size_t i,
+    size_t n, utf8proc_int32_t cp, char *out)
 {
     int  c;
 
     if (cp >= 0x0370 && cp < 0x0530) {
         /* Greek and Cyrillic: no compatibility form there is ASCII */
         c = pg_fold_confusable(cp);
-        if (c == 0 || !pg_fold_mixed(in, len, i, n)) {
+        if (c == 0 || !pg_fold_mixed(w, in, len, i, n)) {
             return 0;
         }
 
@@ -219,23 +220,12 @@ pg_fold_compat(utf8proc_int32_t cp, size_t n, char *out)
 }
 
 
-/* the Latin letter cp is drawn like, 0 when none */
+/* the Latin letter cp (U+0370-U+052F) is drawn like, 0 when none */
 
 static int
 pg_fold_confusable(utf8proc_int32_t cp)
 {
-    size_t  k;
-
-    /* some forty entries, looked at only for Greek and Cyrillic letters */
-    for (k = 0; k < sizeof(pg_confusables) / sizeof(pg_confusables[0]);
-         k++)
-    {
-        if (pg_confusables[k].cp == cp) {
-            return pg_confusables[k].c;
-        }
-    }
-
-    return 0;
+    return pg_confusables[cp - 0x0370];
 }
 
 
@@ -243,30 +233,39 @@ pg_fold_confusable(utf8proc_int32_t cp)
  * Whether the word around the character at in[i, i + n) has an ASCII
  * letter or digit: the letters (and marks) either side, up to
  * PG_FOLD_WORD_MAX characters each way so a long word costs no more.
+ * The answer holds for the rest of the word (to w->end): a Russian word
+ * of many look-alikes is read once, not once a letter.
  */
 
 static int
-pg_fold_mixed(const char *in, size_t len, size_t i, size_t n)
+pg_fold_mixed(pg_fold_word_t *w, const char *in, size_t len, size_t i,
+    size_t n)
 {
+    int     c;
     size_t  j, k, m, steps;
+
+    if (i < w->end) {
+        return w->mixed;
+    }
+
+    w->mixed = 0;
 
     for (j = i + n, steps = 0; j < len && steps < PG_FOLD_WORD_MAX;
          j += m, steps++)
     {
-        switch (pg_fold_word_char(in, len, j, &m)) {
-        case 2:
-            return 1;
-        case 0:
-            j = len;
-            m = 0;
-            break;
-        default:
+        c = pg_fold_word_char(in, len, j, &m);
+        if (c == 0) {
             break;
         }
+
+        w->mixed |= (c == 2);
     }
 
-    for (j = i, steps = 0; j > 0 && steps < PG_FOLD_WORD_MAX; steps++) {
+    w->end = j;
 
+    for (j = i, steps = 0; !w->mixed && j > 0 && steps < PG_FOLD_WORD_MAX;
+         steps++)
+    {
         /* back to the lead byte of the character before j */
         for (k = j - 1; k > 0 && j - k < 4
              && ((unsigned char) in[k] & 0xc0) == 0x80; k--)
@@ -274,21 +273,16 @@ pg_fold_mixed(const char *in, size_t len, size_t i, size_t n)
             /* void */
         }
 
-        switch (pg_fold_word_char(in, len, k, &m)) {
-        case 2:
-            return 1;
-        case 1:
-            if (k + m == j) {
-                j = k;
-                continue;
-            }
-            return 0;
-        default:
-            return 0;
+        c = pg_fold_word_char(in, len, k, &m);
+        if (c == 0 || k + m != j) {
+            break;
         }
+
+        w->mixed = (c == 2);
+        j = k;
     }
 
-    return 0;
+    return w->mixed;
 }
 
 
@@ -308,6 +302,20 @@ pg_fold_word_char(const char *in, size_t len, size_t j, size_t *n)
 
     if ((unsigned char) in[j] < 0x80) {
         return pg_isalnum(in[j]) ? 2 : 0;
+    }
+
+    if ((unsigned char) in[j] >= 0xd0 && (unsigned char) in[j] <= 0xd3
+        && j + 1 < len && ((unsigned char) in[j + 1] & 0xc0) == 0x80
+        && !((unsigned char) in[j] == 0xd2
+             && (unsigned char) in[j + 1] == 0x82))
+    {
+        /*
+         * U+0400-U+04FF but the sign U+0482: Cyrillic letters and marks,
+         * read without a table lookup, so Russian text, where every
+         * other letter is a look-alike, is not slowed down.
+         */
+        *n = 2;
+        return 1;
     }
 
     r = utf8proc_iterate((const utf8proc_uint8_t *) in + j,

@@ -18,12 +18,20 @@
 #define PG_FOLD_MAX  4
 
 
+/* what pg_norm_fold() learnt of a word; end 0 before the first call */
+typedef struct {
+    size_t   end;        /* where the word last looked at ends */
+    int      mixed;      /* whether it has an ASCII letter or digit */
+} pg_fold_word_t;
+
+
 /*
  * The character cp, n bytes at in[i] (of len), folded: the ASCII bytes
  * written to out (at most n) are counted in the result, 0 when cp stays.
+ * Called for the characters of in from left to right with the same w.
  */
-size_t pg_norm_fold(const char *in, size_t len, size_t i, size_t n,
-    utf8proc_int32_t cp, char *out);
+size_t pg_norm_fold(pg_fold_word_t *w, const char *in, size_t len,
+    size_t i, size_t n, utf8proc_int32_t cp, char *out);
 
 
 #endif /* _PG_NORMALIZE_FOLD_H_INCLUDED_ */
