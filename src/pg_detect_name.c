@@ -158,6 +158,7 @@ static int pg_name_eq(const pg_name_ctx_t *c, size_t i, const char *w,
 static int pg_name_in(const pg_name_ctx_t *c, size_t i, unsigned list);
 static size_t pg_name_span(const pg_name_ctx_t *c, size_t i, int lower);
 static int pg_name_caps(const pg_name_ctx_t *c, size_t i);
+static int pg_name_honorific(const pg_name_ctx_t *c, size_t i);
 static int pg_name_staff(const pg_name_ctx_t *c, size_t a, size_t b);
 static void pg_name_staff_remember(pg_name_ctx_t *c, size_t a, size_t b);
 static int pg_name_staff_known(const pg_name_ctx_t *c, size_t a, size_t b);
@@ -446,9 +447,7 @@ pg_detect_name(const pg_scan_t *s, pg_findings_t *out)
                 continue;
             }
 
-            if (i > 0 && pg_name_in(c, i - 1, PG_NAME_L_HONORIFICS)
-                && (c->tok[i - 1].dot || c->tok[i - 1].gap))
-            {
+            if (i > 0 && pg_name_honorific(c, i - 1)) {
                 /* "Mrs. Oduya": any capitalised word after an honorific */
                 lower |= 2;
             }
@@ -1045,6 +1044,28 @@ pg_name_caps(const pg_name_ctx_t *c, size_t i)
 }
 
 
+/*
+ * Word i is an honorific before a name: "Mr. Diaz", "Mrs Chen", "MRS
+ * JONES".  Written in capitals without a dot before a word that is not,
+ * it is an abbreviation: "MS Walk" (multiple sclerosis), "MR Imaging".
+ */
+
+static int
+pg_name_honorific(const pg_name_ctx_t *c, size_t i)
+{
+    if (!pg_name_in(c, i, PG_NAME_L_HONORIFICS)) {
+        return 0;
+    }
+
+    if (c->tok[i].dot) {
+        return 1;
+    }
+
+    return c->tok[i].gap
+           && !(pg_name_caps(c, i) && i + 1 < c->n && !pg_name_caps(c, i + 1));
+}
+
+
 /* a staff title or role right before or after the name [a, b) */
 
 static int
@@ -1231,9 +1252,7 @@ pg_name_direct(const pg_name_ctx_t *c, size_t a)
 
     /* "Mr. Alvarez", "Mrs Chen", with a health word in the post: an
      * honorific alone names a mascot ("Mr. Yuk") as well as a patient */
-    if (pg_name_in(c, p, PG_NAME_L_HONORIFICS)
-        && (c->tok[p].dot || c->tok[p].gap))
-    {
+    if (pg_name_honorific(c, p)) {
         k = a > PG_NAME_WINDOW ? a - PG_NAME_WINDOW : 0;
         e = a + PG_NAME_WINDOW < c->n ? a + PG_NAME_WINDOW : c->n;
 

@@ -30,6 +30,11 @@ static size_t pg_org_question_before(const char *t, size_t len,
     size_t from);
 static int pg_org_abbrev_before(const char *t, size_t from, size_t dot);
 static int pg_org_role_word(const char *t, size_t pos, size_t n);
+static int pg_org_pronoun_person(const char *t, size_t from, size_t to);
+static int pg_org_imperative(const char *t, size_t from, size_t pos);
+static int pg_org_care_in(const char *t, size_t from, size_t to);
+static int pg_org_reader(const char *t, size_t len, size_t from,
+    size_t pos);
 static int pg_org_role_prefix(const char *t, size_t pos, size_t k);
 
 
@@ -63,6 +68,31 @@ static const char *const  pg_org_care_nouns[] = {
     "paperwork", "follow-up", "followup", "prescription", "bill", "visit",
     "room", "bed", "care", "consent", "insurance", "claim", "discharge",
     NULL
+};
+
+/* the reader addressed: "If you're 50-80 ... Call ...", "don't ask us
+ * ...; call ... instead" */
+static const char *const  pg_org_readers[] = {
+    "you", "your", "you're", "youre", "you'll", "us", NULL
+};
+
+/* a business or professional a pronoun can own whose contact is not
+ * the person's: "her attorney's office", "his pharmacy" */
+static const char *const  pg_org_third_parties[] = {
+    "attorney", "attorneys", "attorney's", "lawyer", "lawyers",
+    "lawyer's", "law", "legal", "counsel", "pharmacy", "pharmacy's",
+    "pharmacist", "pharmacist's", "insurer", "insurer's", "funeral",
+    NULL
+};
+
+/* an imperative that opens a clause: "Call 406-...", "; call ... instead" */
+static const char *const  pg_org_call_verbs[] = {
+    "call", "dial", "text", NULL
+};
+
+/* words before such a verb: "Please call", "or just call" */
+static const char *const  pg_org_call_fill[] = {
+    "please", "or", "then", "just", "simply", "and", NULL
 };
 
 /* honorifics, written "Mr." or "Mrs Lee": "MS Walk" is an event */
@@ -120,7 +150,8 @@ static const char *const  pg_org_line_cues[] = {
     "front desk", "for more", "extension", "ext", "press", "call our",
     "contact our", "newsroom", "inquiries", "media", "reserve",
     "walk-ins", "for hours", "to order", "an appointment", "referral line",
-    "sign up", "sign-up", "warmline", "available", "daily",
+    "sign up", "sign-up", "warmline", "available", "daily", "info",
+    "details",
     "monday-friday", "monday through friday", "new number", "our number",
     /* Spanish calls to action: "Llame al ... de lunes a viernes" */
     "llame", "lunes", "citas", "horario",
@@ -281,7 +312,7 @@ pg_org_person(const char *t, size_t from, size_t to)
         }
     }
 
-    return pg_org_any(t, from, to, pg_org_pronouns)
+    return pg_org_pronoun_person(t, from, to)
            && (pg_org_owned_care(t, from, to) || !pg_org_staff(t, from, to));
 }
 
@@ -328,7 +359,10 @@ pg_org_line(const char *t, size_t len, size_t pos, size_t end)
     from = pg_org_question_before(t, len, from);
 
     return (pg_org_any(t, from, pos, pg_org_line_cues)
-            || pg_org_any(t, end, to, pg_org_line_cues))
+            || pg_org_any(t, end, to, pg_org_line_cues)
+            || (pg_org_imperative(t, from, pos)
+                && pg_org_reader(t, len, from, pos)
+                && !pg_org_care_in(t, end, to)))
            && !pg_org_person(t, from, to);
 }
 
@@ -733,4 +767,147 @@ pg_org_role_prefix(const char *t, size_t pos, size_t k)
     }
 
     return 0;
+}
+
+
+/*
+ * A pronoun in [from, to) that is not only the owner of a business or a
+ * professional: "her attorney's office, 717-..." gives the attorney's
+ * line, "her son at 717-..." (a relative, found before) or "reach her
+ * at" a person's.
+ */
+
+static int
+pg_org_pronoun_person(const char *t, size_t from, size_t to)
+{
+    size_t  i, n;
+
+    for (i = from; i < to; i++) {
+        if (!pg_isalpha(t[i]) || !pg_word_start(t, i)) {
+            continue;
+        }
+
+        n = pg_cues_at(t, to, i, pg_org_pronouns, NULL);
+        if (n == 0) {
+            continue;
+        }
+
+        for (i += n; i < to && pg_isspace(t[i]); i++) {
+            /* void */
+        }
+
+        if (pg_cues_at(t, to, i, pg_org_third_parties, NULL) == 0) {
+            return 1;
+        }
+    }
+
+    return 0;
+}
+
+
+/*
+ * The value at pos follows a call verb that opens its clause: "Call
+ * 406-238-6000.", "Please dial 402-...", "call 402-... instead" after a
+ * semicolon, "... a low-dose CT. Call 406-..." (a capitalised verb after
+ * a dot that the sentence rule took for an abbreviation's).  A command
+ * to the reader (pg_org_reader()) gives a line to call, the
+ * organisation's; "Text 727-... tonight." alone may be a note between
+ * colleagues about a patient's number, so it stays a finding.  A person in
+ * the sentence still makes it theirs, and so does a record, a health
+ * word or a name after it ("Call 727-... about chart # ..., positive for
+ * hep C", "Call 617-... for Ana": pg_org_care_in()).
+ */
+
+static int
+pg_org_imperative(const char *t, size_t from, size_t pos)
+{
+    size_t  i, n, w;
+
+    for (i = pos; i > from && (pg_isspace(t[i - 1]) || t[i - 1] == ':');
+         i--)
+    {
+        /* void */
+    }
+
+    for (w = i; w > from && pg_isalpha(t[w - 1]); w--) {
+        /* void */
+    }
+
+    n = pg_cues_at(t, i, w, pg_org_call_verbs, NULL);
+    if (n == 0 || w + n != i) {
+        return 0;
+    }
+
+    if (t[w] >= 'A' && t[w] <= 'Z' && w >= 2 && t[w - 1] == ' ' && t[w - 2] == '.') {
+        return 1;
+    }
+
+    /* only "please", "or just" and the like between from and the verb */
+    for (i = from; i < w && !pg_isalpha(t[i]); i++) {
+        /* void */
+    }
+
+    while (i < w && (n = pg_cues_at(t, w, i, pg_org_call_fill, NULL))) {
+        for (i += n; i < w && (pg_isspace(t[i]) || t[i] == ','); i++) {
+            /* void */
+        }
+    }
+
+    return i == w;
+}
+
+
+/* a care or record noun, a health word or a capitalised word (a name)
+ * in [from, to): "about chart # 4410928", "positive for hep C", "for
+ * Ana" */
+
+static int
+pg_org_care_in(const char *t, size_t from, size_t to)
+{
+    size_t  i, w;
+
+    for (i = from; i < to; i++) {
+        if (!pg_isalpha(t[i]) || !pg_word_start(t, i)) {
+            continue;
+        }
+
+        for (w = 0; i + w < to && (pg_isalpha(t[i + w]) || t[i + w] == '-');
+             w++)
+        {
+            /* void */
+        }
+
+        if ((t[i] >= 'A' && t[i] <= 'Z')
+            || pg_cues_at(t, to, i, pg_org_care_nouns, NULL) == w
+            || (w <= PG_LEX_WORD_MAX
+                && (pg_lex_lookup(t + i, w) & PG_LEX_HEALTH)))
+        {
+            return 1;
+        }
+
+        i += w;
+    }
+
+    return 0;
+}
+
+
+/* the reader is addressed ("you", "your", "us") in the sentence or
+ * clause before pos or in the one before it */
+
+static int
+pg_org_reader(const char *t, size_t len, size_t from, size_t pos)
+{
+    size_t  i, pfrom, pto;
+
+    for (i = from; i > 0 && pg_isspace(t[i - 1]); i--) {
+        /* void */
+    }
+
+    if (i > 1) {
+        pg_org_sentence(t, len, i - 2, i - 2, &pfrom, &pto);
+        from = pfrom < from ? pfrom : from;
+    }
+
+    return pg_org_any(t, from, pos, pg_org_readers);
 }

@@ -138,6 +138,16 @@ test_fax_sentence(void **state)
     /* not across a sentence */
     pg_dt_none(*state, pg_detect_fax, "Fax the form. Reach the patient's "
                "son at 555-234-5679.");
+    /* a business or professional a pronoun owns: not the patient's
+     * number; the patient's own, in the same post, is */
+    pg_dt_none(*state, pg_detect_fax, "Fax the signed release to her "
+               "attorney's office, 717-233-5010, before the deposition.");
+    pg_dt_none(*state, pg_detect_fax, "Fax the refill to his pharmacy at "
+               "717-233-5013.");
+    pg_dt_one(*state, pg_detect_fax, "Fax her release to her at "
+              "717-233-5011 today.", PG_T_FAX, 26, 12);
+    pg_dt_one(*state, pg_detect_fax, "Fax her records to her attorney at "
+              "717-233-5014.", PG_T_FAX, 35, 12);
     /* nor past a phone cue */
     pg_dt_none(*state, pg_detect_fax, "Fax the release, then call the "
                "patient's son at 555-234-5679.");

@@ -530,6 +530,17 @@ test_name_heldout(void **state)
               "Lindahl");
     pg_nm_none(state, "Mr. Yuk stickers keep kids safe at home.");
 
+    /* a weekday's abbreviation before a date; an honorific in capitals
+     * without a dot before a word that is not ("MS Walk": multiple
+     * sclerosis) */
+    pg_nm_none(state, "Flu clinics: Mon 10/20 at the YMCA (2-6 pm), Wed "
+               "10/22 at the Parish Hall.");
+    pg_nm_one(state, "Mon 10/20: Mrs. Okafor went home after her hip "
+              "surgery.", "Okafor");
+    pg_nm_none(state, "The MS Walk is Saturday. Our neurology team will "
+               "be at booth 12.");
+    pg_nm_one(state, "Ms Okafor is in room 4 after her stroke.", "Okafor");
+
     /* a chart's "SURNAME, GIVEN" in capitals */
     pg_nm_one(state, "JOHANSEN, ROBERT - bed 22 - to hospice",
               "JOHANSEN, ROBERT");

@@ -268,6 +268,20 @@ test_phone_org_line(void **state)
     pg_dt_one(fx, pg_detect_phone, "Sign up her son at 865-234-7125.",
               PG_T_PHONE, 19, 12);
 
+    /* a call verb that opens its clause is a call to action; a
+     * patient, a record or a health word after the number is not */
+    pg_dt_none(fx, pg_detect_phone, "You may qualify for a low-dose CT. "
+               "Call 406-238-6001.");
+    pg_dt_none(fx, pg_detect_phone, "Please don't ask us about a loved one "
+               "here; call 402-552-2001 instead.");
+    pg_dt_none(fx, pg_detect_phone, "Drivers needed. Info: 319-356-1617.");
+    pg_dt_one(fx, pg_detect_phone, "Questions about his biopsy? Please "
+              "call 727-482-3315.", PG_T_PHONE, 40, 12);
+    pg_dt_one(fx, pg_detect_phone, "Call 727-482-3316 about chart # "
+              "4410928, positive for hep C.", PG_T_PHONE, 5, 12);
+    pg_dt_one(fx, pg_detect_phone, "Dr. Ito said to call 727-482-3317 "
+              "tonight.", PG_T_PHONE, 21, 12);
+
     /* another sentence's organisation cue does not count */
     pg_dt_one(fx, pg_detect_phone, "Our clinic is open 24/7. Text "
               "727-482-3314 tonight.", PG_T_PHONE, 30, 12);
