@@ -38,7 +38,7 @@
 
 #define PG_DATE_YEAR_MIN  1900
 #define PG_DATE_YEAR_MAX  2099
-#define PG_DATE_BACK      6       /* words from a cue to the date */
+#define PG_DATE_BACK      8       /* words from a cue to the date */
 #define PG_DATE_NOUN_BACK 8       /* words from an event noun to the date */
 #define PG_DATE_AFTER     10      /* words from the date to a verb after */
 #define PG_DATE_PERSON    6       /* words from an event noun to a person */

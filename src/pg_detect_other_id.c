@@ -21,6 +21,8 @@ static const char *const  pg_other_id_cues[] = {
     "encounter id", "csn",
     "visit #", "visit#", "visit number", "visit no", "visit id",
     "accession #", "accession#", "accession number", "accession no",
+    /* a lab's accession is always one: "Biopsy accession S25-40981" */
+    "accession",
     "specimen #", "specimen#", "specimen number", "specimen no",
     "specimen id",
     "referral #", "referral number", "referral no",

@@ -232,6 +232,14 @@ test_date_words(void **state)
     pg_da_one(state, "Jane Ames gave birth on 3/3/2024.", "3/3/2024");
     pg_da_one(state, "Mrs. Ames came in on Jan 5, 2024 with chest pain.",
               "Jan 5, 2024");
+    /* six words between the cue and the date */
+    pg_da_one(state, "Mr. Ames, 91, came in with a broken hip on Feb 2.",
+              "Feb 2");
+    pg_dt_none(*state, pg_detect_date, "Everyone who came in for a flu "
+               "shot at our drive-thru on Oct 4 got a mask.");
+    pg_dt_none(*state, pg_detect_date, "Thousands of families came in for "
+               "free screenings at our health fair last year; the next one "
+               "is on Feb 2.");
     pg_da_one(state, "She had her hip replacement on Jan 5, 2024",
               "Jan 5, 2024");
     pg_dt_none(*state, pg_detect_date, "Hip replacement seminar on Jan 5, "

@@ -30,6 +30,13 @@ test_other_id_cued(void **state)
               PG_T_OTHER_ID, 14, 9);
     pg_dt_one(*state, pg_detect_other_id, "specimen # 5519023", PG_T_OTHER_ID,
               11, 7);
+    /* a lab's accession needs no "#" */
+    pg_dt_one(*state, pg_detect_other_id, "Biopsy accession S25-40981 for "
+              "Mrs. Petrakis", PG_T_OTHER_ID, 17, 9);
+    pg_dt_none(*state, pg_detect_other_id, "Our accession to the network in "
+               "2019 brought 4000 new staff.");
+    pg_dt_none(*state, pg_detect_other_id, "Accession numbers print on "
+               "every label since 2024.");
 }
 
 
