@@ -838,7 +838,9 @@ pg_org_imperative(const char *t, size_t from, size_t pos)
         return 0;
     }
 
-    if (t[w] >= 'A' && t[w] <= 'Z' && w >= 2 && t[w - 1] == ' ' && t[w - 2] == '.') {
+    if (t[w] >= 'A' && t[w] <= 'Z' && w >= 2 && t[w - 1] == ' '
+        && t[w - 2] == '.')
+    {
         return 1;
     }
 
@@ -892,19 +894,31 @@ pg_org_care_in(const char *t, size_t from, size_t to)
 }
 
 
-/* the reader is addressed ("you", "your", "us") in the sentence or
- * clause before pos or in the one before it */
+/*
+ * The reader is addressed ("you", "your", "us") in the sentence or
+ * clause before pos or in the one before it: "You may qualify. Call
+ * ...", "don't ask us ...; call ... instead".  A call verb in lower case
+ * after a sentence's end ("Thanks for your story! call ...") opens no
+ * call to action of its own: only a clause after a semicolon looks back.
+ */
 
 static int
 pg_org_reader(const char *t, size_t len, size_t from, size_t pos)
 {
+    int     lower;
     size_t  i, pfrom, pto;
+
+    for (i = from; i < pos && !pg_isalpha(t[i]); i++) {
+        /* void */
+    }
+
+    lower = i < pos && t[i] >= 'a' && t[i] <= 'z';
 
     for (i = from; i > 0 && pg_isspace(t[i - 1]); i--) {
         /* void */
     }
 
-    if (i > 1) {
+    if (i > 1 && (!lower || t[i - 1] == ';')) {
         pg_org_sentence(t, len, i - 2, i - 2, &pfrom, &pto);
         from = pfrom < from ? pfrom : from;
     }

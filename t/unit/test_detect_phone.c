@@ -281,6 +281,11 @@ test_phone_org_line(void **state)
               "4410928, positive for hep C.", PG_T_PHONE, 5, 12);
     pg_dt_one(fx, pg_detect_phone, "Dr. Ito said to call 727-482-3317 "
               "tonight.", PG_T_PHONE, 21, 12);
+    /* a lower-case verb after a sentence's end looks back no further */
+    pg_dt_one(fx, pg_detect_phone, "Thank you for your story! call "
+              "727-482-3318", PG_T_PHONE, 31, 12);
+    pg_dt_none(fx, pg_detect_phone, "You may qualify for a screening. "
+               "Call 727-482-3319.");
 
     /* another sentence's organisation cue does not count */
     pg_dt_one(fx, pg_detect_phone, "Our clinic is open 24/7. Text "
