@@ -1100,6 +1100,14 @@ pg_name_staff(const pg_name_ctx_t *c, size_t a, size_t b)
         return 0;
     }
 
+    k = c->tok[b - 1].off + c->tok[b - 1].len;
+
+    if (k < c->len && c->t[k] == ':') {
+        /* "Comment from patient <name>: 'Nurse Rob held my hand'": what
+         * the person says, not the person's title */
+        return 0;
+    }
+
     for (k = b; k < c->n && k - b < 5; k++) {
         if (c->tok[k].sent != c->tok[b - 1].sent) {
             break;

@@ -541,6 +541,13 @@ test_name_heldout(void **state)
                "be at booth 12.");
     pg_nm_one(state, "Ms Okafor is in room 4 after her stroke.", "Okafor");
 
+    /* a staff word after a colon is what the person says, not a title;
+     * a title before the colon still is */
+    pg_nm_one(state, "Comment from patient Ilse Brandt: 'Nurse Rob held my "
+              "hand through my labor.'", "Ilse Brandt");
+    pg_nm_none(state, "Ilse Brandt, RN: 'Our patients teach me every "
+               "day.'");
+
     /* a chart's "SURNAME, GIVEN" in capitals */
     pg_nm_one(state, "JOHANSEN, ROBERT - bed 22 - to hospice",
               "JOHANSEN, ROBERT");
