@@ -13,9 +13,6 @@ static char *pg_form_decode(pg_arena_t *a, const char *s, size_t len,
 static int pg_form_hex(char c);
 static pg_status_t pg_form_pair(pg_arena_t *a, const char *buf,
     const char *p, const char *end, pg_source_t src, pg_fields_t *out);
-static pg_status_t pg_form_json(pg_arena_t *a, const char *name,
-    const char *v, size_t vlen, pg_source_t src, pg_fields_t *out,
-    int *parsed);
 
 
 pg_status_t
@@ -55,8 +52,6 @@ pg_form_pair(pg_arena_t *a, const char *buf, const char *p, const char *end,
     char         *name, *value;
     size_t        nlen, vlen, voff, vraw;
     const char   *eq;
-    int           parsed;
-    pg_status_t   st;
 
     eq = memchr(p, '=', end - p);
 
@@ -77,12 +72,7 @@ pg_form_pair(pg_arena_t *a, const char *buf, const char *p, const char *end,
         return PG_ERR_NOMEM;
     }
 
-    st = pg_form_json(a, name, value, vlen, src, out, &parsed);
-    if (st != PG_OK || parsed) {
-        return st;
-    }
-
-    return pg_fields_add(out, a, name, nlen, value, vlen, src, voff, vraw);
+    return pg_form_value(a, name, nlen, value, vlen, src, voff, vraw, out);
 }
 
 
@@ -91,17 +81,18 @@ pg_form_pair(pg_arena_t *a, const char *buf, const char *p, const char *end,
  * of their own ("message.text") so that platform rules can name them, and
  * the whole value is then not read a second time (each identifier would
  * be counted twice).  A value that only looks like JSON (Meta documents
- * single-quoted pseudo-JSON) is not an error: *parsed stays 0 and the
- * caller reads the whole decoded value as one field.
+ * single-quoted pseudo-JSON) is not an error: the whole decoded value is
+ * read as one field.  A multipart text part is a form field sent another
+ * way (a Graph batch with attached files) and comes here too, so that
+ * both encodings give the same fields.
  */
-static pg_status_t
-pg_form_json(pg_arena_t *a, const char *name, const char *v, size_t vlen,
-    pg_source_t src, pg_fields_t *out, int *parsed)
+pg_status_t
+pg_form_value(pg_arena_t *a, const char *name, size_t nlen, const char *v,
+    size_t vlen, pg_source_t src, size_t raw_off, size_t raw_len,
+    pg_fields_t *out)
 {
     size_t       i, n;
     pg_status_t  st;
-
-    *parsed = 0;
 
     for (i = 0; i < vlen; i++) {
         if (v[i] != ' ' && v[i] != '\t' && v[i] != '\r' && v[i] != '\n') {
@@ -109,26 +100,19 @@ pg_form_json(pg_arena_t *a, const char *name, const char *v, size_t vlen,
         }
     }
 
-    if (i == vlen || (v[i] != '{' && v[i] != '[')) {
-        return PG_OK;
+    if (i < vlen && (v[i] == '{' || v[i] == '[')) {
+        n = out->n;
+
+        st = pg_extract_json(a, v, vlen, src, name, out);
+
+        if (st == PG_OK || st == PG_ERR_NOMEM || pg_fields_full(out)) {
+            return st;
+        }
+
+        out->n = n;
     }
 
-    n = out->n;
-
-    st = pg_extract_json(a, v, vlen, src, name, out);
-
-    if (st == PG_OK) {
-        *parsed = 1;
-        return st;
-    }
-
-    if (st == PG_ERR_NOMEM || pg_fields_full(out)) {
-        return st;
-    }
-
-    out->n = n;
-
-    return PG_OK;
+    return pg_fields_add(out, a, name, nlen, v, vlen, src, raw_off, raw_len);
 }
 
 

@@ -36,6 +36,17 @@ const char *pg_ct_param(const char *ct, size_t ct_len, const char *name,
  */
 int pg_ct_wide_charset(const char *ct, size_t ct_len);
 
+/*
+ * A named form value (a form or query pair, decoded, or a multipart text
+ * part): a JSON object or array yields its strings as "name.path" fields
+ * without raw bytes, anything else (JSON that does not parse included)
+ * is one field whose encoded bytes are raw_off and raw_len.  name is
+ * NUL-terminated.
+ */
+pg_status_t pg_form_value(pg_arena_t *a, const char *name, size_t nlen,
+    const char *v, size_t vlen, pg_source_t src, size_t raw_off,
+    size_t raw_len, pg_fields_t *out);
+
 /* whether out has reached its limit of fields */
 int pg_fields_full(const pg_fields_t *out);
 

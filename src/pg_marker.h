@@ -79,7 +79,7 @@ pg_marker_rc_t pg_marker_find(const pg_fields_t *fields, pg_marker_t *out);
  *               also inside a JSON value of a form parameter;
  *   multipart   in a text or form part (and a file name), literally or,
  *               in a form part, encoded; never in a file's bytes, and not
- *               in a JSON part (UNREMOVABLE);
+ *               in a JSON part or in JSON in a text part (UNREMOVABLE);
  *   raw text    literally.
  * Only text is searched: a marker that is only in a JSON key or a
  * parameter name is no marker (NONE).

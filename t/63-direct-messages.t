@@ -1,9 +1,10 @@
 #!/usr/bin/perl
 #
 # Direct messages the compiled-in profiles recognise beyond a DM path: a
-# Facebook Graph batch whose item goes to me/messages or <page-id>/messages,
-# a Bluesky chat message (chat.bsky.convo.sendMessage, through the PDS or
-# at api.bsky.chat), and X v1.1 statuses/update with the SMS command
+# Facebook Graph batch whose item goes to me/messages or <page-id>/messages
+# (form-encoded, or multipart when a file is attached), a Bluesky chat
+# message (chat.bsky.convo.sendMessage, through the PDS or at
+# api.bsky.chat), and X v1.1 statuses/update with the SMS command
 # "d user ..." / "dm user ..." / "m user ...".  phigate_dm block refuses
 # each and nothing reaches the platform; the inspecting server forwards a
 # clean one byte for byte and records it as a DM; consent never publishes
@@ -64,6 +65,8 @@ my @dms = (
       fb_batch_form([ '1789/feed', $CLEAN ], [ '1789/messages', $CLEAN ]) ],
     [ 'Graph batch item with a version and a query', 'facebook',
       fb_batch_form([ 'v19.0/1789/messages?access_token=tok', $CLEAN ]) ],
+    [ 'Graph batch with a file, item to me/messages', 'facebook',
+      fb_batch_multipart([ 'me/messages', $CLEAN ]) ],
     [ 'Bluesky chat message through the PDS', 'bluesky', bsky_dm($CLEAN) ],
     [ 'Bluesky chat message at api.bsky.chat', 'bluesky',
       bsky_dm($CLEAN, host => 'api.bsky.chat') ],
@@ -75,6 +78,8 @@ my @dms = (
 my @posts = (
     [ 'Graph batch item to /feed', 'facebook',
       fb_batch_form([ '1789/feed', $CLEAN ]) ],
+    [ 'Graph batch with a file, item to /feed', 'facebook',
+      fb_batch_multipart([ '1789/feed', $CLEAN ]) ],
     [ 'Bluesky post', 'bluesky', bsky_post($CLEAN) ],
     [ 'X status', 'x', x_status_form($CLEAN) ],
     [ 'X status "D-Day ..."', 'x',
@@ -85,6 +90,12 @@ my @posts = (
 
 for my $c (@dms) {
     my ($name, $platform, $req) = @$c;
+    if ($req->{media}) {
+        # the upload is a finding (MEDIA) whatever else: the refusal lists it
+        $t->expect_blocked(on_port($req, 'dmblock'), [], "dm block: $name",
+            error => 'dm_blocked', audit => { platform => $platform, dm => 1 });
+        next;
+    }
     $t->expect_refused(on_port($req, 'dmblock'), 403, 'dm_blocked',
         "dm block: $name",
         audit => { platform => $platform, dm => 1, findings => [] });
@@ -110,6 +121,9 @@ for my $c (@dms) {
 # twice; the chat message's text; the status)
 $t->expect_blocked(fb_batch_form([ 'me/messages', "Patient $CUE{SSN}" ]),
     [[ 'SSN', 'batch[].body', 1 ]], 'SSN in a Graph batch DM',
+    audit => { platform => 'facebook', dm => 1 });
+$t->expect_blocked(fb_batch_multipart([ 'me/messages', "Patient $CUE{SSN}" ]),
+    [[ 'SSN', 'batch[].body', 1 ]], 'SSN in a Graph batch DM with a file',
     audit => { platform => 'facebook', dm => 1 });
 $t->expect_blocked(bsky_dm("Patient $CUE{SSN}"),
     [[ 'SSN', 'message.text', 1 ]], 'SSN in a Bluesky chat message',

@@ -37,6 +37,8 @@ static void test_filename_quoting(void **state);
 static void test_encodings(void **state);
 static void test_text_disguised_as_media(void **state);
 static void test_bad_json_part(void **state);
+static void test_graph_batch_as_form(void **state);
+static void test_json_like_text_part(void **state);
 static void test_nested(void **state);
 static void test_delimiter_lines(void **state);
 static void test_empty_parts(void **state);
@@ -528,6 +530,99 @@ test_bad_json_part(void **state)
 }
 
 
+/*
+ * A Graph batch with a file attached (the fb client switches to
+ * multipart when a value is a Buffer): its "batch" part is the JSON a
+ * form-encoded batch carries in its field, each item's body form-encoded
+ * (twice in all for the form, once here).
+ */
+#define BATCH_JSON                                                           \
+    "[{\"method\":\"POST\",\"relative_url\":\"me/photos\","                  \
+    "\"body\":\"message=Patient%20Jane%20Doe%20MRN%2012345\","               \
+    "\"attached_files\":\"file1\"},"                                         \
+    "{\"method\":\"POST\",\"relative_url\":\"me/messages?access_token=t\","  \
+    "\"body\":\"recipient=%7B%22id%22%3A%2277%22%7D&message="                \
+    "%7B%22text%22%3A%22(555)%20123-4567%22%7D\"}]"
+
+
+static void
+test_graph_batch_as_form(void **state)
+{
+    pg_fx_t            *fx = *state;
+    char                form[sizeof("batch=") + 3 * sizeof(BATCH_JSON)];
+    size_t              i, n;
+    pg_fields_t         as_form;
+    const pg_field_t   *f, *g;
+
+    n = sizeof("batch=") - 1;
+    memcpy(form, "batch=", n);
+
+    for (i = 0; i < sizeof(BATCH_JSON) - 1; i++) {
+        n += sprintf(form + n, "%%%02X", (unsigned char) BATCH_JSON[i]);
+    }
+
+    assert_int_equal(pg_extract_form(&fx->arena, pg_fx_buf(fx, form, n), n,
+                                     PG_SRC_BODY, &fx->fields),
+                     PG_OK);
+    assert_int_equal(fx->fields.n, 7);
+
+    as_form = fx->fields;
+    memset(&fx->fields, 0, sizeof(pg_fields_t));
+
+    assert_int_equal(pg_mp(fx, PG_S(
+        "--XyZ\r\n" CD "\"batch\"\r\n\r\n" BATCH_JSON "\r\n"
+        "--XyZ\r\n" CD "\"file1\"; filename=\"a.png\"\r\n"
+        "Content-Type: image/png\r\n\r\n" PNG "\r\n"
+        "--XyZ--\r\n"), "XyZ"),
+                     PG_OK);
+    assert_int_equal(fx->fields.n, 7 + 2);
+
+    /* the same names and texts in the same order, the file after them */
+    for (i = 0; i < as_form.n; i++) {
+        f = &as_form.items[i];
+        g = &fx->fields.items[i];
+
+        assert_string_equal(g->name, f->name);
+        assert_int_equal(g->len, f->len);
+        assert_memory_equal(g->text, f->text, f->len);
+        assert_int_equal(g->raw_len, 0);
+    }
+
+    assert_null(pg_fx_nth(fx, "batch", 0));
+    assert_string_equal(pg_fx_nth(fx, "batch[].relative_url", 1)->text,
+                        "me/messages?access_token=t");
+    assert_string_equal(pg_fx_nth(fx, "batch[].body", 0)->text,
+                        "message=Patient%20Jane%20Doe%20MRN%2012345");
+    pg_fx_expect(fx, "batch[].attached_files", PG_S("file1"));
+    pg_fx_expect(fx, "file1#filename", PG_S("a.png"));
+    pg_fx_expect(fx, "file1" PG_FIELD_MEDIA, PG_S(""));
+}
+
+
+static void
+test_json_like_text_part(void **state)
+{
+    pg_fx_t            *fx = *state;
+    const pg_field_t   *f;
+
+    /* as for a form field: pseudo-JSON and text in brackets stay whole */
+    assert_int_equal(pg_mp(fx, PG_S(
+        "--b\r\n" CD "\"message\"\r\n\r\n{'text':'hi'}\r\n"
+        "--b\r\n" CD "\"status\"\r\nContent-Type: text/plain\r\n\r\n"
+        "[Update] clinic hours\r\n"
+        "--b\r\n" CD "\"recipient\"\r\n\r\n {\"id\":\"77\"}\r\n"
+        "--b--"), "b"),
+                     PG_OK);
+    assert_int_equal(fx->fields.n, 3);
+
+    f = pg_fx_expect(fx, "message", PG_S("{'text':'hi'}"));
+    pg_fx_raw(f, fx->copy, "{'text':'hi'}");
+    f = pg_fx_expect(fx, "status", PG_S("[Update] clinic hours"));
+    pg_fx_raw(f, fx->copy, "[Update] clinic hours");
+    pg_fx_expect(fx, "recipient.id", PG_S("77"));
+}
+
+
 static void
 test_nested(void **state)
 {
@@ -726,6 +821,8 @@ main(void)
         PG_FX_TEST(test_encodings),
         PG_FX_TEST(test_text_disguised_as_media),
         PG_FX_TEST(test_bad_json_part),
+        PG_FX_TEST(test_graph_batch_as_form),
+        PG_FX_TEST(test_json_like_text_part),
         PG_FX_TEST(test_nested),
         PG_FX_TEST(test_delimiter_lines),
         PG_FX_TEST(test_empty_parts),

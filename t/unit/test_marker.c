@@ -394,6 +394,15 @@ test_multipart(void **state)
         "--XyZ--\r\n", NULL),
         PG_MARKER_UNREMOVABLE);
     assert_false(fx->m.body_changed);
+
+    /* so is JSON in a text part, read as JSON like a form value's */
+    assert_int_equal(strip(fx, ct,
+        "--XyZ\r\n"
+        "Content-Disposition: form-data; name=\"message\"\r\n\r\n"
+        "{\"text\":\"" MK "\"}\r\n"
+        "--XyZ--\r\n", NULL),
+        PG_MARKER_UNREMOVABLE);
+    assert_false(fx->m.body_changed);
 }
 
 

@@ -93,6 +93,16 @@ post(void **state, const char *host, const char *path, const char *query,
     "batch=%5B%7B%22method%22%3A%22POST%22%2C%22relative_url%22%3A%22" url  \
     "%22%2C%22body%22%3A%22message%3Dhi%22%7D%5D"
 
+/* the same batch in a multipart body, a file attached to the item */
+#define MP    "multipart/form-data; boundary=XyZ"
+#define MP_BATCH(url)                                                        \
+    "--XyZ\r\nContent-Disposition: form-data; name=\"batch\"\r\n\r\n"        \
+    "[{\"method\":\"POST\",\"relative_url\":\"" url "\",\"body\":"           \
+    "\"message=hi\",\"attached_files\":\"f1\"}]\r\n"                         \
+    "--XyZ\r\nContent-Disposition: form-data; name=\"f1\"; "                 \
+    "filename=\"a.png\"\r\nContent-Type: image/png\r\n\r\n"                  \
+    "\x89PNG\r\n\x1a\n\x01\x02\r\n--XyZ--\r\n"
+
 
 static int
 fb_batch_dm(void **state, const char *body)
@@ -124,6 +134,12 @@ test_graph_batch(void **state)
                      "{\"batch\":[{\"method\":\"POST\",\"relative_url\":"
                      "\"123/feed\"},{\"method\":\"POST\",\"relative_url\":"
                      "\"me/messages\",\"body\":\"message=hi\"}]}")->dm);
+
+    /* the same JSON as a multipart part, as sent with a file attached */
+    assert_true(post(state, GRAPH, "/v20.0/", "access_token=tok", MP,
+                     MP_BATCH("me/messages"))->dm);
+    assert_false(post(state, GRAPH, "/v20.0/", "access_token=tok", MP,
+                      MP_BATCH("123/feed"))->dm);
 
     /* only the batch's relative_url is a path: a caption is not */
     assert_false(post(state, GRAPH, "/v20.0/123/feed", NULL, FORM,

@@ -16,8 +16,8 @@ use Exporter qw(import);
 our @EXPORT = qw(%PHI %CUE $CLEAN
     x_tweet x_dm_v1 x_status_form x_alt_text_plain
     fb_feed_form fb_feed_json fb_messenger_form fb_photo_multipart
-    fb_batch_form ig_media_qs linkedin_post mastodon_status mastodon_media
-    bsky_post bsky_dm with_consent register_phi form_enc);
+    fb_batch_form fb_batch_multipart ig_media_qs linkedin_post
+    mastodon_status mastodon_media bsky_post bsky_dm with_consent register_phi form_enc);
 
 # One value per detector.  The SSN is outside the invalid ranges, the phone
 # number has a real area code and exchange (no 555), the MRN and DOB carry
@@ -141,30 +141,54 @@ sub fb_messenger_form {
 #   fb_batch_form([relative_url, text], ...)
 sub fb_batch_form {
     my (@items) = @_;
-    my $json = '[' . join(',', map {
-        '{"method":"POST","relative_url":' . json_str($_->[0]) . ',"body":'
-            . json_str('message=' . form_enc($_->[1])) . '}'
-    } @items) . ']';
     return { method => 'POST', path => '/v20.0/?access_token=tok',
              host => 'graph.facebook.com', field => 'batch[].body',
              headers => [ 'Content-Type' => 'application/x-www-form-urlencoded',
                           @FB ],
-             body => 'batch=' . form_enc($json) };
+             body => 'batch=' . form_enc(fb_batch_json(undef, @items)) };
+}
+
+# The same batch with a photo, as the fb client sends it when a value is a
+# Buffer: multipart, the JSON in a "batch" part without a type, the file in
+# the part the first item's attached_files names
+sub fb_batch_multipart {
+    my (@items) = @_;
+    return fb_multipart('/v20.0/?access_token=tok', batch =>
+        fb_batch_json('file1', @items), 'file1', 'batch[].body');
+}
+
+# the JSON array of a batch; $attach: the first item's attached_files
+sub fb_batch_json {
+    my ($attach, @items) = @_;
+    my @json = map {
+        '{"method":"POST","relative_url":' . json_str($_->[0]) . ',"body":'
+            . json_str('message=' . form_enc($_->[1]))
+    } @items;
+    $json[0] .= ',"attached_files":' . json_str($attach) if defined $attach;
+    return '[' . join(',', map { "$_}" } @json) . ']';
 }
 
 # multipart with the text part first, then a binary file part
 sub fb_photo_multipart {
     my ($caption) = @_;
+    return fb_multipart('/v20.0/123/photos?access_token=tok',
+        caption => $caption, 'source');
+}
+
+# Facebook multipart: the text part $name, then a PNG in the part $file;
+# $field names where the text is found (the part's name by default)
+sub fb_multipart {
+    my ($path, $name, $text, $file, $field) = @_;
     my $b = '--------------------------139469968175976362092047';
     my $png = "\x89PNG\r\n\x1a\n" . join('', map { chr } 0 .. 255) x 2;
-    return { method => 'POST', path => '/v20.0/123/photos?access_token=tok',
-             host => 'graph.facebook.com', field => 'caption',
-             media => 'source#media',
+    return { method => 'POST', path => $path,
+             host => 'graph.facebook.com', field => $field // $name,
+             media => "$file#media",
              headers => [ 'Content-Type' => "multipart/form-data; boundary=$b",
                           @FB ],
-             body => "--$b\r\nContent-Disposition: form-data; name=\"caption\""
-                 . "\r\n\r\n$caption\r\n--$b\r\nContent-Disposition: "
-                 . "form-data; name=\"source\"; filename=\"a.png\"\r\n"
+             body => "--$b\r\nContent-Disposition: form-data; name=\"$name\""
+                 . "\r\n\r\n$text\r\n--$b\r\nContent-Disposition: "
+                 . "form-data; name=\"$file\"; filename=\"a.png\"\r\n"
                  . "Content-Type: image/png\r\n\r\n$png\r\n--$b--\r\n" };
 }
 
