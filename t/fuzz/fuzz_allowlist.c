@@ -16,6 +16,7 @@
 
 #include "fuzz_conffile.h"
 #include "pg_allowlist.h"
+#include "pg_conffile.h"
 
 
 #define FZ_FILE   "fuzz.allow"
@@ -53,19 +54,9 @@ fz_check_line(const pg_allowlist_t *al, const char *s, size_t n)
             continue;
         }
 
-        s += p;
+        /* the value as the parser reads it: blanks and CRs trimmed */
         n -= p;
-
-        while (n && (s[0] == ' ' || s[0] == '\t')) {
-            s++;
-            n--;
-        }
-
-        while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'
-                     || s[n - 1] == '\r'))
-        {
-            n--;
-        }
+        s = pg_conffile_trim(s + p, &n);
 
         if (n && !pg_allowlist_allows(al, fz_kinds[k].type, s, n)) {
             abort();
