@@ -20,6 +20,12 @@
  * unless the host is a webmail provider, so "find us at northfield dot
  * org" is no address.
  *
+ * Blanked: "d.castellano @ outlook . com", "maria . lopez @ gmail . com":
+ * one blank or none each side of the '@' and of each dot.  Prose puts
+ * blanks there too ("RSVP @ 5pm", "meet us @ the fair . com"), so the
+ * local part needs a digit or one of "._+-" unless the host is a webmail
+ * provider, and the host ends in a common TLD written in one case.
+ *
  * The hospital's own mailboxes are not reported: a role local part
  * ("careers@", "media.relations@") or "email us at" with no patient in
  * the sentence (pg_detect_org.h).
@@ -36,6 +42,8 @@
 #define PG_EMAIL_LABEL_MAX   63
 /* "r o s a . v e g a @ g m a i l . c o m": characters read either side */
 #define PG_EMAIL_SPACED_MAX  48
+/* a blanked address, read without its blanks: local part, '@', host */
+#define PG_EMAIL_BLANKED_MAX (PG_EMAIL_LOCAL_MAX + PG_EMAIL_DOMAIN_MAX + 3)
 
 #define pg_email_local(c)                                                   \
     (pg_isalnum(c) || (c) == '.' || (c) == '_' || (c) == '%'                \
@@ -53,6 +61,12 @@ static int pg_email_webmail_at(const char *t, size_t pos, size_t end);
 static pg_status_t pg_email_spaced(const pg_scan_t *s, pg_findings_t *out);
 static size_t pg_email_spaced_side(const char *t, size_t len, size_t pos,
     int dir, char *buf, size_t *off);
+static void pg_email_join(char *buf, size_t *off, const char *lbuf,
+    const size_t *loff, size_t nl, size_t at);
+static pg_status_t pg_email_blanked(const pg_scan_t *s, pg_findings_t *out);
+static size_t pg_email_blanked_side(const char *t, size_t len, size_t at,
+    int dir, size_t max, char *buf, size_t *off);
+static size_t pg_email_blanked_host(const char *buf, size_t at, size_t n);
 
 
 static const char *const  pg_email_exts[] = {
@@ -130,6 +144,10 @@ pg_detect_email(const pg_scan_t *s, pg_findings_t *out)
     }
 
     st = pg_email_spaced(s, out);
+    if (st == PG_OK) {
+        st = pg_email_blanked(s, out);
+    }
+
     if (st != PG_OK) {
         return st;
     }
@@ -172,14 +190,7 @@ pg_email_spaced(const pg_scan_t *s, pg_findings_t *out)
             continue;
         }
 
-        /* the local part was read backwards */
-        for (dn = 0; dn < nl; dn++) {
-            buf[dn] = lbuf[nl - 1 - dn];
-            off[dn] = loff[nl - 1 - dn];
-        }
-
-        buf[nl] = '@';
-        off[nl] = i;
+        pg_email_join(buf, off, lbuf, loff, nl, i);
 
         if (pg_email_local_start(buf, nl) != 0) {
             continue;
@@ -200,6 +211,25 @@ pg_email_spaced(const pg_scan_t *s, pg_findings_t *out)
     }
 
     return PG_OK;
+}
+
+
+/* the local part, read backwards into lbuf and loff (nl bytes), turned
+ * round into buf and off, and the '@' at `at` after it */
+
+static void
+pg_email_join(char *buf, size_t *off, const char *lbuf, const size_t *loff,
+    size_t nl, size_t at)
+{
+    size_t  k;
+
+    for (k = 0; k < nl; k++) {
+        buf[k] = lbuf[nl - 1 - k];
+        off[k] = loff[nl - 1 - k];
+    }
+
+    buf[nl] = '@';
+    off[nl] = at;
 }
 
 
@@ -242,6 +272,193 @@ pg_email_spaced_side(const char *t, size_t len, size_t pos, int dir,
     }
 
     return n;
+}
+
+
+/*
+ * "d.castellano @ outlook . com": the address read without the blanks
+ * into buf, off[] the offset of each byte in the text.  Those with no
+ * blank are the first scan's.
+ */
+
+static pg_status_t
+pg_email_blanked(const pg_scan_t *s, pg_findings_t *out)
+{
+    int           odd, letter, blank;
+    char          buf[PG_EMAIL_BLANKED_MAX], lbuf[PG_EMAIL_LOCAL_MAX + 1];
+    size_t        i, k, nl, nh, ls, end, off[PG_EMAIL_BLANKED_MAX];
+    size_t        loff[PG_EMAIL_LOCAL_MAX + 1];
+    const char   *t;
+    pg_status_t   st;
+
+    t = s->text;
+
+    for (i = pg_next_byte(t, s->len, 0, '@');
+         i < s->len;
+         i = pg_next_byte(t, s->len, i + 1, '@'))
+    {
+        nl = pg_email_blanked_side(t, s->len, i, -1, PG_EMAIL_LOCAL_MAX + 1,
+                                   lbuf, loff);
+        nh = pg_email_blanked_side(t, s->len, i, 1, PG_EMAIL_DOMAIN_MAX + 1,
+                                   buf + nl + 1, off + nl + 1);
+
+        if (nl == 0 || nh == 0) {
+            continue;
+        }
+
+        pg_email_join(buf, off, lbuf, loff, nl, i);
+
+        ls = pg_email_local_start(buf, nl);
+        end = ls < nl ? pg_email_blanked_host(buf, nl, nl + 1 + nh) : 0;
+
+        /* "- @icloud.com": a local part starts and ends with a letter
+         * or digit */
+        if (end == 0 || !pg_isalnum(buf[ls]) || !pg_isalnum(buf[nl - 1])) {
+            continue;
+        }
+
+        odd = 0;
+        letter = 0;
+        blank = 0;
+
+        for (k = ls; k < end; k++) {
+            odd |= k < nl && !pg_isalpha(buf[k]);
+            letter |= k < nl && pg_isalpha(buf[k]);
+            blank |= k > ls && off[k] - off[k - 1] > 1;
+        }
+
+        /* "6453 @mercyridge.org": a number before a host is no local
+         * part */
+        if (!blank || !letter
+            || !(odd || pg_email_webmail_at(buf, nl + 1, end))
+            || pg_in_url(t, off[ls])
+            || pg_org_mailbox(buf, end, ls, end, 1)
+            || pg_org_mailbox(t, s->len, off[ls], off[end - 1] + 1,
+                              pg_email_webmail_at(buf, nl + 1, end)))
+        {
+            i = off[end - 1];
+            continue;
+        }
+
+        st = pg_findings_add(out, s->arena, PG_T_EMAIL, s->field, off[ls],
+                             off[end - 1] + 1 - off[ls], 80);
+        if (st != PG_OK) {
+            return st;
+        }
+
+        i = off[end - 1];
+    }
+
+    return PG_OK;
+}
+
+
+/*
+ * The bytes of an address from the '@' at `at` towards dir, one blank
+ * or none skipped next to the '@', and one each side of a dot or none:
+ * their count (at most max),
+ * the bytes in buf and their offsets in off, nearest first.
+ */
+
+static size_t
+pg_email_blanked_side(const char *t, size_t len, size_t at, int dir,
+    size_t max, char *buf, size_t *off)
+{
+    int     inner;
+    size_t  n, p, c;
+
+    n = 0;
+    p = at;
+
+    while (n < max && (dir < 0 ? p > 0 : p + 1 < len)) {
+        c = dir < 0 ? p - 1 : p + 1;
+
+        if (t[c] == ' ') {
+            if (dir < 0 ? c == 0 : c + 1 >= len) {
+                break;
+            }
+
+            p = dir < 0 ? c - 1 : c + 1;
+
+            /* next to the '@', or " . " with a blank each side of the
+             * dot: not "month. jdoe@", "@ya. uk" (a sentence's end); in
+             * the local part only after a blank before the '@', so
+             * that "scan . jdoe@gmail.com" is one word and an address */
+            inner = c != (dir < 0 ? at - 1 : at + 1);
+
+            if (!pg_email_local(t[p])
+                || (inner && dir < 0 && t[at - 1] != ' ')
+                || (inner
+                    && !((t[p] == '.' && (dir < 0 ? p > 0 : p + 1 < len)
+                          && t[dir < 0 ? p - 1 : p + 1] == ' ')
+                         || (n > 1 && buf[n - 1] == '.'
+                             && (dir < 0 ? off[n - 2] - off[n - 1]
+                                         : off[n - 1] - off[n - 2]) == 2))))
+            {
+                break;
+            }
+
+            c = p;
+        }
+
+        if (!pg_email_local(t[c])) {
+            break;
+        }
+
+        buf[n] = t[c];
+        off[n] = c;
+        n++;
+        p = c;
+    }
+
+    return n;
+}
+
+
+/*
+ * The end of the host after the '@' at `at` in buf (n bytes): its
+ * longest run of labels that ends in a common TLD written in one case
+ * ("outlook . com . Thanks" ends at "com"); 0 when there is none.
+ */
+
+static size_t
+pg_email_blanked_host(const char *buf, size_t at, size_t n)
+{
+    int     lower, upper;
+    size_t  k, e, dn, lab;
+
+    for (e = n; e > at + 1; e = k) {
+        dn = pg_email_domain(buf, e, at + 1);
+
+        if (dn != 0) {
+            e = at + 1 + dn;
+
+            for (lab = e; buf[lab - 1] != '.'; lab--) {
+                /* void */
+            }
+
+            lower = 1;
+            upper = 1;
+
+            for (k = lab; k < e; k++) {
+                lower &= buf[k] >= 'a' && buf[k] <= 'z';
+                upper &= buf[k] >= 'A' && buf[k] <= 'Z';
+            }
+
+            if ((lower || upper)
+                && pg_cues_at(buf, e, lab, pg_email_tlds, NULL) == e - lab)
+            {
+                return e;
+            }
+        }
+
+        /* drop the last label */
+        for (k = e - 1; k > at + 1 && buf[k] != '.'; k--) {
+            /* void */
+        }
+    }
+
+    return 0;
 }
 
 

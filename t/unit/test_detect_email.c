@@ -17,6 +17,7 @@ static void test_email_edges(void **state);
 static void test_email_org_mailbox(void **state);
 static void test_email_spelled(void **state);
 static void test_email_evasions(void **state);
+static void test_email_blanked(void **state);
 
 
 static void
@@ -214,6 +215,67 @@ test_email_evasions(void **state)
     pg_dt_none(*state, pg_detect_email, "Tag us @ the gala! a b @ c d");
 }
 
+
+/* blanks around the '@' and the dots: at most one each side, a local
+ * part with a digit or "._+-" (or a webmail host), a common TLD */
+
+static void
+test_email_blanked(void **state)
+{
+    pg_dt_one(*state, pg_detect_email, "email the MRI images to her at "
+              "d.castellano @ outlook . com", PG_T_EMAIL, 31, 28);
+    pg_dt_one(*state, pg_detect_email, "her email is maria . lopez @ gmail "
+              ". com. Thanks", PG_T_EMAIL, 13, 27);
+    pg_dt_one(*state, pg_detect_email, "reach him at m.lopez @ clinicmail . "
+              "org", PG_T_EMAIL, 13, 26);
+    pg_dt_one(*state, pg_detect_email, "write to rosa.v@ yahoo . com today",
+              PG_T_EMAIL, 9, 19);
+    pg_dt_one(*state, pg_detect_email, "write to rosa.v@yahoo . com today",
+              PG_T_EMAIL, 9, 18);
+    pg_dt_one(*state, pg_detect_email, "jim77 @ gmail.com . Call him",
+              PG_T_EMAIL, 0, 17);
+    pg_dt_one(*state, pg_detect_email, "rosa @ gmail . com", PG_T_EMAIL, 0,
+              18);
+    pg_dt_one(*state, pg_detect_email, "JT.WALKER @ AOL . COM", PG_T_EMAIL,
+              0, 21);
+
+    /* prose with blanks around "@" and "." */
+    pg_dt_none(*state, pg_detect_email, "RSVP @ 5pm . See you there");
+    pg_dt_none(*state, pg_detect_email, "meet us @ the fair . com");
+    pg_dt_none(*state, pg_detect_email, "see you @ Main St . Join us");
+    pg_dt_none(*state, pg_detect_email, "thanks @handle and @other.one");
+    pg_dt_none(*state, pg_detect_email, "Twitter @OurHospital . Follow us");
+    pg_dt_none(*state, pg_detect_email, "meet us @ noon . It's free");
+    pg_dt_none(*state, pg_detect_email, "Tix $25 @ door . Co-hosted by us");
+    pg_dt_none(*state, pg_detect_email, "the 5k @ Main . Me too");
+
+    /* two blanks, a TLD in mixed case, a role mailbox */
+    pg_dt_none(*state, pg_detect_email, "m.lopez  @ clinicmail . org");
+    pg_dt_none(*state, pg_detect_email, "m.lopez @ clinicmail .  org");
+    pg_dt_none(*state, pg_detect_email, "m.lopez @ clinicmail . Org");
+    pg_dt_none(*state, pg_detect_email, "media.relations @ northfield . "
+               "org");
+
+    /* a sentence's end before the address or inside its host; no
+     * local part */
+    pg_dt_one(*state, pg_detect_email, "this month. jdoe@ex.co.uk today",
+              PG_T_EMAIL, 12, 13);
+    pg_dt_one(*state, pg_detect_email, "front desk no. x@gmail.com",
+              PG_T_EMAIL, 15, 11);
+    pg_dt_none(*state, pg_detect_email, "to treyes.home@ya. uk no. 4");
+    pg_dt_none(*state, pg_detect_email, "m.lopez @ clinicmail. org");
+    pg_dt_one(*state, pg_detect_email, "maria. lopez @ gmail . com",
+              PG_T_EMAIL, 7, 19);
+    pg_dt_none(*state, pg_detect_email, "EM22 - @icloud.com? He asked");
+    pg_dt_one(*state, pg_detect_email, "retina scan . jdoe@gmail.com",
+              PG_T_EMAIL, 14, 14);
+    pg_dt_none(*state, pg_detect_email, "call 6453 @mercyridge.org now");
+
+    /* no blank: the first scan's, found once */
+    pg_dt_one(*state, pg_detect_email, "m.lopez@clinicmail.org. Thanks",
+              PG_T_EMAIL, 0, 22);
+}
+
 int
 main(void)
 {
@@ -235,6 +297,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_email_spelled,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_email_evasions,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_email_blanked,
                                         pg_dt_setup, pg_dt_teardown),
     };
 
