@@ -13,6 +13,13 @@
  *   apposition (85): a capitalised name, a comma and the number ending
  *   its phrase ("Rosa Diaz, 94, went home", "Meet Harold, 99!") unless
  *   the word before the comma is a thing ("Hospital, 100,")
+ *   said of a person (80): "she's 94", "he is 91", "Grandpa's 97",
+ *   "Mrs. Banks turns 100": a pronoun, a person word or a name, "is",
+ *   "'s", "was", "turns" or "turned", and the number ending its clause
+ *   (punctuation, the end, or "and", "today", ... after it), so that "it's
+ *   95 degrees", "we're 100", "Ward 9 is 94% full" and "she's 94th in
+ *   line" are not; a name is capitalised and a given name or surname
+ *   after an honorific or another name, or with a person near
  *   weak (75): "101st birthday", "turns 100", "turned 100", "100 years
  *   young"
  *     only with a person ("patient", "resident", "she", "grandma",
@@ -32,6 +39,7 @@
 
 
 #include "pg_detect.h"
+#include "pg_lexicon.h"
 #include "pg_text.h"
 
 
@@ -55,6 +63,11 @@ static int pg_age_apposition(const char *t, size_t len, size_t pos,
     size_t end);
 static int pg_age_person(const char *t, size_t len, size_t pos,
     size_t end);
+static int pg_age_said(const char *t, size_t len, size_t pos, size_t end);
+static int pg_age_subject(const char *t, size_t len, size_t pos,
+    size_t end, size_t w);
+static int pg_age_name_word(const char *t, size_t w, size_t e);
+static size_t pg_age_word_back(const char *t, size_t end, int dots);
 static size_t pg_age_phrase(const char *t, size_t len, size_t pos,
     size_t end, int ord, uint8_t *conf);
 static pg_status_t pg_age_in_words(const pg_scan_t *s, pg_findings_t *out);
@@ -107,6 +120,37 @@ static const char *const  pg_age_turns[] = {
     "turned",
     "turning",
     NULL
+};
+
+
+/* what joins a person to the age: "she is 94", "Grandpa turns 100" */
+static const char *const  pg_age_copulas[] = {
+    "is", "was", "turns", "turned", NULL
+};
+
+/* "she's", and with a curly apostrophe (U+2019) */
+static const char *const  pg_age_clitics[] = {
+    "'s", "\xe2\x80\x99s", NULL
+};
+
+/* who an age is said of: "she's 94", "Grandpa's 97" */
+static const char *const  pg_age_subjects[] = {
+    "she", "he", "patient", "resident", "veteran", "grandmother", "grandma",
+    "grandfather", "grandpa", "great-grandmother", "great-grandfather",
+    "granny", "gran", "nana", "papa", "mother", "father", "mom", "mum",
+    "dad", "wife", "husband", "widow", "aunt", "uncle", "centenarian",
+    "honoree", "pt",
+    NULL
+};
+
+/* what may follow an age that ends its clause: "he is 91 and back home" */
+static const char *const  pg_age_clause_after[] = {
+    "and", "but", "yet", "today", "tonight", "now", "this", "tomorrow",
+    "yesterday", "as", NULL
+};
+
+static const char *const  pg_age_honorifics[] = {
+    "mrs.", "mr.", "ms.", "miss", "mrs", "mr", "ms", NULL
 };
 
 
@@ -171,7 +215,7 @@ static const char *const  pg_age_things[] = {
     "charter", "brand", "firm", "business", "town", "city", "legacy",
     "history", "institute", "network", "league", "auxiliary", "guild",
     "mission", "ministry", "order", "parish", "community", "story",
-    NULL
+    "lodge", NULL
 };
 
 
@@ -362,6 +406,10 @@ pg_age_phrase(const char *t, size_t len, size_t pos, size_t end, int ord,
     {
         weak = 0;
 
+    } else if (pg_age_said(t, len, pos, end)) {
+        weak = 0;
+        appos = 2;
+
     } else if (pg_cue_before(t, pos, 2, PG_AGE_CUE_BYTES, pg_age_turns)) {
         weak = 1;
 
@@ -378,7 +426,7 @@ pg_age_phrase(const char *t, size_t len, size_t pos, size_t end, int ord,
         return 0;
     }
 
-    *conf = appos ? 85 : weak ? 75 : 90;
+    *conf = appos == 2 ? 80 : appos ? 85 : weak ? 75 : 90;
 
     return end;
 }
@@ -745,6 +793,155 @@ pg_age_apposition(const char *t, size_t len, size_t pos, size_t end)
     }
 
     return !pg_cue_before(t, pos, 1, PG_AGE_CUE_BYTES, pg_age_things);
+}
+
+
+/*
+ * "she's 94 and just beat COVID", "he is 91.", "Grandpa's 97 today": the
+ * number at [pos, end) said of a person and ending its clause.
+ */
+
+static int
+pg_age_said(const char *t, size_t len, size_t pos, size_t end)
+{
+    size_t  w, v, n;
+
+    if (end < len && t[end] != ',' && t[end] != '.' && t[end] != '!'
+        && t[end] != '?' && t[end] != ';' && t[end] != ')')
+    {
+        /* a blank and a word that goes on after the age, an emoji or a
+         * hashtag: not "95 degrees", "90 minutes", "94 pounds" */
+        if (t[end] != ' ' || end + 1 >= len
+            || !((unsigned char) t[end + 1] >= 0x80 || t[end + 1] == '#'
+                 || pg_cue_after(t, len, end, 1, PG_AGE_CUE_BYTES,
+                                 pg_age_clause_after)))
+        {
+            return 0;
+        }
+    }
+
+    /* "Memorial Hospital turns 100 this year" */
+    if (pos < 3 || t[pos - 1] != ' '
+        || pg_cue_before(t, pos, PG_AGE_NEAR_WORDS, PG_AGE_NEAR_BYTES,
+                         pg_age_things))
+    {
+        return 0;
+    }
+
+    /* "he is 91", "Grandpa turns 100" */
+    v = pg_age_word_back(t, pos - 1, 0);
+
+    if (v > 1 && v < pos - 1 && t[v - 1] == ' '
+        && pg_cues_at(t, pos - 1, v, pg_age_copulas, NULL) == pos - 1 - v)
+    {
+        w = pg_age_word_back(t, v - 1, 0);
+        return w < v - 1 && pg_age_subject(t, len, pos, end, w);
+    }
+
+    /* "she's 94", "Grandpa's 97" */
+    for (n = 0; pg_age_clitics[n] != NULL; n++) {
+        v = strlen(pg_age_clitics[n]);
+
+        if (pos - 1 > v && memcmp(t + pos - 1 - v, pg_age_clitics[n], v) == 0)
+        {
+            w = pg_age_word_back(t, pos - 1 - v, 0);
+            return w < pos - 1 - v
+                   && pg_age_subject(t, len, pos, end, w);
+        }
+    }
+
+    return 0;
+}
+
+
+/*
+ * The word at w (up to the next byte that is no letter) is who the age
+ * at [pos, end) is said of: a pronoun or person word, or a name.
+ */
+
+static int
+pg_age_subject(const char *t, size_t len, size_t pos, size_t end, size_t w)
+{
+    size_t  e, v;
+
+    for (e = w; e < pos && (pg_isalpha(t[e]) || t[e] == '-'); e++) {
+        /* void */
+    }
+
+    if (pg_cues_at(t, e, w, pg_age_subjects, NULL) == e - w) {
+        return 1;
+    }
+
+    /* not a unit ("4 West is 90") */
+    if (!pg_age_name_word(t, w, e)
+        || (w > 1 && t[w - 1] == ' ' && pg_isdigit(t[w - 2])))
+    {
+        return 0;
+    }
+
+    /* "Mrs. Banks", "Loretta Banks": an honorific or a name before it */
+    if (w > 2 && t[w - 1] == ' ') {
+        v = pg_age_word_back(t, w - 1, 1);
+
+        if (v < w - 1
+            && (pg_cues_at(t, w - 1, v, pg_age_honorifics, NULL)
+                == w - 1 - v
+                || pg_age_name_word(t, v, w - 1)))
+        {
+            return 1;
+        }
+    }
+
+    /* "Rosa is 94 today, our oldest patient" */
+    return pg_age_person(t, len, pos, end);
+}
+
+
+/* the word at [w, e): capitalised, not in capitals ("LODGE"), a given
+ * name or surname */
+
+static int
+pg_age_name_word(const char *t, size_t w, size_t e)
+{
+    size_t  k;
+
+    if (e - w < 2 || e - w > PG_LEX_WORD_MAX || t[w] < 'A' || t[w] > 'Z') {
+        return 0;
+    }
+
+    for (k = w + 1; k < e; k++) {
+        if (!pg_isalpha(t[k])) {
+            return 0;
+        }
+    }
+
+    if (t[w + 1] >= 'A' && t[w + 1] <= 'Z') {
+        return 0;
+    }
+
+    return (pg_lex_lookup(t + w, e - w) & PG_LEX_NAME) != 0;
+}
+
+
+/* the start of the word of letters and '-' (and '.' when dots: "Mrs.")
+ * that ends at end */
+
+static size_t
+pg_age_word_back(const char *t, size_t end, int dots)
+{
+    size_t  w, lo;
+
+    lo = end > PG_AGE_NAME_BYTES ? end - PG_AGE_NAME_BYTES : 0;
+
+    for (w = end;
+         w > lo && (pg_isalpha(t[w - 1]) || t[w - 1] == '-'
+                    || (dots && t[w - 1] == '.'));
+         w--)
+    {
+        /* void */
+    }
+
+    return w;
 }
 
 

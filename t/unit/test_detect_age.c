@@ -18,6 +18,7 @@ static void test_age_aggregate(void **state);
 static void test_age_lookalikes(void **state);
 static void test_age_edges(void **state);
 static void test_age_words(void **state);
+static void test_age_said(void **state);
 
 
 static void
@@ -54,9 +55,53 @@ test_age_weak(void **state)
               3);
     pg_dt_one(*state, pg_detect_age, "Happy 103th birthday, Mrs. Cole!",
               PG_T_AGE, 6, 5);
-    pg_dt_run(*state, pg_detect_age, "Grandma turns 100 today!");
+    pg_dt_one(*state, pg_detect_age, "Our patient turned 100 last Sunday!",
+              PG_T_AGE, 19, 3);
     assert_int_equal(((pg_dt_t *) *state)->findings.items[0].confidence,
                      75);
+}
+
+
+/* a person, "is", "'s" or "turns" and the age ending its clause */
+static void
+test_age_said(void **state)
+{
+    pg_dt_one(*state, pg_detect_age, "she's 94 and just beat COVID, so "
+              "proud of our patient Mrs. Loretta Banks!", PG_T_AGE, 6, 2);
+    pg_dt_one(*state, pg_detect_age, "he is 91 and back home", PG_T_AGE, 6,
+              2);
+    pg_dt_one(*state, pg_detect_age, "Grandpa's 97 today", PG_T_AGE, 10, 2);
+    pg_dt_one(*state, pg_detect_age, "Grandpa\xe2\x80\x99s 97 today",
+              PG_T_AGE, 12, 2);
+    pg_dt_one(*state, pg_detect_age, "Yes, She's 101.", PG_T_AGE, 11, 3);
+    pg_dt_one(*state, pg_detect_age, "Mom is 95! \xf0\x9f\x8e\x89",
+              PG_T_AGE, 7, 2);
+    pg_dt_one(*state, pg_detect_age, "Mrs. Banks is 96 #blessed", PG_T_AGE,
+              14, 2);
+    pg_dt_one(*state, pg_detect_age, "Loretta Banks turns 100 today",
+              PG_T_AGE, 20, 3);
+    pg_dt_one(*state, pg_detect_age, "he's ninety-four and sharp",
+              PG_T_AGE, 5, 11);
+    pg_dt_run(*state, pg_detect_age, "he is 91 and back home");
+    assert_int_equal(((pg_dt_t *) *state)->findings.items[0].confidence,
+                     80);
+
+    /* a thing, a unit, an institution, a percentage, an ordinal */
+    pg_dt_none(*state, pg_detect_age, "it's 95 degrees out there");
+    pg_dt_none(*state, pg_detect_age, "it's 90 minutes from here");
+    pg_dt_none(*state, pg_detect_age, "we're 100 today!");
+    pg_dt_none(*state, pg_detect_age, "Ward 9 is 94% full");
+    pg_dt_none(*state, pg_detect_age, "she's 94th in line");
+    pg_dt_none(*state, pg_detect_age, "she's 94 pounds lighter");
+    pg_dt_none(*state, pg_detect_age, "he is 100 percent sure");
+    pg_dt_none(*state, pg_detect_age, "Phoenix is 110 today");
+    pg_dt_none(*state, pg_detect_age, "Boston is 95 and sunny");
+    pg_dt_none(*state, pg_detect_age, "Tower B is 95 and open");
+    pg_dt_none(*state, pg_detect_age, "Mercy Hospital is 100 today");
+    pg_dt_none(*state, pg_detect_age, "our score is 95 today");
+    pg_dt_none(*state, pg_detect_age, "his is 95.");
+    pg_dt_none(*state, pg_detect_age, "the patient in 4 West is 90.");
+    pg_dt_none(*state, pg_detect_age, "patient's LODGE is 102. Call");
 }
 
 
@@ -252,6 +297,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_age_edges,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_age_words,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_age_said,
                                         pg_dt_setup, pg_dt_teardown),
     };
 
