@@ -50,6 +50,7 @@ static size_t pg_date_at(const char *t, size_t len, size_t pos,
 static size_t pg_date_numeric(const char *t, size_t len, size_t pos);
 static size_t pg_date_written(const char *t, size_t len, size_t pos,
     int *month_only);
+static size_t pg_date_day_month(const char *t, size_t len, size_t pos);
 static size_t pg_date_year_after(const char *t, size_t len, size_t pos);
 static size_t pg_date_day_any(const char *t, size_t len, size_t pos,
     unsigned *day, int *word);
@@ -214,6 +215,9 @@ pg_date_at(const char *t, size_t len, size_t pos, int *month_only)
         if (n) {
             return n;
         }
+
+        /* a holiday, a weekday and a month start with a letter */
+        return pg_date_day_month(t, len, pos);
     }
 
     return pg_date_written(t, len, pos, month_only);
@@ -333,77 +337,99 @@ pg_date_written(const char *t, size_t len, size_t pos, int *month_only)
 
     n = pg_date_month(t, len, i, &month);
 
-    if (n) {
-        /* March 3, Mar. 3rd, 2024, June the 3rd, August twentieth */
-        i += n;
-        b = 0;
-
-        while (i + b < len && t[i + b] == ' ' && b < 4) {
-            b++;
-        }
-
-        if (b) {
-            b += pg_cue_at(t, len, i + b, "the ");
-        }
-
-        n = b ? pg_date_day_any(t, len, i + b, &day, &word) : 0;
-
-        if (n == 0) {
-            /* "March 2024" or "March": the month alone */
-            if (b && pg_date_year(t, len, i + b)) {
-                i += b + 4;
-            }
-
-            *month_only = 1;
-            return i - pos;
-        }
-
-        i += b + n;
-
-    } else {
-        /* 3 March 2024, 3rd of March, the fourteenth of March, the 28th
-         * of this month */
-        n = pg_date_day_any(t, len, i, &day, &word);
-        if (n == 0) {
-            return 0;
-        }
-
-        i += n;
-        b = 0;
-
-        while (i + b < len && t[i + b] == ' ' && b < 4) {
-            b++;
-        }
-
-        if (b == 0) {
-            return 0;
-        }
-
-        i += b;
-        n = pg_cue_at(t, len, i, "of ");
-
-        if (n == 0 && word) {
-            /* "first March" is no date; "the first of March" is */
-            return 0;
-        }
-
-        i += n;
-
-        m = n ? pg_cues_at(t, len, i, pg_date_this_month, NULL) : 0;
-
-        if (m) {
-            /* "the 28th of this month": a day of a month the reader
-             * knows */
-            return i + m - pos;
-        }
-
-        n = pg_date_month(t, len, i, &month);
-        if (n == 0) {
-            return 0;
-        }
-
-        i += n;
+    if (n == 0) {
+        n = pg_date_day_month(t, len, i);
+        return n ? i + n - pos : 0;
     }
+
+    /* March 3, Mar. 3rd, 2024, June the 3rd, August twentieth */
+    i += n;
+    b = 0;
+
+    while (i + b < len && t[i + b] == ' ' && b < 4) {
+        b++;
+    }
+
+    if (b) {
+        b += pg_cue_at(t, len, i + b, "the ");
+    }
+
+    n = b ? pg_date_day_any(t, len, i + b, &day, &word) : 0;
+
+    if (n == 0) {
+        /* "March 2024" or "March": the month alone */
+        if (b && pg_date_year(t, len, i + b)) {
+            i += b + 4;
+        }
+
+        *month_only = 1;
+        return i - pos;
+    }
+
+    i += b + n;
+
+    if (!pg_date_valid(month, day)) {
+        return 0;
+    }
+
+    return i + pg_date_year_after(t, len, i) - pos;
+}
+
+
+/*
+ * A date with its day first: 3 March 2024, 3rd of March, the fourteenth
+ * of March, the 28th of this month; its length, 0: none.  The only
+ * written date that starts with a digit.
+ */
+
+static size_t
+pg_date_day_month(const char *t, size_t len, size_t pos)
+{
+    int       word;
+    size_t    i, n, b, m;
+    unsigned  month, day;
+
+    i = pos;
+
+    n = pg_date_day_any(t, len, i, &day, &word);
+    if (n == 0) {
+        return 0;
+    }
+
+    i += n;
+    b = 0;
+
+    while (i + b < len && t[i + b] == ' ' && b < 4) {
+        b++;
+    }
+
+    if (b == 0) {
+        return 0;
+    }
+
+    i += b;
+    n = pg_cue_at(t, len, i, "of ");
+
+    if (n == 0 && word) {
+        /* "first March" is no date; "the first of March" is */
+        return 0;
+    }
+
+    i += n;
+
+    m = n ? pg_cues_at(t, len, i, pg_date_this_month, NULL) : 0;
+
+    if (m) {
+        /* "the 28th of this month": a day of a month the reader knows */
+        return i + m - pos;
+    }
+
+    n = pg_date_month(t, len, i, &month);
+    if (n == 0) {
+        return 0;
+    }
+
+    i += n;
 
     if (!pg_date_valid(month, day)) {
         return 0;
