@@ -37,6 +37,15 @@
 #define PG_ADDR_CITY      3       /* city words */
 
 
+/* where pg_addr_next() is: the next start candidate, the next capital */
+typedef struct {
+    size_t            start;
+    size_t            cap;
+} pg_addr_cursor_t;
+
+
+static size_t pg_addr_next(const pg_scan_t *s, pg_cands_t *c,
+    pg_addr_cursor_t *cur, size_t pos, int *city);
 static size_t pg_addr_blanks(const char *t, size_t len, size_t pos);
 static size_t pg_addr_capword(const char *t, size_t len, size_t pos);
 static size_t pg_addr_ordinal(const char *t, size_t len, size_t pos);
@@ -147,11 +156,13 @@ static const char *const  pg_addr_year_words[] = {
 pg_status_t
 pg_detect_address(const pg_scan_t *s, pg_findings_t *out)
 {
-    size_t        i, n, m;
-    uint8_t       conf;
-    const char   *t;
-    pg_cands_t    c;
-    pg_status_t   st;
+    int                city;
+    size_t             i, n, m;
+    uint8_t            conf;
+    const char        *t;
+    pg_cands_t         c;
+    pg_status_t        st;
+    pg_addr_cursor_t   cur;
 
     /*
      * A house number, a PO box, a rural route or a cue starts an address,
@@ -159,23 +170,28 @@ pg_detect_address(const pg_scan_t *s, pg_findings_t *out)
      */
 
     st = pg_scan_cands(s, &c, &pg_addr_start_set);
-    if (st == PG_OK) {
-        st = pg_cands_add_caps(&c, s->words, s->arena);
-    }
-
     if (st != PG_OK) {
         return st;
     }
 
     t = s->text;
+    cur.start = pg_cands_pos(&c, 0);
+    cur.cap = 0;
 
-    for (i = pg_cands_pos(&c, 0); i < s->len; i = pg_cands_pos(&c, i + 1)) {
-
+    for (i = pg_addr_next(s, &c, &cur, 0, &city);
+         i < s->len;
+         i = pg_addr_next(s, &c, &cur, i + 1, &city))
+    {
         n = 0;
         conf = 0;
 
-        if (pg_isdigit(t[i]) && pg_num_start(t, i)
-            && (i == 0 || (t[i - 1] != '$' && t[i - 1] != '#')))
+        if (city) {
+            /* no other rule starts here: "lives in Springfield, IL" */
+            n = pg_word_start(t, i) ? pg_addr_city_state(t, s->len, i) : 0;
+            conf = 70;
+
+        } else if (pg_isdigit(t[i]) && pg_num_start(t, i)
+                   && (i == 0 || (t[i - 1] != '$' && t[i - 1] != '#')))
         {
             n = pg_geo_street(t, s->len, i);
             conf = 85;
@@ -242,6 +258,37 @@ pg_detect_address(const pg_scan_t *s, pg_findings_t *out)
     }
 
     return PG_OK;
+}
+
+
+/*
+ * The next place at or after pos where an address may start: a
+ * candidate of the start set, or (*city set) a capitalised word that is
+ * none, where only a city can start, as no cue of the start set does
+ * there.
+ */
+
+static size_t
+pg_addr_next(const pg_scan_t *s, pg_cands_t *c, pg_addr_cursor_t *cur,
+    size_t pos, int *city)
+{
+    size_t             k;
+    const pg_words_t  *w;
+
+    w = s->words;
+
+    if (cur->start < pos) {
+        cur->start = pg_cands_pos(c, pos);
+    }
+
+    for (k = cur->cap; k < w->ncap && w->cap[k] < pos; k++) {
+        /* void */
+    }
+
+    cur->cap = k;
+    *city = k < w->ncap && w->cap[k] < cur->start;
+
+    return *city ? w->cap[k] : cur->start;
 }
 
 
@@ -697,7 +744,8 @@ pg_addr_city_cue(const char *t, size_t pos)
         w--;
     }
 
-    if (w == pos - 1
+    /* "in", "of", "to", "from", "near": two letters or four */
+    if ((pos - 1 - w != 2 && pos - 1 - w != 4)
         || pg_cues_at(t, pos - 1, w, pg_addr_city_cues, NULL) != pos - 1 - w)
     {
         return 0;
