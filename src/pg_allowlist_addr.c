@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "pg_allowlist_int.h"
+#include "pg_detect_geo.h"
 #include "pg_normalize.h"
 #include "pg_text.h"
 
@@ -47,6 +48,8 @@ typedef struct {
 static size_t pg_allow_address_join(char *w, size_t n, char *out);
 static size_t pg_allow_address_multi(const char *w, size_t n, size_t off,
     const char **to);
+static size_t pg_allow_words_at(const char *w, size_t n, size_t off,
+    const char *words);
 static const char *pg_allow_abbr(const char *w, size_t n);
 static int pg_allow_unit(const char *d, size_t dn, const char *w,
     size_t n);
@@ -57,24 +60,21 @@ static size_t pg_allow_words_upto(const char *c, size_t len, size_t words);
 
 
 /*
- * Several words a post may write as one: states, "P. O. Box".  Matched
- * on the folded words before the single-word table ("north" is "n").
+ * Several words a post may write as one besides the states' names
+ * (pg_geo_states): "W. Va.", "P. O. Box".  Matched on the folded words
+ * before the single-word tables ("north" is "n", "north dakota" "nd").
  */
 static const pg_allow_abbr_t  pg_allow_address_multis[] = {
-    { "district of columbia", "dc" }, { "new hampshire", "nh" },
-    { "new jersey", "nj" }, { "new mexico", "nm" }, { "new york", "ny" },
-    { "north carolina", "nc" }, { "north dakota", "nd" },
-    { "south carolina", "sc" }, { "south dakota", "sd" },
-    { "rhode island", "ri" }, { "west virginia", "wv" },
-    { "w va", "wv" }, { "puerto rico", "pr" },
-    { "post office box", "po box" }, { "p o box", "po box" },
+    { "w va", "wv" }, { "post office box", "po box" },
+    { "p o box", "po box" },
     { NULL, NULL }
 };
 
 
 /*
- * USPS street suffixes, unit and direction words, state names, and the
- * AP's state abbreviations ("Mass.", "Calif.", "Fla.").
+ * USPS street suffixes, unit and direction words, and the AP's state
+ * abbreviations ("Mass.", "Calif.", "Fla."); the states' names are
+ * pg_geo_states.
  */
 static const pg_allow_abbr_t  pg_allow_address_words[] = {
     { "street", "st" }, { "avenue", "ave" }, { "av", "ave" },
@@ -87,20 +87,6 @@ static const pg_allow_abbr_t  pg_allow_address_words[] = {
     { "north", "n" }, { "south", "s" }, { "east", "e" }, { "west", "w" },
     { "northeast", "ne" }, { "northwest", "nw" }, { "southeast", "se" },
     { "southwest", "sw" },
-    { "alabama", "al" }, { "alaska", "ak" }, { "arizona", "az" },
-    { "arkansas", "ar" }, { "california", "ca" }, { "colorado", "co" },
-    { "connecticut", "ct" }, { "delaware", "de" }, { "florida", "fl" },
-    { "georgia", "ga" }, { "hawaii", "hi" }, { "idaho", "id" },
-    { "illinois", "il" }, { "indiana", "in" }, { "iowa", "ia" },
-    { "kansas", "ks" }, { "kentucky", "ky" }, { "louisiana", "la" },
-    { "maine", "me" }, { "maryland", "md" }, { "massachusetts", "ma" },
-    { "michigan", "mi" }, { "minnesota", "mn" }, { "mississippi", "ms" },
-    { "missouri", "mo" }, { "montana", "mt" }, { "nebraska", "ne" },
-    { "nevada", "nv" }, { "ohio", "oh" }, { "oklahoma", "ok" },
-    { "oregon", "or" }, { "pennsylvania", "pa" }, { "tennessee", "tn" },
-    { "texas", "tx" }, { "utah", "ut" }, { "vermont", "vt" },
-    { "virginia", "va" }, { "washington", "wa" }, { "wisconsin", "wi" },
-    { "wyoming", "wy" },
     { "ala", "al" }, { "ariz", "az" }, { "ark", "ar" }, { "calif", "ca" },
     { "colo", "co" }, { "conn", "ct" }, { "del", "de" }, { "fla", "fl" },
     { "ill", "il" }, { "ind", "in" }, { "kan", "ks" }, { "kans", "ks" },
@@ -450,24 +436,30 @@ pg_allow_address_join(char *w, size_t n, char *out)
 }
 
 
-/* a form of several words at w[off]: how many words, and its short form */
+/*
+ * A form of several words at w[off] (a state's name or one of
+ * pg_allow_address_multis): how many words, and its short form.
+ */
 static size_t
 pg_allow_address_multi(const char *w, size_t n, size_t off, const char **to)
 {
-    size_t                  l, words;
-    const char             *p;
+    size_t                  words;
     const pg_allow_abbr_t  *t;
+    const pg_geo_state_t   *st;
+
+    for (st = pg_geo_states; st->name != NULL; st++) {
+        words = pg_allow_words_at(w, n, off, st->name);
+
+        if (words > 1) {
+            *to = st->abbr;
+            return words;
+        }
+    }
 
     for (t = pg_allow_address_multis; t->from != NULL; t++) {
-        l = strlen(t->from);
+        words = pg_allow_words_at(w, n, off, t->from);
 
-        if (off + l <= n && memcmp(w + off, t->from, l) == 0
-            && (off + l == n || w[off + l] == ' '))
-        {
-            for (words = 1, p = t->from; (p = strchr(p, ' ')) != NULL; p++) {
-                words++;
-            }
-
+        if (words > 0) {
             *to = t->to;
             return words;
         }
@@ -477,14 +469,45 @@ pg_allow_address_multi(const char *w, size_t n, size_t off, const char **to)
 }
 
 
+/* how many words of w[0, n) at off the words are, 0 when they are not */
+static size_t
+pg_allow_words_at(const char *w, size_t n, size_t off, const char *words)
+{
+    size_t       l, count;
+    const char  *p;
+
+    l = strlen(words);
+
+    if (off + l > n || memcmp(w + off, words, l) != 0
+        || (off + l < n && w[off + l] != ' '))
+    {
+        return 0;
+    }
+
+    for (count = 1, p = words; (p = strchr(p, ' ')) != NULL; p++) {
+        count++;
+    }
+
+    return count;
+}
+
+
+/* a word's short form: a street word's, a state's ("ohio" is "oh") */
 static const char *
 pg_allow_abbr(const char *w, size_t n)
 {
     const pg_allow_abbr_t  *t;
+    const pg_geo_state_t   *st;
 
     for (t = pg_allow_address_words; t->from != NULL; t++) {
         if (strlen(t->from) == n && memcmp(t->from, w, n) == 0) {
             return t->to;
+        }
+    }
+
+    for (st = pg_geo_states; st->name != NULL; st++) {
+        if (strlen(st->name) == n && memcmp(st->name, w, n) == 0) {
+            return st->abbr;
         }
     }
 

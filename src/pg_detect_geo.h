@@ -3,7 +3,9 @@
  *
  * What the ADDRESS and ZIP detectors share: a street address line at a
  * position, whether a US state name or abbreviation ends a stretch of
- * text, and whether a place is a patient's.  Internal to the engine.
+ * text, and whether a place is a patient's; the US states' names and
+ * postal abbreviations, which the allow-list reads too.  Internal to the
+ * engine.
  */
 
 #ifndef _PG_DETECT_GEO_H_INCLUDED_
@@ -11,6 +13,20 @@
 
 
 #include <stddef.h>
+
+
+/*
+ * A US state or territory: its name ("new york") and USPS abbreviation
+ * ("ny"), both in lower case: each reader folds the text's case.
+ */
+typedef struct {
+    const char    *name;
+    const char    *abbr;
+} pg_geo_state_t;
+
+
+/* every state, DC and the territories; ends with { NULL, NULL } */
+extern const pg_geo_state_t  pg_geo_states[];
 
 
 /*

@@ -48,11 +48,6 @@ static int pg_zip_restricted_parse(const char *list, size_t len,
     unsigned char *bits, size_t *bad);
 
 
-static const char *const  pg_zip_abbrs =
-    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA "
-    "MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX "
-    "UT VT VA WA WV WI WY PR VI GU AS MP ";
-
 /* abbreviations that are also words or ids ("Patient ID 12345", "OR"):
  * a state only after a comma, "Boise, ID 83702" */
 static const char *const  pg_zip_ambiguous =
@@ -71,22 +66,6 @@ static int            pg_zip_restricted_init;
 static const char *const  pg_zip_prefix_cues[] = {
     "zip", "zip code", "zipcode", "zip prefix", "zip3", "postal code",
     NULL
-};
-
-
-/* state names, lower case; matched backwards from the ZIP */
-static const char *const  pg_zip_states[] = {
-    "alabama", "alaska", "arizona", "arkansas", "california", "colorado",
-    "connecticut", "delaware", "florida", "georgia", "hawaii", "idaho",
-    "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana",
-    "maine", "maryland", "massachusetts", "michigan", "minnesota",
-    "mississippi", "missouri", "montana", "nebraska", "nevada",
-    "new hampshire", "new jersey", "new mexico", "new york",
-    "north carolina", "north dakota", "ohio", "oklahoma", "oregon",
-    "pennsylvania", "rhode island", "south carolina", "south dakota",
-    "tennessee", "texas", "utah", "vermont", "virginia", "washington",
-    "west virginia", "wisconsin", "wyoming", "puerto rico", "guam",
-    "district of columbia", NULL
 };
 
 
@@ -179,7 +158,8 @@ pg_detect_zip(const pg_scan_t *s, pg_findings_t *out)
 int
 pg_geo_state_before(const char *t, size_t end)
 {
-    size_t  i;
+    size_t                 i;
+    const pg_geo_state_t  *st;
 
     i = end;
 
@@ -216,8 +196,10 @@ pg_geo_state_before(const char *t, size_t end)
             }
         }
 
-        for (p = pg_zip_abbrs; p[0] != '\0'; p += 3) {
-            if (p[0] == t[i - 2] && p[1] == t[i - 1]) {
+        for (st = pg_geo_states; st->name != NULL; st++) {
+            if (st->abbr[0] == pg_tolower(t[i - 2])
+                && st->abbr[1] == pg_tolower(t[i - 1]))
+            {
                 return 1;
             }
         }
@@ -234,20 +216,17 @@ pg_geo_state_before(const char *t, size_t end)
 static size_t
 pg_zip_state_name(const char *t, size_t end)
 {
-    size_t  k, n;
+    size_t                 n;
+    const pg_geo_state_t  *st;
 
-    for (k = 0; pg_zip_states[k] != NULL; k++) {
-        n = 0;
-
-        while (pg_zip_states[k][n] != '\0') {
-            n++;
-        }
+    for (st = pg_geo_states; st->name != NULL; st++) {
+        n = strlen(st->name);
 
         if (n > end || t[end - n] < 'A' || t[end - n] > 'Z') {
             continue;
         }
 
-        if (pg_cue_at(t, end, end - n, pg_zip_states[k]) == n) {
+        if (pg_cue_at(t, end, end - n, st->name) == n) {
             return n;
         }
     }

@@ -146,4 +146,26 @@ pg_at_expect(const pg_allowlist_t *al, const pg_case_t *c, size_t n)
                  sizeof(cases) / sizeof(cases[0]))
 
 
+/* the cases against a list of their own, which holds entries entries */
+static inline void
+pg_at_list_expect(const char *list, size_t len, size_t entries,
+    const pg_case_t *c, size_t n)
+{
+    char             err[256];
+    pg_allowlist_t  *al;
+
+    al = pg_allowlist_parse(list, len, PG_FILE, err, sizeof(err));
+    assert_non_null(al);
+    assert_int_equal(pg_allowlist_count(al), entries);
+
+    pg_at_expect(al, c, n);
+    pg_allowlist_free(al);
+}
+
+
+#define pg_at_list_cases(list, entries, cases)                              \
+    pg_at_list_expect(list, sizeof(list) - 1, entries, cases,               \
+                      sizeof(cases) / sizeof(cases[0]))
+
+
 #endif /* _PG_TEST_ALLOWLIST_H_INCLUDED_ */

@@ -139,9 +139,6 @@ test_name_context(void **state)
 static void
 test_name_entries(void **state)
 {
-    char             err[256];
-    pg_allowlist_t  *al;
-
     static const char  list[] =
         "name: Ruiz, Ana\n"
         "name: Do, Lan, DO\n"
@@ -159,13 +156,7 @@ test_name_entries(void **state)
         { PG_T_NAME, "Lan", 0 },
     };
 
-    al = pg_allowlist_parse(list, sizeof(list) - 1, PG_FILE, err,
-                            sizeof(err));
-    assert_non_null(al);
-    assert_int_equal(pg_allowlist_count(al), 3);
-
-    pg_at_expect(al, cases, sizeof(cases) / sizeof(cases[0]));
-    pg_allowlist_free(al);
+    pg_at_list_cases(list, 3, cases);
 }
 
 
@@ -261,6 +252,44 @@ test_zip(void **state)
 
 
 /*
+ * A state written out or abbreviated, in the entry or the post, names of
+ * two words and territories too (pg_geo_states): either writing is the
+ * entry's, another state is not.
+ */
+static void
+test_address_states(void **state)
+{
+    static const char  list[] =
+        "address: 350 Fifth Avenue, New York, NY 10118\n"
+        "address: 1 Main Street, Raleigh, North Carolina 27601\n"
+        "address: 9 Marine Drive, Hagatna, GU 96910\n";
+
+    static const pg_case_t  cases[] = {
+        { PG_T_ADDRESS, "350 Fifth Avenue, New York, New York", 1 },
+        { PG_T_ADDRESS, "350 Fifth Ave., New York, NY", 1 },
+        { PG_T_ADDRESS, "350 Fifth Ave, NY, NY 10118", 1 },
+        { PG_T_ADDRESS, "1 Main St., Raleigh, NC", 1 },
+        { PG_T_ADDRESS, "1 Main Street, Raleigh, North Carolina", 1 },
+        { PG_T_ADDRESS, "9 Marine Dr, Hagatna, Guam", 1 },
+        { PG_T_ZIP, "at 350 Fifth Avenue, New York, New York [[10118]]", 1 },
+        { PG_T_ZIP, "at 350 Fifth Ave, New York, NY [[10118]]", 1 },
+        { PG_T_ZIP, "at 1 Main St, Raleigh, NC [[27601]]", 1 },
+        { PG_T_ZIP, "at 1 Main St, Raleigh, North Carolina [[27601]]", 1 },
+        { PG_T_ZIP, "at 9 Marine Drive, Hagatna, Guam [[96910]]", 1 },
+
+        /* another state, or a state's name cut short */
+        { PG_T_ADDRESS, "350 Fifth Avenue, New York, New Jersey", 0 },
+        { PG_T_ADDRESS, "1 Main Street, Raleigh, South Carolina", 0 },
+        { PG_T_ZIP, "She lives at 350 Fifth Avenue, New York, New Jersey "
+                    "[[10118]].", 0 },
+        { PG_T_ZIP, "She lives at 1 Main St, Raleigh, North [[27601]].", 0 },
+    };
+
+    pg_at_list_cases(list, 3, cases);
+}
+
+
+/*
  * Thousands of staff names: each is found, none hides a patient who
  * shares a given name or surname with them.  (What it costs is measured
  * in the commit that made the sets, not here.)
@@ -316,6 +345,7 @@ main(void)
                                         pg_at_teardown),
         cmocka_unit_test_setup_teardown(test_zip, pg_at_setup,
                                         pg_at_teardown),
+        cmocka_unit_test(test_address_states),
         cmocka_unit_test(test_many_names),
     };
 

@@ -37,6 +37,10 @@ test_zip_state(void **state)
               17, 5);
     pg_dt_one(*state, pg_detect_zip, "Mount Holly, NJ, 08060", PG_T_ZIP,
               17, 5);
+    /* a territory, by name or abbreviation */
+    pg_dt_one(*state, pg_detect_zip, "St. Thomas, Virgin Islands 00802",
+              PG_T_ZIP, 27, 5);
+    pg_dt_one(*state, pg_detect_zip, "Saipan, MP 96950", PG_T_ZIP, 11, 5);
 }
 
 
