@@ -21,6 +21,7 @@ static void test_date_invalid(void **state);
 static void test_date_edges(void **state);
 static void test_date_field(void **state);
 static void test_date_words(void **state);
+static void test_date_heldout4(void **state);
 
 
 /* exactly one DATE finding, covering the first occurrence of date */
@@ -259,6 +260,22 @@ test_date_words(void **state)
                "for our open house.");
 }
 
+
+/* the classes of posts-heldout4 (t/corpus/README.md), each PHI case next
+ * to a clean look-alike */
+
+static void
+test_date_heldout4(void **state)
+{
+    /* procedures and care places the lexicon lacked */
+    pg_da_one(state, "Mrs. Ruiz had her colectomy moved to 11/20.",
+              "11/20");
+    pg_dt_none(*state, pg_detect_date,
+               "Our colectomy recovery class moved to 11/20.");
+    pg_da_one(state, "My husband was in your cath lab 12/29.", "12/29");
+    pg_dt_none(*state, pg_detect_date, "Our new cath lab opens 12/29.");
+}
+
 int
 main(void)
 {
@@ -282,6 +299,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_date_field,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_date_words,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_date_heldout4,
                                         pg_dt_setup, pg_dt_teardown),
     };
 

@@ -31,6 +31,7 @@ static void test_name_field_patients(void **state);
 static void test_name_field_second(void **state);
 static void test_name_field_third(void **state);
 static void test_name_heldout(void **state);
+static void test_name_heldout4(void **state);
 
 
 /* exactly one NAME finding, covering the first occurrence of name */
@@ -584,6 +585,35 @@ test_name_heldout(void **state)
                "training today!");
 }
 
+
+/* the classes of posts-heldout4 (t/corpus/README.md), each PHI case next
+ * to a clean look-alike */
+
+static void
+test_name_heldout4(void **state)
+{
+    /* care words the lexicon lacked: an MRI, a coma, a pacemaker */
+    pg_nm_one(state, "Mrs. Delacroix's MRI came through!", "Delacroix");
+    pg_nm_none(state, "Dr. Delacroix reads every MRI herself.");
+    pg_nm_one(state, "Rajesh Iyer is walking after 3 months in a coma.",
+              "Rajesh Iyer");
+    pg_nm_none(state, "Rajesh Iyer, our neurologist, on coma care.");
+
+    /* officials on a visit are no patients */
+    pg_nm_none(state, "Lt. Governor Carla Mendes toured our new opioid "
+               "treatment center on Wednesday.");
+    pg_nm_one(state, "Carla Mendes toured the unit after her opioid "
+              "treatment.", "Carla Mendes");
+
+    /* a holiday and a city that the names dataset lists */
+    pg_nm_none(state, "Dietitian tips on managing diabetes during "
+               "Ramadan.");
+    pg_nm_none(state, "Our nurse ran the Boston Marathon for the trauma "
+               "survivors' fund.");
+    pg_nm_one(state, "Amina Haddad managed her diabetes during Ramadan.",
+              "Amina Haddad");
+}
+
 int
 main(void)
 {
@@ -625,6 +655,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_name_field_third,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_name_heldout,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_name_heldout4,
                                         pg_dt_setup, pg_dt_teardown),
     };
 
