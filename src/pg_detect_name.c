@@ -89,6 +89,8 @@ typedef struct {
     size_t         off;
     size_t         len;        /* the whole word, "'s" included */
     size_t         blen;       /* without a possessive "'s" */
+    /* found when first asked (pg_name_lex(), pg_name_in()): most words
+     * are never asked about */
     unsigned       lex;        /* PG_LEX_* of the word (without "'s") */
     uint32_t       words;      /* the lists (PG_NAME_L_*) it is in */
     unsigned       sent;       /* sentence number in the chunk */
@@ -102,6 +104,7 @@ typedef struct {
     unsigned char  dot;        /* a "." right after the word */
     unsigned char  gap;        /* only blanks up to the next word */
     unsigned char  room;       /* pg_name_room(): 1 "room 4", 2 "4 West" */
+    unsigned char  cls;        /* lex and words are known */
 } pg_tok_t;
 
 
@@ -119,8 +122,9 @@ typedef struct {
     size_t         len;
     pg_tok_t       tok[PG_NAME_TOKS];
     size_t         n;
-    /* the words where a name may start, ascending: capitalised, or a
-     * lower-case name or unknown word (pg_name_span() says which) */
+    /* the words where a name may start, ascending: capitalised, or in
+     * lower case after what may be a direct cue (pg_name_cue_may());
+     * in a chunk in lower case every word of letters */
     uint16_t       cand[PG_NAME_TOKS];
     size_t         ncand;
     /* staff, donor or event phrase in the chunk: 1, 0, -1: not known
@@ -140,6 +144,8 @@ typedef struct {
     /* the words where a staff phrase, a consent phrase may start, found
      * when first needed (text NULL: not yet; cues NULL: none known) */
     const pg_scan_t *scan;
+    /* pg_name_cue_words once built, NULL: not (yet) */
+    const pg_wordset_t *cue_words;
     pg_cands_t     staff_cands;
     pg_cands_t     consent_cands;
 } pg_name_ctx_t;
@@ -149,34 +155,38 @@ typedef struct {
 static size_t pg_name_tokenize(pg_name_ctx_t *c, size_t pos)
     __attribute__((noinline));
 static int pg_name_between(pg_name_ctx_t *c, pg_tok_t *k, size_t *j);
-static void pg_name_room(pg_tok_t *p, const pg_tok_t *k);
+static void pg_name_room(pg_name_ctx_t *c, size_t i);
 static int pg_name_starts(const char *t, size_t pos);
 static void pg_name_cut(pg_name_ctx_t *c, pg_tok_t *k);
-static void pg_name_classify(pg_name_ctx_t *c, pg_tok_t *k);
-static int pg_name_eq(const pg_name_ctx_t *c, size_t i, const char *w,
+static void pg_name_shape(pg_name_ctx_t *c, pg_tok_t *k);
+static void pg_name_classify(pg_name_ctx_t *c, pg_tok_t *k)
+    __attribute__((noinline));
+static unsigned pg_name_lex(pg_name_ctx_t *c, size_t i);
+static int pg_name_cue_may(pg_name_ctx_t *c, size_t i);
+static int pg_name_eq(pg_name_ctx_t *c, size_t i, const char *w,
     size_t n);
-static int pg_name_in(const pg_name_ctx_t *c, size_t i, unsigned list);
-static size_t pg_name_span(const pg_name_ctx_t *c, size_t i, int lower);
-static int pg_name_caps(const pg_name_ctx_t *c, size_t i);
-static int pg_name_honorific(const pg_name_ctx_t *c, size_t i);
-static int pg_name_staff(const pg_name_ctx_t *c, size_t a, size_t b);
+static int pg_name_in(pg_name_ctx_t *c, size_t i, unsigned list);
+static size_t pg_name_span(pg_name_ctx_t *c, size_t i, int lower);
+static int pg_name_caps(pg_name_ctx_t *c, size_t i);
+static int pg_name_honorific(pg_name_ctx_t *c, size_t i);
+static int pg_name_staff(pg_name_ctx_t *c, size_t a, size_t b);
 static void pg_name_staff_remember(pg_name_ctx_t *c, size_t a, size_t b);
-static int pg_name_staff_known(const pg_name_ctx_t *c, size_t a, size_t b);
-static int pg_name_word_in(const pg_name_ctx_t *c, size_t from, size_t to,
+static int pg_name_staff_known(pg_name_ctx_t *c, size_t a, size_t b);
+static int pg_name_word_in(pg_name_ctx_t *c, size_t from, size_t to,
     unsigned sent, unsigned list);
-static int pg_name_not_person(const pg_name_ctx_t *c, size_t a, size_t b);
-static unsigned pg_name_direct(const pg_name_ctx_t *c, size_t a);
+static int pg_name_not_person(pg_name_ctx_t *c, size_t a, size_t b);
+static unsigned pg_name_direct(pg_name_ctx_t *c, size_t a);
 static unsigned pg_name_judge(pg_name_ctx_t *c, size_t a, size_t b);
 static unsigned pg_name_evidence(pg_name_ctx_t *c, size_t a,
     size_t b, int strong, int full);
-static int pg_name_health_in(const pg_name_ctx_t *c, size_t from,
+static int pg_name_health_in(pg_name_ctx_t *c, size_t from,
     size_t to, unsigned sent);
 static int pg_name_staff_ctx(pg_name_ctx_t *c);
-static int pg_name_phrase_in(const pg_name_ctx_t *c, pg_cands_t *cands,
+static int pg_name_phrase_in(pg_name_ctx_t *c, pg_cands_t *cands,
     pg_cue_set_t *set);
 static void pg_name_lower_case(pg_name_ctx_t *c);
-static int pg_name_age_before(const pg_name_ctx_t *c, size_t a);
-static int pg_name_common_end(const pg_name_ctx_t *c, size_t i);
+static int pg_name_age_before(pg_name_ctx_t *c, size_t a);
+static int pg_name_common_end(pg_name_ctx_t *c, size_t i);
 
 
 /* words written with a dot that does not end a sentence */
@@ -330,8 +340,26 @@ static const char *const *const  pg_name_lists[] = {
     pg_name_wards, pg_name_services, pg_name_never, pg_name_fillers, NULL
 };
 
-/* the lists hashed: every word is looked up once, when it is cut */
+/* the lists hashed: a word is looked up once, when first asked about */
 static pg_wordset_t  pg_name_words = { .lists = pg_name_lists };
+
+/* the other words a direct cue before a name ends with (pg_name_direct()) */
+static const char *const  pg_name_cue_ends[] = {
+    "of", "for", "with", "soon", "to", "home", "world", NULL
+};
+
+/*
+ * Every word a direct cue ends with, the word right before the name:
+ * a lower-case word after none of them starts no name.  A new direct cue
+ * in pg_name_direct() needs its last word here.
+ */
+static const char *const *const  pg_name_cue_lists[] = {
+    pg_name_honorifics, pg_name_patient, pg_name_relatives,
+    pg_name_cue_ends, NULL
+};
+
+/* only its shape filter is used: pg_name_cue_may() */
+static pg_wordset_t  pg_name_cue_words = { .lists = pg_name_cue_lists };
 
 /* staff, donor and event phrases: pg_name_staff_ctx() */
 static const char *const  pg_name_staff_phrases[] = {
@@ -397,6 +425,7 @@ pg_detect_name(const pg_scan_t *s, pg_findings_t *out)
     c->memo_mask = i - 1;
 
     c->scan = s;
+    c->cue_words = pg_wordset_ready(&pg_name_cue_words);
     c->staff_cands.text = NULL;
     c->consent_cands.text = NULL;
 
@@ -427,9 +456,9 @@ pg_detect_name(const pg_scan_t *s, pg_findings_t *out)
 
             if (!c->tok[i].cap
                 && !(c->tok[i].lower
-                     && ((c->tok[i].lex & (PG_LEX_NAME | PG_LEX_COMMON))
+                     && ((pg_name_lex(c, i) & (PG_LEX_NAME | PG_LEX_COMMON))
                          == PG_LEX_NAME
-                         || (c->tok[i].lex == 0 && c->lower_ctx))))
+                         || (pg_name_lex(c, i) == 0 && c->lower_ctx))))
             {
                 /* pg_name_span() starts no name here, cue or not */
                 continue;
@@ -462,7 +491,7 @@ pg_detect_name(const pg_scan_t *s, pg_findings_t *out)
             }
 
             drop = conf == 0 && b - i >= 2
-                   && (c->tok[i].lex & PG_LEX_COMMON)
+                   && (pg_name_lex(c, i) & PG_LEX_COMMON)
                    && (i == 0 || c->tok[i - 1].sent != c->tok[i].sent);
 
             if (conf == 0) {
@@ -557,15 +586,12 @@ pg_name_tokenize(pg_name_ctx_t *c, size_t pos)
         }
 
         if (c->n >= 2) {
-            pg_name_room(&c->tok[c->n - 2], k);
+            pg_name_room(c, c->n - 1);
         }
 
-        if (k->cap
-            || (k->lower
-                && ((k->lex & (PG_LEX_NAME | PG_LEX_COMMON)) == PG_LEX_NAME
-                    || k->lex == 0)))
-        {
-            /* where a name may start (pg_detect_name()) */
+        if (k->cap || (k->lower && pg_name_cue_may(c, c->n - 1))) {
+            /* where a name may start (pg_detect_name()); in a chunk in
+             * lower case every word (pg_name_lower_case()) */
             c->cand[c->ncand++] = (uint16_t) (c->n - 1);
         }
 
@@ -624,7 +650,8 @@ pg_name_between(pg_name_ctx_t *c, pg_tok_t *k, size_t *j)
             /* "Dr. Lee", "J. Smith": an abbreviation, no full stop */
             if (!(i == e
                   && (k->len == 1
-                      || (k->words & (1u << PG_NAME_L_ABBREVS)))))
+                      || pg_name_in(c, (size_t) (k - c->tok),
+                                    PG_NAME_L_ABBREVS))))
             {
                 end = 1;
             }
@@ -662,21 +689,26 @@ pg_name_between(pg_name_ctx_t *c, pg_tok_t *k, size_t *j)
 }
 
 
-/* word p before word k: "room 4", "bed 12", "rm 3": a patient's place
- * (1); "4 West": a ward (2), where staff work too */
+/* word p before word k (i): "room 4", "bed 12", "rm 3": a patient's
+ * place (1); "4 West": a ward (2), where staff work too */
 
 static inline void
-pg_name_room(pg_tok_t *p, const pg_tok_t *k)
+pg_name_room(pg_name_ctx_t *c, size_t i)
 {
+    pg_tok_t  *p, *k;
+
+    p = &c->tok[i - 1];
+    k = &c->tok[i];
+
     if (!p->gap) {
         return;
     }
 
-    if ((p->words & (1u << PG_NAME_L_ROOMS)) && k->digit) {
+    /* the word lists last: a look-up for the few words they need */
+    if (k->digit && pg_name_in(c, i - 1, PG_NAME_L_ROOMS)) {
         p->room = 1;
 
-    } else if (p->digit && p->len <= 2
-               && (k->words & (1u << PG_NAME_L_WARDS)))
+    } else if (p->digit && p->len <= 2 && pg_name_in(c, i, PG_NAME_L_WARDS))
     {
         p->room = 2;
     }
@@ -768,28 +800,18 @@ pg_name_cut(pg_name_ctx_t *c, pg_tok_t *k)
     }
 
     k->len = i - pos;
-    pg_name_classify(c, k);
+    pg_name_shape(c, k);
 }
 
 
-/*
- * The classes of the word k: its PG_LEX_* (those of the word without
- * "'s" unless the whole word is a health word: "Parkinson's") and the
- * lists it is in.  The word is folded and hashed once for both tables.
- */
+/* what the bytes of the word k tell: its first byte, a possessive */
 
-static void
-pg_name_classify(pg_name_ctx_t *c, pg_tok_t *k)
+static inline void
+pg_name_shape(pg_name_ctx_t *c, pg_tok_t *k)
 {
-    size_t           avail;
-    uint32_t         h;
-    unsigned         lex;
-    uint64_t         fw[PG_LEX_FOLD_WORDS];
-    const char      *w;
-    pg_name_memo_t  *m;
+    const char  *w;
 
     w = c->t + k->off;
-    avail = c->len - k->off;
 
     k->cap = w[0] >= 'A' && w[0] <= 'Z';
     k->lower = w[0] >= 'a' && w[0] <= 'z';
@@ -797,6 +819,7 @@ pg_name_classify(pg_name_ctx_t *c, pg_tok_t *k)
     k->blen = k->len;
 
     if (k->len > PG_NAME_TOKLEN) {
+        /* no class (pg_name_classify()) */
         return;
     }
 
@@ -812,6 +835,50 @@ pg_name_classify(pg_name_ctx_t *c, pg_tok_t *k)
         k->poss = 1;
         k->blen = k->len - 4;
     }
+}
+
+
+/* the PG_LEX_* of word i (without "'s"), found on first use */
+
+static inline unsigned
+pg_name_lex(pg_name_ctx_t *c, size_t i)
+{
+    if (!c->tok[i].cls) {
+        pg_name_classify(c, &c->tok[i]);
+    }
+
+    return c->tok[i].lex;
+}
+
+
+/*
+ * The classes of the word k: its PG_LEX_* (those of the word without
+ * "'s" unless the whole word is a health word: "Parkinson's") and the
+ * lists it is in.  The word is folded and hashed once for both tables.
+ * A word is classified when a rule first asks about it: most words are
+ * never asked about.
+ */
+
+static void
+pg_name_classify(pg_name_ctx_t *c, pg_tok_t *k)
+{
+    size_t           avail;
+    uint32_t         h;
+    unsigned         lex;
+    uint64_t         fw[PG_LEX_FOLD_WORDS];
+    const char      *w;
+    pg_name_memo_t  *m;
+
+    k->cls = 1;
+
+    if (k->len > PG_NAME_TOKLEN) {
+        return;
+    }
+
+    w = c->t + k->off;
+    avail = c->len - k->off;
+    /* a word has a byte at least: for the compiler */
+    fw[0] = 0;
 
     if (k->len <= 8 && !k->poss) {
         /* most words: the classes of a short word are those of its
@@ -841,7 +908,6 @@ pg_name_classify(pg_name_ctx_t *c, pg_tok_t *k)
 
     lex = 0;
     h = 0;
-    fw[0] = 0;
 
     if (k->len <= PG_LEX_WORD_MAX) {
         pg_lex_fold(fw, w, k->len, avail);
@@ -870,10 +936,35 @@ pg_name_classify(pg_name_ctx_t *c, pg_tok_t *k)
 }
 
 
+/*
+ * Word i, in lower case, may have a direct cue before it: the word
+ * before it may be the last word of one (pg_name_cue_lists), by its
+ * first and last bytes and its length.  Without a cue pg_detect_name()
+ * starts no name at a lower-case word (outside a chunk in lower case),
+ * so most of them are not candidates, and never looked up.
+ */
+
+static inline int
+pg_name_cue_may(pg_name_ctx_t *c, size_t i)
+{
+    const pg_tok_t  *p;
+
+    if (i == 0) {
+        return 0;
+    }
+
+    p = &c->tok[i - 1];
+
+    return p->len <= PG_NAME_TOKLEN
+           && (c->cue_words == NULL
+               || pg_wordset_may(c->cue_words, c->t + p->off, p->blen));
+}
+
+
 /* the word i (without "'s") is w, n bytes: pg_name_is() */
 
 static inline int
-pg_name_eq(const pg_name_ctx_t *c, size_t i, const char *w, size_t n)
+pg_name_eq(pg_name_ctx_t *c, size_t i, const char *w, size_t n)
 {
     size_t       j;
     const char  *p;
@@ -897,9 +988,17 @@ pg_name_eq(const pg_name_ctx_t *c, size_t i, const char *w, size_t n)
 /* the word i (without "'s") is in list PG_NAME_L_* */
 
 static inline int
-pg_name_in(const pg_name_ctx_t *c, size_t i, unsigned list)
+pg_name_in(pg_name_ctx_t *c, size_t i, unsigned list)
 {
-    return i < c->n && (c->tok[i].words & ((uint32_t) 1 << list));
+    if (i >= c->n) {
+        return 0;
+    }
+
+    if (!c->tok[i].cls) {
+        pg_name_classify(c, &c->tok[i]);
+    }
+
+    return (c->tok[i].words & ((uint32_t) 1 << list)) != 0;
 }
 
 
@@ -912,10 +1011,11 @@ pg_name_in(const pg_name_ctx_t *c, size_t i, unsigned list)
  */
 
 static size_t
-pg_name_span(const pg_name_ctx_t *c, size_t i, int lower)
+pg_name_span(pg_name_ctx_t *c, size_t i, int lower)
 {
     int              named;
     size_t           b;
+    unsigned         lex;
     const pg_tok_t  *k;
 
     named = 0;
@@ -932,24 +1032,26 @@ pg_name_span(const pg_name_ctx_t *c, size_t i, int lower)
             if (!(p->gap || (p->dot && p->len == 1 && p->cap)
                   || (b == i + 1 && p->comma && pg_name_caps(c, i)
                       && pg_name_caps(c, b)
-                      && (p->lex & (PG_LEX_NAME | PG_LEX_COMMON))
-                         == PG_LEX_NAME
-                      && (k->lex & (PG_LEX_NAME | PG_LEX_COMMON))
-                         == PG_LEX_NAME))
+                      && (pg_name_lex(c, b - 1)
+                          & (PG_LEX_NAME | PG_LEX_COMMON)) == PG_LEX_NAME
+                      && (pg_name_lex(c, b)
+                          & (PG_LEX_NAME | PG_LEX_COMMON)) == PG_LEX_NAME))
                 || p->poss || p->sent != k->sent)
             {
                 break;
             }
         }
 
-        if ((k->lex & (PG_LEX_HEALTH | PG_LEX_STAFF))
+        lex = pg_name_lex(c, b);
+
+        if ((lex & (PG_LEX_HEALTH | PG_LEX_STAFF))
             || pg_name_in(c, b, PG_NAME_L_HONORIFICS)
             || pg_name_in(c, b, PG_NAME_L_PATIENT))
         {
             break;
         }
 
-        if (b == i && (lower & 2) && k->lex == 0 && !k->cap
+        if (b == i && (lower & 2) && lex == 0 && !k->cap
             && c->lower_ctx && k->lower && k->len >= 3
             && !pg_name_in(c, b, PG_NAME_L_FILLERS))
         {
@@ -958,18 +1060,18 @@ pg_name_span(const pg_name_ctx_t *c, size_t i, int lower)
             continue;
         }
 
-        if (b == i && (lower & 2) && k->cap && k->lex == 0) {
+        if (b == i && (lower & 2) && k->cap && lex == 0) {
             named = 1;
 
-        } else if (b == i && !(k->lex & PG_LEX_NAME)) {
+        } else if (b == i && !(lex & PG_LEX_NAME)) {
             /* "Aaliyah Brooks": a given name the dataset lacks, inside a
              * sentence, before a name of the dataset; not an initialism
              * ("WTAE Channel") nor a word with a common ending ("Living
              * Well", "Advanced Care") */
-            if (!(k->cap && k->lex == 0 && k->len >= 3 && !k->poss
+            if (!(k->cap && lex == 0 && k->len >= 3 && !k->poss
                   && k->gap && i > 0 && c->tok[i - 1].sent == k->sent
                   && i + 1 < c->n && c->tok[i + 1].cap
-                  && (c->tok[i + 1].lex & PG_LEX_NAME)
+                  && (pg_name_lex(c, i + 1) & PG_LEX_NAME)
                   && !pg_name_in(c, i + 1, PG_NAME_L_THINGS)
                   && !pg_name_caps(c, i) && !pg_name_common_end(c, i)))
             {
@@ -992,12 +1094,12 @@ pg_name_span(const pg_name_ctx_t *c, size_t i, int lower)
                 break;
             }
 
-            named |= (k->lex & PG_LEX_NAME) != 0;
+            named |= (lex & PG_LEX_NAME) != 0;
             continue;
         }
 
         if (lower && k->lower
-            && (k->lex & (PG_LEX_NAME | PG_LEX_COMMON)) == PG_LEX_NAME)
+            && (lex & (PG_LEX_NAME | PG_LEX_COMMON)) == PG_LEX_NAME)
         {
             named = 1;
             continue;
@@ -1024,7 +1126,7 @@ pg_name_span(const pg_name_ctx_t *c, size_t i, int lower)
 /* word i is written in capitals: "DEA", "VIN", "ER" */
 
 static int
-pg_name_caps(const pg_name_ctx_t *c, size_t i)
+pg_name_caps(pg_name_ctx_t *c, size_t i)
 {
     size_t  k;
 
@@ -1051,7 +1153,7 @@ pg_name_caps(const pg_name_ctx_t *c, size_t i)
  */
 
 static int
-pg_name_honorific(const pg_name_ctx_t *c, size_t i)
+pg_name_honorific(pg_name_ctx_t *c, size_t i)
 {
     if (!pg_name_in(c, i, PG_NAME_L_HONORIFICS)) {
         return 0;
@@ -1069,7 +1171,7 @@ pg_name_honorific(const pg_name_ctx_t *c, size_t i)
 /* a staff title or role right before or after the name [a, b) */
 
 static int
-pg_name_staff(const pg_name_ctx_t *c, size_t a, size_t b)
+pg_name_staff(pg_name_ctx_t *c, size_t a, size_t b)
 {
     size_t  k;
 
@@ -1084,7 +1186,7 @@ pg_name_staff(const pg_name_ctx_t *c, size_t a, size_t b)
             break;
         }
 
-        if (c->tok[k - 1].lex & PG_LEX_STAFF) {
+        if (pg_name_lex(c, k - 1) & PG_LEX_STAFF) {
             return 1;
         }
 
@@ -1113,7 +1215,7 @@ pg_name_staff(const pg_name_ctx_t *c, size_t a, size_t b)
             break;
         }
 
-        if (c->tok[k].lex & PG_LEX_HEALTH) {
+        if (pg_name_lex(c, k) & PG_LEX_HEALTH) {
             /* "Jane Doe, a cancer survivor": a patient, not staff; but
              * "<name>, our new infection prevention director" */
             if (c->tok[b - 1].comma) {
@@ -1123,7 +1225,7 @@ pg_name_staff(const pg_name_ctx_t *c, size_t a, size_t b)
             break;
         }
 
-        if (c->tok[k].lex & PG_LEX_STAFF) {
+        if (pg_name_lex(c, k) & PG_LEX_STAFF) {
             return k == b || c->tok[b - 1].comma || pg_name_is(c, b, "is")
                    || pg_name_is(c, b, "as");
         }
@@ -1154,7 +1256,7 @@ pg_name_staff(const pg_name_ctx_t *c, size_t a, size_t b)
 /* the name is a place, a building, a disease or a thing named after one */
 
 static int
-pg_name_not_person(const pg_name_ctx_t *c, size_t a, size_t b)
+pg_name_not_person(pg_name_ctx_t *c, size_t a, size_t b)
 {
     size_t           k;
     const pg_tok_t  *last;
@@ -1198,7 +1300,7 @@ pg_name_not_person(const pg_name_ctx_t *c, size_t a, size_t b)
 
     /* "Braun infusion pumps", "Ewing sarcoma": a thing named after one */
     if (b - a == 1 && b < c->n && last->gap && !last->poss
-        && (c->tok[b].lex & PG_LEX_HEALTH))
+        && (pg_name_lex(c, b) & PG_LEX_HEALTH))
     {
         return 1;
     }
@@ -1239,10 +1341,14 @@ pg_name_not_person(const pg_name_ctx_t *c, size_t a, size_t b)
 }
 
 
-/* the confidence a direct cue right before word a gives, 0: none */
+/*
+ * The confidence a direct cue right before word a gives, 0: none.  The
+ * last word of every cue (word a - 1) is in pg_name_cue_lists: a
+ * lower-case word after another is no candidate (pg_name_cue_may()).
+ */
 
 static unsigned
-pg_name_direct(const pg_name_ctx_t *c, size_t a)
+pg_name_direct(pg_name_ctx_t *c, size_t a)
 {
     size_t  p, k, e;
 
@@ -1362,7 +1468,9 @@ pg_name_judge(pg_name_ctx_t *c, size_t a, size_t b)
     strong = 0;
 
     for (k = a; k < b; k++) {
-        if ((c->tok[k].lex & (PG_LEX_NAME | PG_LEX_COMMON)) == PG_LEX_NAME) {
+        if ((pg_name_lex(c, k) & (PG_LEX_NAME | PG_LEX_COMMON))
+            == PG_LEX_NAME)
+        {
             strong = 1;
         }
     }
@@ -1391,7 +1499,7 @@ pg_name_evidence(pg_name_ctx_t *c, size_t a, size_t b, int strong,
                     && !(c->tok[k].cap && !pg_name_caps(c, k));
              k++)
         {
-            if ((c->tok[k].lex & PG_LEX_HEALTH)
+            if ((pg_name_lex(c, k) & PG_LEX_HEALTH)
                 || pg_name_in(c, k, PG_NAME_L_RELATIVES)
                 || pg_name_in(c, k, PG_NAME_L_POSS_WORDS))
             {
@@ -1532,12 +1640,12 @@ pg_name_evidence(pg_name_ctx_t *c, size_t a, size_t b, int strong,
     }
 
     for (k = a; k < b; k++) {
-        if (!(c->tok[k].lex & PG_LEX_NAME)) {
+        if (!(pg_name_lex(c, k) & PG_LEX_NAME)) {
             return 0;
         }
     }
 
-    if ((c->tok[a].lex & PG_LEX_COMMON)
+    if ((pg_name_lex(c, a) & PG_LEX_COMMON)
         && (a == 0 || c->tok[a - 1].sent != c->tok[a].sent))
     {
         /* "Free Clearwater screenings": a common word opens a sentence;
@@ -1559,7 +1667,7 @@ pg_name_evidence(pg_name_ctx_t *c, size_t a, size_t b, int strong,
 /* a health word among words [from, to), in sentence sent (-1: any) */
 
 static int
-pg_name_health_in(const pg_name_ctx_t *c, size_t from, size_t to,
+pg_name_health_in(pg_name_ctx_t *c, size_t from, size_t to,
     unsigned sent)
 {
     size_t  k;
@@ -1569,7 +1677,7 @@ pg_name_health_in(const pg_name_ctx_t *c, size_t from, size_t to,
             continue;
         }
 
-        if ((c->tok[k].lex & PG_LEX_HEALTH) || c->tok[k].room) {
+        if ((pg_name_lex(c, k) & PG_LEX_HEALTH) || c->tok[k].room) {
             return 1;
         }
     }
@@ -1582,7 +1690,7 @@ pg_name_health_in(const pg_name_ctx_t *c, size_t from, size_t to,
  * (-1: any) */
 
 static int
-pg_name_word_in(const pg_name_ctx_t *c, size_t from, size_t to,
+pg_name_word_in(pg_name_ctx_t *c, size_t from, size_t to,
     unsigned sent, unsigned list)
 {
     size_t  k;
@@ -1619,7 +1727,7 @@ pg_name_staff_remember(pg_name_ctx_t *c, size_t a, size_t b)
 /* a word of the name [a, b) was a staff member's earlier in the text */
 
 static int
-pg_name_staff_known(const pg_name_ctx_t *c, size_t a, size_t b)
+pg_name_staff_known(pg_name_ctx_t *c, size_t a, size_t b)
 {
     size_t  k, j;
 
@@ -1671,7 +1779,7 @@ pg_name_staff_ctx(pg_name_ctx_t *c)
  */
 
 static int
-pg_name_phrase_in(const pg_name_ctx_t *c, pg_cands_t *cands,
+pg_name_phrase_in(pg_name_ctx_t *c, pg_cands_t *cands,
     pg_cue_set_t *set)
 {
     size_t              p, m, from, to;
@@ -1733,13 +1841,20 @@ pg_name_lower_case(pg_name_ctx_t *c)
     }
 
     c->lower_ctx = 1;
+    c->ncand = 0;
 
     for (i = 0; i < c->n; i++) {
         k = &c->tok[i];
 
+        if (k->cap || k->lower) {
+            /* a name may start at any word (pg_detect_name() tells) */
+            c->cand[c->ncand++] = (uint16_t) i;
+        }
+
         if (k->lower
-            && (k->lex & (PG_LEX_NAME | PG_LEX_COMMON | PG_LEX_HEALTH
-                          | PG_LEX_STAFF)) == PG_LEX_NAME)
+            && (pg_name_lex(c, i) & (PG_LEX_NAME | PG_LEX_COMMON
+                                     | PG_LEX_HEALTH | PG_LEX_STAFF))
+               == PG_LEX_NAME)
         {
             k->cap = 1;
             k->lower = 0;
@@ -1751,7 +1866,7 @@ pg_name_lower_case(pg_name_ctx_t *c)
 /* "23-year-old X", "23 year old X": an age right before word a */
 
 static int
-pg_name_age_before(const pg_name_ctx_t *c, size_t a)
+pg_name_age_before(pg_name_ctx_t *c, size_t a)
 {
     if (a >= 2 && pg_name_is(c, a - 1, "year-old") && c->tok[a - 2].digit
         && c->tok[a - 1].gap)
@@ -1768,7 +1883,7 @@ pg_name_age_before(const pg_name_ctx_t *c, size_t a)
 /* word i ends like a common word, not a name: "-ing", "-ed", "-ly" */
 
 static int
-pg_name_common_end(const pg_name_ctx_t *c, size_t i)
+pg_name_common_end(pg_name_ctx_t *c, size_t i)
 {
     size_t       n;
     const char  *w;

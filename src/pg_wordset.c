@@ -44,6 +44,13 @@ pg_wordset_bits(pg_wordset_t *ws, const char *w, size_t len)
 }
 
 
+const pg_wordset_t *
+pg_wordset_ready(pg_wordset_t *ws)
+{
+    return pg_wordset_built(ws) ? ws : NULL;
+}
+
+
 uint32_t
 pg_wordset_slow(pg_wordset_t *ws, const uint64_t *fw, size_t len,
     uint32_t h)
@@ -87,6 +94,7 @@ pg_wordset_build(pg_wordset_t *ws)
 {
     size_t              k, j, n, s, len;
     uint32_t            h;
+    unsigned            f, l;
     uint64_t            fw[PG_LEX_FOLD_WORDS];
     const char         *p;
     pg_wordset_slot_t  *e;
@@ -135,6 +143,17 @@ pg_wordset_build(pg_wordset_t *ws)
             }
 
             e->bits |= (uint32_t) 1 << k;
+
+            /* a list word is lower case: its bytes are their folds */
+            f = (unsigned char) p[0] - 'a';
+            l = (unsigned char) p[len - 1] - 'a';
+
+            if (f < 26 && l < 26) {
+                ws->lens[f * 26 + l] |= (uint32_t) 1 << len;
+
+            } else {
+                ws->odd = 1;
+            }
         }
     }
 

@@ -47,11 +47,23 @@ typedef struct {
     /* 0: not built, 1: being built, 2: built, 3: does not fit */
     uint32_t                   state;
     pg_wordset_slot_t          slot[PG_WORDSET_SLOTS];
+    /* the shapes of the list words (pg_wordset_may()): by first and
+     * last letter, bit n for a word of n bytes */
+    uint32_t                   lens[26 * 26];
+    /* a list word begins or ends with a byte that is no ASCII letter */
+    uint32_t                   odd;
 } pg_wordset_t;
 
 
 /* the lists of ws the word at w (len bytes, any case) is in, as bits */
 uint32_t pg_wordset_bits(pg_wordset_t *ws, const char *w, size_t len);
+
+/*
+ * ws when its table is built (building it on the first call), NULL
+ * while another thread builds it or when its lists do not fit: what
+ * pg_wordset_may() needs.
+ */
+const pg_wordset_t *pg_wordset_ready(pg_wordset_t *ws);
 
 /* pg_wordset_folded() when the table is not built (yet) */
 uint32_t pg_wordset_slow(pg_wordset_t *ws, const uint64_t *fw, size_t len,
@@ -88,6 +100,30 @@ pg_wordset_folded(pg_wordset_t *ws, const uint64_t *fw, size_t len,
     }
 
     return 0;
+}
+
+
+/*
+ * Whether the word at w (len bytes, 1 or more, any case) may be in a
+ * list of ws, a set pg_wordset_ready() returned: 0 when it is in none,
+ * for sure, by its first and last bytes and its length alone: no
+ * folding, no hashing, no probe.  A cheap first test of a word that is
+ * rarely in the lists.
+ */
+static inline int
+pg_wordset_may(const pg_wordset_t *ws, const char *w, size_t len)
+{
+    unsigned  f, l;
+
+    /* a letter's index (0-25, either case); any other byte: 26 or more */
+    f = ((unsigned) (unsigned char) w[0] | 0x20) - 'a';
+    l = ((unsigned) (unsigned char) w[len - 1] | 0x20) - 'a';
+
+    if (f >= 26 || l >= 26) {
+        return ws->odd != 0;
+    }
+
+    return len < 32 && ((ws->lens[f * 26 + l] >> len) & 1);
 }
 
 

@@ -76,6 +76,14 @@ test_name_direct_cues(void **state)
     /* lower case after a direct cue */
     pg_nm_one(state, "visiting patient rosa delgado on 3 east",
               "rosa delgado");
+    /* ... in a post with capitals too: each kind of cue's last word */
+    pg_nm_one(state, "Update: visiting patient rosa delgado on 3 East.",
+              "rosa delgado");
+    pg_nm_one(state, "Prayers for noah brennan tonight.", "noah brennan");
+    pg_nm_one(state, "Get well soon, tamika rhodes!", "tamika rhodes");
+    pg_nm_one(state, "The wife of harold nguyen called.", "harold nguyen");
+    pg_nm_one(state, "Lab results for harold nguyen are in.",
+              "harold nguyen");
     /* a cue word alone is no name */
     pg_nm_none(state, "Patient Safety Awareness Week starts Monday.");
     pg_nm_none(state, "Visiting hours on 4 West are 9am to 8pm.");

@@ -21,6 +21,7 @@ static uint32_t tw_ref(const char *const *const *lists, const char *w,
 static void tw_check(pg_wordset_t *ws, const char *w, size_t len);
 static void tw_every_word(pg_wordset_t *ws);
 static void test_wordset_lists(void **state);
+static void test_wordset_may(void **state);
 static void test_wordset_scanned(void **state);
 static void test_wordset_near_words(void **state);
 static void test_wordset_in_text(void **state);
@@ -55,6 +56,9 @@ static const char *const *const  tw_long_lists[] = {
 
 static pg_wordset_t  tw_set = { .lists = tw_lists };
 static pg_wordset_t  tw_long_set = { .lists = tw_long_lists };
+
+static const char *const *const  tw_titles_lists[] = { tw_titles, NULL };
+static pg_wordset_t  tw_titles_set = { .lists = tw_titles_lists };
 
 
 /* what comparing the word with every list word gives */
@@ -97,12 +101,20 @@ tw_ref(const char *const *const *lists, const char *w, size_t len)
 static void
 tw_check(pg_wordset_t *ws, const char *w, size_t len)
 {
-    uint32_t  ref;
-    uint64_t  fw[PG_LEX_FOLD_WORDS];
+    uint32_t             ref;
+    uint64_t             fw[PG_LEX_FOLD_WORDS];
+    const pg_wordset_t  *ready;
 
     ref = tw_ref(ws->lists, w, len);
 
     assert_int_equal(pg_wordset_bits(ws, w, len), ref);
+
+    /* the shape filter never says no to a word in a list */
+    ready = pg_wordset_ready(ws);
+
+    if (ready != NULL && ref != 0) {
+        assert_true(pg_wordset_may(ready, w, len));
+    }
 
     if (len > 0 && len <= PG_LEX_WORD_MAX) {
         pg_lex_fold(fw, w, len, len);
@@ -156,6 +168,37 @@ test_wordset_lists(void **state)
     assert_int_equal(pg_wordset_bits(&tw_set, "CAF\xc3\x89", 5), 0);
     assert_int_equal(pg_wordset_bits(&tw_set, "patient", 7), 0);
     assert_int_equal(pg_wordset_bits(&tw_set, "", 0), 0);
+}
+
+
+/* the shape filter: first and last letters and length */
+
+static void
+test_wordset_may(void **state)
+{
+    const pg_wordset_t  *ws;
+
+    ws = pg_wordset_ready(&tw_set);
+    assert_non_null(ws);
+
+    assert_true(pg_wordset_may(ws, "Room", 4));
+    assert_true(pg_wordset_may(ws, "BED", 3));
+    /* the same shape as "bed" */
+    assert_true(pg_wordset_may(ws, "bad", 3));
+    assert_false(pg_wordset_may(ws, "cat", 3));
+    assert_false(pg_wordset_may(ws, "beds", 4));
+    assert_false(pg_wordset_may(ws, "ROOMMATE", 8));
+    /* "caf\xc3\xa9" ends in no letter: any such word may be */
+    assert_true(pg_wordset_may(ws, "4", 1));
+
+    ws = pg_wordset_ready(&tw_titles_set);
+    assert_non_null(ws);
+    assert_true(pg_wordset_may(ws, "Mrs", 3));
+    assert_false(pg_wordset_may(ws, "4", 1));
+    assert_false(pg_wordset_may(ws, "the", 3));
+
+    /* a set that does not fit its table is never ready */
+    assert_null(pg_wordset_ready(&tw_long_set));
 }
 
 
@@ -243,6 +286,7 @@ main(void)
 {
     const struct CMUnitTest  tests[] = {
         cmocka_unit_test(test_wordset_lists),
+        cmocka_unit_test(test_wordset_may),
         cmocka_unit_test(test_wordset_scanned),
         cmocka_unit_test(test_wordset_near_words),
         cmocka_unit_test(test_wordset_in_text),
