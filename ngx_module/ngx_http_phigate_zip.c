@@ -27,6 +27,8 @@
 
 /* 1,000 prefixes with comments fit many times over */
 #define NGX_HTTP_PHIGATE_ZIP_MAX  (64 * 1024)
+/* "FILE:LINE: what is wrong", the file's full name in it */
+#define NGX_HTTP_PHIGATE_ZIP_ERR  512
 
 
 char *
@@ -35,10 +37,8 @@ ngx_http_phigate_zip_restricted(ngx_conf_t *cf, ngx_command_t *cmd,
 {
     ngx_http_phigate_main_conf_t *pmcf = conf;
 
-    size_t      bad;
-    u_char     *p;
+    char        err[NGX_HTTP_PHIGATE_ZIP_ERR];
     ngx_str_t  *value, name, text;
-    ngx_uint_t  line;
 
     if (pmcf->zip_restricted_set) {
         return "is duplicate";
@@ -71,21 +71,12 @@ ngx_http_phigate_zip_restricted(ngx_conf_t *cf, ngx_command_t *cmd,
         return NGX_CONF_ERROR;
     }
 
-    if (pg_zip_restricted_check((const char *) text.data, text.len, &bad)
+    /* name.data is NUL-terminated: a conf argument or a full name */
+    if (pg_zip_restricted_check((const char *) text.data, text.len,
+                                (const char *) name.data, err, sizeof(err))
         < 0)
     {
-        line = 1;
-
-        for (p = text.data; p < text.data + bad; p++) {
-            if (*p == '\n') {
-                line++;
-            }
-        }
-
-        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
-                           "%V: %V:%ui: not a 3-digit ZIP prefix (three "
-                           "digits an entry, separated by commas, blanks "
-                           "or new lines)", &cmd->name, &name, line);
+        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0, "%V: %s", &cmd->name, err);
         return NGX_CONF_ERROR;
     }
 
@@ -111,7 +102,10 @@ ngx_http_phigate_zip_init_module(ngx_cycle_t *cycle)
         list = pmcf->zip_restricted;
     }
 
-    if (pg_zip_restricted_set((const char *) list.data, list.len, NULL) < 0) {
+    if (pg_zip_restricted_set((const char *) list.data, list.len, NULL, NULL,
+                              0)
+        < 0)
+    {
         ngx_log_error(NGX_LOG_EMERG, cycle->log, 0,
                       "phigate_zip_restricted: the list checked at "
                       "configuration no longer parses");

@@ -1,11 +1,12 @@
 /*
  * Copyright (C) phigate authors
  *
- * The operator's line-oriented files (phigate_allowlist, phigate_rules):
- * one item a line, lines whose first non-blank byte is '#' are comments.
- * This reader hands out trimmed lines with their numbers and formats the
- * errors both parsers report, "FILE:LINE: what is wrong".  An error never
- * quotes the file's text: it may be a staff name or a pattern.
+ * The operator's line-oriented files (phigate_allowlist, phigate_rules,
+ * phigate_zip_restricted): one item a line, lines whose first non-blank
+ * byte is '#' are comments.  This reader hands out trimmed lines with
+ * their numbers and formats the errors the parsers report, "FILE:LINE:
+ * what is wrong".  An error never quotes the file's text: it may be a
+ * staff name or a pattern.
  */
 
 #ifndef _PG_CONFFILE_H_INCLUDED_

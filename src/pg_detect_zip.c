@@ -26,6 +26,7 @@
 
 #include <string.h>
 
+#include "pg_conffile.h"
 #include "pg_detect.h"
 #include "pg_detect_geo.h"
 #include "pg_detect_org.h"
@@ -45,7 +46,7 @@ static int pg_zip_cue_before(const char *t, size_t pos);
 static size_t pg_zip_state_name(const char *t, size_t end);
 static size_t pg_zip_prefix(const char *t, size_t len, size_t pos);
 static int pg_zip_restricted_parse(const char *list, size_t len,
-    unsigned char *bits, size_t *bad);
+    const char *file, char *err, size_t err_size, unsigned char *bits);
 
 
 /* abbreviations that are also words or ids ("Patient ID 12345", "OR"):
@@ -342,7 +343,7 @@ pg_zip_restricted(const char *zip)
     }
 
     if (!pg_zip_restricted_init) {
-        (void) pg_zip_restricted_set(NULL, 0, NULL);
+        (void) pg_zip_restricted_set(NULL, 0, NULL, NULL, 0);
     }
 
     v = (unsigned) pg_digits_value(zip, 0, 3);
@@ -352,7 +353,8 @@ pg_zip_restricted(const char *zip)
 
 
 int
-pg_zip_restricted_set(const char *list, size_t len, size_t *bad)
+pg_zip_restricted_set(const char *list, size_t len, const char *file,
+    char *err, size_t err_size)
 {
     int            n;
     unsigned char  bits[PG_ZIP3_N / 8];
@@ -362,7 +364,7 @@ pg_zip_restricted_set(const char *list, size_t len, size_t *bad)
         len = sizeof(PG_ZIP_RESTRICTED_DEFAULT) - 1;
     }
 
-    n = pg_zip_restricted_parse(list, len, bits, bad);
+    n = pg_zip_restricted_parse(list, len, file, err, err_size, bits);
     if (n < 0) {
         return -1;
     }
@@ -375,63 +377,63 @@ pg_zip_restricted_set(const char *list, size_t len, size_t *bad)
 
 
 int
-pg_zip_restricted_check(const char *list, size_t len, size_t *bad)
+pg_zip_restricted_check(const char *list, size_t len, const char *file,
+    char *err, size_t err_size)
 {
     unsigned char  bits[PG_ZIP3_N / 8];
 
-    return pg_zip_restricted_parse(list, len, bits, bad);
+    return pg_zip_restricted_parse(list, len, file, err, err_size, bits);
 }
 
 
-/* the list's prefixes as bits; the count, or -1 with *bad */
+/* the list's prefixes as bits; the count, or -1 with the message in err */
 
 static int
-pg_zip_restricted_parse(const char *list, size_t len, unsigned char *bits,
-    size_t *bad)
+pg_zip_restricted_parse(const char *list, size_t len, const char *file,
+    char *err, size_t err_size, unsigned char *bits)
 {
-    int       n;
-    size_t    i;
-    unsigned  v;
+    int             n, rc;
+    size_t          i, ln;
+    unsigned        v;
+    const char     *s;
+    pg_conffile_t   cf;
 
     memset(bits, 0, PG_ZIP3_N / 8);
     n = 0;
 
-    for (i = 0; i < len; /* void */ ) {
+    pg_conffile_init(&cf, list, len, file, err, err_size);
 
-        if (list[i] == ',' || pg_isspace(list[i])) {
-            i++;
-            continue;
-        }
+    while ((rc = pg_conffile_next(&cf, &s, &ln)) == 1) {
 
-        if (list[i] == '#') {
-            while (i < len && list[i] != '\n') {
+        /* up to a comment: "036, 059  # Vermont" */
+        for (i = 0; i < ln && s[i] != '#'; /* void */ ) {
+
+            if (s[i] == ',' || pg_isspace(s[i])) {
                 i++;
+                continue;
             }
 
-            continue;
-        }
-
-        /* three digits, then the end, a separator or a comment */
-        if (pg_digit_run(list, len, i, 4) != 3
-            || (i + 3 < len && list[i + 3] != ',' && list[i + 3] != '#'
-                && !pg_isspace(list[i + 3])))
-        {
-            if (bad != NULL) {
-                *bad = i;
+            /* three digits, then the end, a separator or a comment */
+            if (pg_digit_run(s, ln, i, 4) != 3
+                || (i + 3 < ln && s[i + 3] != ',' && s[i + 3] != '#'
+                    && !pg_isspace(s[i + 3])))
+            {
+                return pg_conffile_error(&cf, "not a 3-digit ZIP prefix "
+                                         "(three digits an entry, "
+                                         "separated by commas, blanks or "
+                                         "new lines)");
             }
 
-            return -1;
+            v = (unsigned) pg_digits_value(s, i, 3);
+
+            if (!((bits[v / 8] >> (v % 8)) & 1)) {
+                bits[v / 8] |= (unsigned char) (1u << (v % 8));
+                n++;
+            }
+
+            i += 3;
         }
-
-        v = (unsigned) pg_digits_value(list, i, 3);
-
-        if (!((bits[v / 8] >> (v % 8)) & 1)) {
-            bits[v / 8] |= (unsigned char) (1u << (v % 8));
-            n++;
-        }
-
-        i += 3;
     }
 
-    return n;
+    return rc < 0 ? -1 : n;
 }

@@ -33,22 +33,26 @@
 int pg_zip_restricted(const char *zip);
 
 /*
- * Replaces the restricted list with the prefixes in list (len bytes):
- * three digits each, separated by commas, blanks or newlines; "#" starts
- * a comment that runs to the end of its line.  An empty list restricts
- * nothing.  list NULL restores PG_ZIP_RESTRICTED_DEFAULT.
+ * Replaces the restricted list with the prefixes in list (len bytes), a
+ * line file read through pg_conffile.h: three digits an entry, separated
+ * by commas, blanks or new lines; "#" starts a comment that runs to the
+ * end of its line.  An empty list restricts nothing.  list NULL restores
+ * PG_ZIP_RESTRICTED_DEFAULT.
  *
- * Returns the number of distinct prefixes now restricted, or -1 when an
- * entry is not three digits: then *bad (when not NULL) is the entry's
- * offset in list and the list in force is left as it was.
+ * Returns the number of distinct prefixes now restricted, or -1 when the
+ * list does not parse: then err (err_size bytes, may be NULL) holds
+ * "FILE:LINE: what is wrong", file naming the list (NULL: "(buffer)"),
+ * and the list in force is left as it was.
  */
-int pg_zip_restricted_set(const char *list, size_t len, size_t *bad);
+int pg_zip_restricted_set(const char *list, size_t len, const char *file,
+    char *err, size_t err_size);
 
 /*
  * Checks list as pg_zip_restricted_set() would, without changing the
  * list in force: configuration checks a file before it commits to it.
  */
-int pg_zip_restricted_check(const char *list, size_t len, size_t *bad);
+int pg_zip_restricted_check(const char *list, size_t len, const char *file,
+    char *err, size_t err_size);
 
 
 #endif /* _PG_DETECT_ZIP_H_INCLUDED_ */

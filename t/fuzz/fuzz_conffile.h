@@ -2,8 +2,9 @@
  * Copyright (C) phigate authors
  *
  * What the harnesses of the operator's line files (phigate_allowlist,
- * phigate_rules) check of a file that does not parse: a terminated
- * message that starts with "FILE:" (src/pg_conffile.h).
+ * phigate_rules, phigate_zip_restricted) check of a file that does not
+ * parse: a terminated message that starts with "FILE:"
+ * (src/pg_conffile.h).
  */
 
 #ifndef _PG_FUZZ_CONFFILE_H_INCLUDED_

@@ -2,15 +2,16 @@
  * Copyright (C) phigate authors
  *
  * The restricted ZIP prefix list (phigate_zip_restricted FILE): whatever
- * the file holds, checking and setting agree, a failure names an offset
- * inside the file and leaves the list in force, and a list that is set
- * restricts exactly the three-digit entries it names.
+ * the file holds, checking and setting agree, a failure names the file
+ * (src/pg_conffile.h) and leaves the list in force, and a list that is
+ * set restricts exactly the three-digit entries it names.
  */
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz_conffile.h"
 #include "pg_detect_zip.h"
 
 
@@ -22,21 +23,26 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     int          n, set;
     char         zip[4];
-    size_t       i, bad, bad2;
+    char         err[256], err2[256];
+    size_t       i;
     unsigned     v, count, listed[1000 / 32 + 1];
     const char  *s;
 
     s = (const char *) data;
-    bad = bad2 = (size_t) -1;
+    n = pg_zip_restricted_check(s, size, "zip3.txt", err, sizeof(err));
+    set = pg_zip_restricted_set(s, size, "zip3.txt", err2, sizeof(err2));
 
-    n = pg_zip_restricted_check(s, size, &bad);
-    set = pg_zip_restricted_set(s, size, &bad2);
-
-    if (n != set || (n < 0 && (bad != bad2 || bad >= size))) {
+    if (n != set) {
         abort();
     }
 
     if (n < 0) {
+        pg_fuzz_check_error(err, sizeof(err), "zip3.txt");
+
+        if (strcmp(err, err2) != 0) {
+            abort();
+        }
+
         /* the list in force is still the default, which holds 036 */
         if (!pg_zip_restricted("036") || pg_zip_restricted("037")) {
             abort();
@@ -86,7 +92,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
     }
 
-    (void) pg_zip_restricted_set(NULL, 0, NULL);
+    (void) pg_zip_restricted_set(NULL, 0, NULL, NULL, 0);
 
     return 0;
 }

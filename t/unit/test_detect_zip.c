@@ -10,6 +10,13 @@
 #include "pg_detect_zip.h"
 
 
+/* a restricted list's file, as phigate_zip_restricted names it */
+#define PG_ZIP3_FILE  "zip3.txt"
+#define PG_ZIP3_BAD                                                         \
+    "not a 3-digit ZIP prefix (three digits an entry, separated by "        \
+    "commas, blanks or new lines)"
+
+
 static void test_zip_state(void **state);
 static void test_zip_street(void **state);
 static void test_zip_ambiguous_states(void **state);
@@ -130,7 +137,7 @@ test_zip_org_place(void **state)
 static void
 test_zip_restricted(void **state)
 {
-    size_t  bad;
+    char  err[256];
 
     /* the HHS default: every one of the 17, and neighbours that are not */
     assert_true(pg_zip_restricted("036"));
@@ -145,29 +152,37 @@ test_zip_restricted(void **state)
 
     /* a list of its own replaces the default */
     assert_int_equal(pg_zip_restricted_set("335, 102\n# newer census\n"
-                                           "999,335", 31, &bad), 3);
+                                           "999,335", 31, PG_ZIP3_FILE, err,
+                                           sizeof(err)), 3);
     assert_true(pg_zip_restricted("33512"));
     assert_true(pg_zip_restricted("999"));
     assert_false(pg_zip_restricted("036"));
 
-    /* a malformed entry leaves the list in force as it was */
-    bad = 0;
-    assert_int_equal(pg_zip_restricted_set("036, 59, 063", 12, &bad), -1);
-    assert_int_equal(bad, 5);
-    assert_int_equal(pg_zip_restricted_set("0366", 4, &bad), -1);
-    assert_int_equal(bad, 0);
-    assert_int_equal(pg_zip_restricted_set("036x", 4, NULL), -1);
+    /* a malformed entry leaves the list in force as it was; FILE:LINE */
+    assert_int_equal(pg_zip_restricted_set("036, 59, 063", 12, PG_ZIP3_FILE,
+                                           err, sizeof(err)), -1);
+    assert_string_equal(err, "zip3.txt:1: " PG_ZIP3_BAD);
+    assert_int_equal(pg_zip_restricted_set("# ours\r\n\r\n0366", 14,
+                                           PG_ZIP3_FILE, err, sizeof(err)),
+                     -1);
+    assert_string_equal(err, "zip3.txt:3: " PG_ZIP3_BAD);
+    assert_int_equal(pg_zip_restricted_set("036x", 4, NULL, NULL, 0), -1);
+    assert_int_equal(pg_zip_restricted_set("036 \xff", 5, PG_ZIP3_FILE,
+                                           err, sizeof(err)), -1);
+    assert_string_equal(err, "zip3.txt:1: not valid UTF-8");
     assert_true(pg_zip_restricted("335"));
 
     /* an empty list restricts nothing; NULL restores the default */
-    assert_int_equal(pg_zip_restricted_set("", 0, NULL), 0);
+    assert_int_equal(pg_zip_restricted_set("", 0, NULL, NULL, 0), 0);
     assert_false(pg_zip_restricted("335"));
-    assert_int_equal(pg_zip_restricted_set(" # none\n", 8, NULL), 0);
-    assert_int_equal(pg_zip_restricted_set(NULL, 0, NULL), 17);
+    assert_int_equal(pg_zip_restricted_set(" # none\n", 8, NULL, NULL, 0),
+                     0);
+    assert_int_equal(pg_zip_restricted_set(NULL, 0, NULL, NULL, 0), 17);
     assert_true(pg_zip_restricted("036"));
     assert_false(pg_zip_restricted("335"));
     assert_int_equal(pg_zip_restricted_set(PG_ZIP_RESTRICTED_DEFAULT,
-                         sizeof(PG_ZIP_RESTRICTED_DEFAULT) - 1, NULL), 17);
+                         sizeof(PG_ZIP_RESTRICTED_DEFAULT) - 1, NULL, NULL,
+                         0), 17);
 
     /* a whole ZIP still needs its address context, restricted or not */
     pg_dt_none(*state, pg_detect_zip, "ZIP 03603");
@@ -175,10 +190,12 @@ test_zip_restricted(void **state)
               5);
 
     /* checking a list changes nothing */
-    assert_int_equal(pg_zip_restricted_check("335 999", 7, NULL), 2);
-    bad = 0;
-    assert_int_equal(pg_zip_restricted_check("335\n12", 6, &bad), -1);
-    assert_int_equal(bad, 4);
+    assert_int_equal(pg_zip_restricted_check("335 999", 7, NULL, NULL, 0),
+                     2);
+    assert_int_equal(pg_zip_restricted_check("335 # a\n12", 10,
+                                             PG_ZIP3_FILE, err,
+                                             sizeof(err)), -1);
+    assert_string_equal(err, "zip3.txt:2: " PG_ZIP3_BAD);
     assert_true(pg_zip_restricted("036"));
     assert_false(pg_zip_restricted("335"));
 }
@@ -208,10 +225,10 @@ test_zip_prefix(void **state)
     pg_dt_none(dt, pg_detect_zip, "ZIP 036xy");
 
     /* the list in force decides */
-    assert_int_equal(pg_zip_restricted_set("336", 3, NULL), 1);
+    assert_int_equal(pg_zip_restricted_set("336", 3, NULL, NULL, 0), 1);
     pg_dt_one(dt, pg_detect_zip, "patients in ZIP 336xx", PG_T_ZIP, 16, 5);
     pg_dt_none(dt, pg_detect_zip, "lives in ZIP 036xx");
-    assert_int_equal(pg_zip_restricted_set(NULL, 0, NULL), 17);
+    assert_int_equal(pg_zip_restricted_set(NULL, 0, NULL, NULL, 0), 17);
 }
 
 
