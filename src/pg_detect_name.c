@@ -81,7 +81,9 @@ enum {
     PG_NAME_L_WARDS,
     PG_NAME_L_SERVICES,
     PG_NAME_L_NEVER,
-    PG_NAME_L_FILLERS
+    PG_NAME_L_FILLERS,
+    PG_NAME_L_TITLES,
+    PG_NAME_L_KIN_ADJ
 };
 
 
@@ -169,6 +171,8 @@ static int pg_name_in(pg_name_ctx_t *c, size_t i, unsigned list);
 static size_t pg_name_span(pg_name_ctx_t *c, size_t i, int lower);
 static int pg_name_caps(pg_name_ctx_t *c, size_t i);
 static int pg_name_honorific(pg_name_ctx_t *c, size_t i);
+static int pg_name_title(pg_name_ctx_t *c, size_t i);
+static int pg_name_kin(pg_name_ctx_t *c, size_t p);
 static int pg_name_staff(pg_name_ctx_t *c, size_t a, size_t b);
 static void pg_name_staff_remember(pg_name_ctx_t *c, size_t a, size_t b);
 static int pg_name_staff_known(pg_name_ctx_t *c, size_t a, size_t b);
@@ -199,7 +203,9 @@ static const char *const  pg_name_abbrevs[] = {
 static const char *const  pg_name_role_fill[] = {
     "our", "a", "an", "the", "new", "senior", "head", "lead", "chief",
     "charge", "registered", "beloved", "longtime", "dedicated", "own",
-    "amazing", "wonderful", "favorite", "staff", NULL
+    "amazing", "wonderful", "favorite", "staff",
+    /* ", one of our first patients", ", our oldest patient" */
+    "one", "of", "first", "oldest", "youngest", "former", NULL
 };
 
 /* words that end an apposition after a name's comma */
@@ -246,7 +252,14 @@ static const char *const  pg_name_relatives[] = {
     "grandson", "granddaughter", "grandma", "grandpa", "niece", "nephew",
     "aunt", "uncle", "cousin", "parents", "parent", "children", "child",
     "caregiver", "guardian", "fiance", "partner", "widow", "widower",
-    "baby", "kids", NULL
+    "baby", "kids",
+    "nana", "granny", "grandad", "granddad", "auntie", "stepmom",
+    "stepdad", "stepson", "stepdaughter",
+    /* "mi mamá, Rosa ...": Spanish, as posts to Hispanic communities
+     * write it */
+    "mamá", "mama", "papá", "madre", "padre", "hijo", "hija", "esposo",
+    "esposa", "hermano", "hermana", "abuela", "abuelo", "tía", "tío",
+    NULL
 };
 
 /* words after a possessive that make it a patient's */
@@ -273,7 +286,20 @@ static const char *const  pg_name_records[] = {
 
 /* "Pt's wife Maria", "my grandpa Walter": whose relative before a name */
 static const char *const  pg_name_owners[] = {
-    "her", "his", "my", "their", NULL
+    "her", "his", "my", "their", "your", "mi", "su", "tu", NULL
+};
+
+/* "my little brother minseo": a word between the owner and the kin */
+static const char *const  pg_name_kin_adj[] = {
+    "little", "big", "baby", "older", "younger", "oldest", "youngest",
+    "elder", "late", "dear", "sweet", "twin", "beloved", NULL
+};
+
+/* a relative's word written as a title before a given name, as an
+ * honorific is: "Nana Adwoa", "Baby Anaya", "Abuela Rosa" */
+static const char *const  pg_name_titles[] = {
+    "nana", "nanna", "grandma", "grandpa", "gramma", "grampa", "auntie",
+    "baby", "abuela", "abuelo", "nonna", "nonno", NULL
 };
 
 /* "the Alvarez family" in a birth announcement */
@@ -337,15 +363,18 @@ static const char *const *const  pg_name_lists[] = {
     pg_name_patient, pg_name_relatives, pg_name_poss_words,
     pg_name_records, pg_name_owners, pg_name_births, pg_name_support,
     pg_name_ages, pg_name_things, pg_name_places, pg_name_room_words,
-    pg_name_wards, pg_name_services, pg_name_never, pg_name_fillers, NULL
+    pg_name_wards, pg_name_services, pg_name_never, pg_name_fillers,
+    pg_name_titles, pg_name_kin_adj, NULL
 };
 
 /* the lists hashed: a word is looked up once, when first asked about */
 static pg_wordset_t  pg_name_words = { .lists = pg_name_lists };
 
-/* the other words a direct cue before a name ends with (pg_name_direct()) */
+/* the other words a direct cue before a name ends with (pg_name_direct());
+ * "her name is" takes a capitalised name only: "is" is too frequent a
+ * word to make every lower-case word after it a candidate */
 static const char *const  pg_name_cue_ends[] = {
-    "of", "for", "with", "soon", "to", "home", "world", NULL
+    "of", "for", "with", "soon", "to", "home", "world", "girl", "boy", NULL
 };
 
 /*
@@ -355,7 +384,7 @@ static const char *const  pg_name_cue_ends[] = {
  */
 static const char *const *const  pg_name_cue_lists[] = {
     pg_name_honorifics, pg_name_patient, pg_name_relatives,
-    pg_name_cue_ends, NULL
+    pg_name_titles, pg_name_cue_ends, NULL
 };
 
 /* only its shape filter is used: pg_name_cue_may() */
@@ -478,6 +507,14 @@ pg_detect_name(const pg_scan_t *s, pg_findings_t *out)
 
             if (i > 0 && pg_name_honorific(c, i - 1)) {
                 /* "Mrs. Oduya": any capitalised word after an honorific */
+                lower |= 2;
+
+            } else if (conf == PG_NAME_C_DIRECT && c->tok[i].cap
+                       && c->tok[i].len >= 3 && pg_name_kin(c, i - 1))
+            {
+                /* "the family of Siosaia Taufa", "my uncle Tadeusz": a
+                 * capitalised name the dataset lacks after a relative,
+                 * as after an honorific */
                 lower |= 2;
             }
 
@@ -1046,8 +1083,11 @@ pg_name_span(pg_name_ctx_t *c, size_t i, int lower)
 
         if ((lex & (PG_LEX_HEALTH | PG_LEX_STAFF))
             || pg_name_in(c, b, PG_NAME_L_HONORIFICS)
-            || pg_name_in(c, b, PG_NAME_L_PATIENT))
+            || pg_name_in(c, b, PG_NAME_L_PATIENT)
+            || (pg_name_title(c, b) && !(b == i && lower == 1)))
         {
+            /* a title is no part of the name, but for a cue before it
+             * that is no title: "Welcome to the world, Baby Ruby!" */
             break;
         }
 
@@ -1114,8 +1154,13 @@ pg_name_span(pg_name_ctx_t *c, size_t i, int lower)
     }
 
     /* "DEA# ...", "VIN 1M8...": one word in capitals is an initialism;
-     * a name written in capitals has a given name and a surname */
-    if (b == i + 1 && pg_name_caps(c, i)) {
+     * a name written in capitals has a given name and a surname, or an
+     * honorific before it ("MISS ODESSA"; not "MS WALK") */
+    if (b == i + 1 && pg_name_caps(c, i)
+        && !((lower & 2)
+             && (pg_name_lex(c, i) & (PG_LEX_NAME | PG_LEX_COMMON))
+                == PG_LEX_NAME))
+    {
         return i;
     }
 
@@ -1155,6 +1200,19 @@ pg_name_caps(pg_name_ctx_t *c, size_t i)
 static int
 pg_name_honorific(pg_name_ctx_t *c, size_t i)
 {
+    if (pg_name_title(c, i)) {
+        return 1;
+    }
+
+    /* "Her name is Marguerite": a person named as by an honorific; not
+     * "My name is ...", the writer */
+    if (i >= 2 && pg_name_is(c, i, "is") && pg_name_is(c, i - 1, "name")
+        && (pg_name_is(c, i - 2, "her") || pg_name_is(c, i - 2, "his"))
+        && c->tok[i].gap && c->tok[i - 1].gap)
+    {
+        return 1;
+    }
+
     if (!pg_name_in(c, i, PG_NAME_L_HONORIFICS)) {
         return 0;
     }
@@ -1163,8 +1221,48 @@ pg_name_honorific(pg_name_ctx_t *c, size_t i)
         return 1;
     }
 
+    /* in a post written in capitals, "MS WALK THIS SATURDAY": a name of
+     * the dataset that is no common word must follow ("MISS ODESSA") */
     return c->tok[i].gap
-           && !(pg_name_caps(c, i) && i + 1 < c->n && !pg_name_caps(c, i + 1));
+           && !(pg_name_caps(c, i) && i + 1 < c->n
+                && (!pg_name_caps(c, i + 1)
+                    || (pg_name_lex(c, i + 1) & (PG_LEX_NAME | PG_LEX_COMMON))
+                       != PG_LEX_NAME));
+}
+
+
+/*
+ * Word i is a relative's word written as a title before a name: "Nana
+ * Adwoa", "Baby Anaya", "Baby Girl Mbeki" (the hospital's name for a
+ * newborn).  Capitalised, as a title is; "my nana" is a relative.
+ */
+
+static int
+pg_name_title(pg_name_ctx_t *c, size_t i)
+{
+    if (i >= c->n || !c->tok[i].cap || !c->tok[i].gap || c->tok[i].poss) {
+        return 0;
+    }
+
+    if (pg_name_in(c, i, PG_NAME_L_TITLES)) {
+        return 1;
+    }
+
+    return i > 0 && (pg_name_is(c, i, "girl") || pg_name_is(c, i, "boy"))
+           && c->tok[i - 1].cap && c->tok[i - 1].gap
+           && pg_name_is(c, i - 1, "baby");
+}
+
+
+/* word p, a direct cue, is a relative: "my uncle", "family of"; not
+ * "patient" ("Patient Medicare number", "new patients: Bayview Family
+ * Medicine") nor "prayers for", which a plan, a clinic or a town
+ * follows as often as a person */
+
+static int
+pg_name_kin(pg_name_ctx_t *c, size_t p)
+{
+    return pg_name_in(c, p, PG_NAME_L_RELATIVES) || pg_name_is(c, p, "of");
 }
 
 
@@ -1371,11 +1469,15 @@ pg_name_direct(pg_name_ctx_t *c, size_t a)
         e = a + PG_NAME_WINDOW < c->n ? a + PG_NAME_WINDOW : c->n;
 
         /* a birth ("Mr. & Mrs. Tran on the birth of their daughter") or
-         * a record ("Mr. Feldman wants his lab results") too */
+         * a record ("Mr. Feldman wants his lab results") too; not a
+         * birth after a title ("Baby Olivia was our first baby of 2025",
+         * "Community Baby Shower"): a newborn's given name alone */
         return pg_name_health_in(c, k, e, (unsigned) -1)
                || pg_name_word_in(c, k, e, (unsigned) -1, PG_NAME_L_AGES)
                || pg_name_word_in(c, k, e, (unsigned) -1, PG_NAME_L_PATIENT)
-               || pg_name_word_in(c, k, e, (unsigned) -1, PG_NAME_L_BIRTHS)
+               || (!pg_name_title(c, p)
+                   && pg_name_word_in(c, k, e, (unsigned) -1,
+                                      PG_NAME_L_BIRTHS))
                || pg_name_word_in(c, k, e, (unsigned) -1, PG_NAME_L_RECORDS)
                ? PG_NAME_C_DIRECT : 0;
     }
@@ -1420,11 +1522,22 @@ pg_name_direct(pg_name_ctx_t *c, size_t a)
             return PG_NAME_C_DIRECT;
         }
 
-        /* "Pt's wife Maria", "my grandpa Walter Jenkins" */
-        if (c->tok[p].gap && pg_name_in(c, p, PG_NAME_L_RELATIVES)
-            && (c->tok[p - 1].poss
-                || pg_name_in(c, p - 1, PG_NAME_L_OWNERS)))
+        /* "Pt's wife Maria", "my grandpa Walter Jenkins", "my little
+         * brother minseo", "your dad Frank", "mi mamá, Rosa" */
+        k = p - 1;
+
+        if (k > 0 && pg_name_in(c, k, PG_NAME_L_KIN_ADJ)
+            && c->tok[k - 1].gap && c->tok[k - 1].sent == c->tok[a].sent)
         {
+            k--;
+        }
+
+        if (pg_name_in(c, p, PG_NAME_L_RELATIVES)
+            && (c->tok[p].gap || c->tok[a].cap)
+            && (c->tok[k].poss || pg_name_in(c, k, PG_NAME_L_OWNERS)))
+        {
+            /* after a comma, a capitalised name: "the patient's
+             * daughter, karen.liu88@..." is her address */
             return PG_NAME_C_DIRECT;
         }
     }
@@ -1532,6 +1645,19 @@ pg_name_evidence(pg_name_ctx_t *c, size_t a, size_t b, int strong,
         }
     }
 
+    /* "the baby in NICU bed 5, Precious Ndlovu": a room or bed number
+     * right before the name, set off by a comma or a dash, and a word of
+     * the name that is no common word ("Room 9, Blue Cross denied") */
+    if (a >= 2 && c->tok[a - 1].digit && !c->tok[a - 1].gap
+        && c->tok[a - 2].room == 1 && c->tok[a - 2].sent == c->tok[a].sent)
+    {
+        for (k = a; k < b; k++) {
+            if (!(pg_name_lex(c, k) & PG_LEX_COMMON)) {
+                return PG_NAME_C_POSS;
+            }
+        }
+    }
+
     if (!strong && !full) {
         return 0;
     }
@@ -1592,7 +1718,7 @@ pg_name_evidence(pg_name_ctx_t *c, size_t a, size_t b, int strong,
 
     /* "X, our patient from ...", "X, a longtime patient": apposition */
     if (last->comma) {
-        for (k = b; k < c->n && k - b < 3 && c->tok[k].sent == sent
+        for (k = b; k < c->n && k - b < 5 && c->tok[k].sent == sent
                     && pg_name_in(c, k, PG_NAME_L_ROLE_FILL);
              k++)
         {

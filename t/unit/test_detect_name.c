@@ -620,6 +620,63 @@ test_name_heldout4(void **state)
                "survivors' fund.");
     pg_nm_one(state, "Amina Haddad managed her diabetes during Ramadan.",
               "Amina Haddad");
+
+    /* a relative's word as a title, as an honorific; a newborn's given
+     * name after "Baby" with only a birth near it stays marketing */
+    pg_nm_one(state, "Nana Adwoa turns 97 today and has outlived two "
+              "pacemakers!", "Adwoa");
+    pg_nm_one(state, "Big day for Baby Girl Mbeki-Johansson, who went home "
+              "from the NICU!", "Mbeki-Johansson");
+    pg_nm_one(state, "Welcome to the world, Baby Ruby! Born at 4:12 a.m.",
+              "Baby Ruby");
+    pg_nm_none(state, "Baby Olivia was our first baby of 2025!");
+    pg_nm_none(state, "Community Baby Shower for expecting families, free "
+               "car seats.");
+
+    /* a capitalised name the dataset lacks after a relative */
+    pg_nm_one(state, "Update from the family of Siosaia Taufa: he's out of "
+              "the ICU!", "Siosaia Taufa");
+    pg_nm_one(state, "My husband Kwabena was in your cath lab.", "Kwabena");
+    pg_nm_none(state, "Patient Medicare number 1EG4-TE5-MK74 needs "
+               "updating.");
+    pg_nm_none(state, "Now accepting new patients: Bayview Family Medicine, "
+               "2800 West Bay Drive.");
+    pg_nm_none(state, "pt's son wants a call back about her meds");
+
+    /* "your" owns a relative; a word between owner and relative; a comma
+     * after the relative; Spanish */
+    pg_nm_one(state, "So sorry your brother Dion's transfer was delayed.",
+              "Dion");
+    pg_nm_one(state, "Thanks for caring for my little brother Minseo after "
+              "the fire.", "Minseo");
+    pg_nm_one(state, "Mi mamá, Rosa Elena Quispe, fue operada del corazón.",
+              "Rosa Elena Quispe");
+    pg_nm_none(state, "Send the referral to the patient's daughter, "
+               "karen.liu88@gmail.com, she's the POA.");
+    pg_nm_none(state, "Your little ones deserve a flu shot too.");
+
+    /* "her name is": a person named as by an honorific */
+    pg_nm_one(state, "Call the daughter of the patient in 12. Her name is "
+              "Marguerite.", "Marguerite");
+    pg_nm_none(state, "Her name is Marguerite and she chairs our spring "
+               "gala.");
+
+    /* a given name after an honorific in a post written in capitals */
+    pg_nm_one(state, "HAPPY 100TH BIRTHDAY TO MISS ODESSA, RECOVERING FROM "
+              "A FALL!", "ODESSA");
+    pg_nm_none(state, "MS WALK THIS SATURDAY FOR MULTIPLE SCLEROSIS");
+
+    /* ", one of our first patients": a longer apposition */
+    pg_nm_one(state, "Meet Fatima Al-Sayed, one of our first patients to "
+              "get the new gene therapy.", "Fatima Al-Sayed");
+    pg_nm_none(state, "Meet Fatima Al-Sayed, one of our first nurses to "
+               "teach the new gene therapy.");
+
+    /* a bed number right before the name */
+    pg_nm_one(state, "Callback: the mother of the baby in NICU bed 5, "
+              "Precious Ndlovu.", "Precious Ndlovu");
+    pg_nm_none(state, "For the patient in Room 9, Blue Cross denied the "
+               "claim.");
 }
 
 int
