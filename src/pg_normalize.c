@@ -142,6 +142,9 @@ static pg_status_t pg_norm_unicode(pg_nctx_t *x, const char *in,
     size_t len, pg_nbuf_t *out);
 static pg_status_t pg_norm_split(pg_nctx_t *x, const char *in, size_t len,
     pg_nbuf_t *out);
+static size_t pg_norm_split_head(const char *in, size_t len, size_t from,
+    size_t i);
+static size_t pg_norm_next_high(const char *in, size_t len, size_t i);
 static int pg_norm_token(const char *in, size_t len, size_t i);
 static size_t pg_norm_gap(const char *in, size_t len, size_t i,
     char *sep);
@@ -867,9 +870,9 @@ pg_norm_unicode(pg_nctx_t *x, const char *in, size_t len, pg_nbuf_t *out)
 
     for (i = 0; i < len; /* void */ ) {
 
-        if ((unsigned char) in[i] < 0x80) {
-            i++;
-            continue;
+        i = pg_norm_next_high(in, len, i);
+        if (i == len) {
+            break;
         }
 
         /*
@@ -995,7 +998,7 @@ static pg_status_t
 pg_norm_split(pg_nctx_t *x, const char *in, size_t len, pg_nbuf_t *out)
 {
     char          sep, split;
-    size_t        i, k, g, ntok, ndig, end, copied;
+    size_t        i, k, g, d, ntok, ndig, end, copied;
     pg_status_t   st;
 
     out->text = NULL;
@@ -1003,20 +1006,26 @@ pg_norm_split(pg_nctx_t *x, const char *in, size_t len, pg_nbuf_t *out)
 
     for (i = 0; i < len; /* void */ ) {
 
-        if (!pg_isalnum(in[i])) {
-            i++;
+        /*
+         * A run collapses only with five digits among its tokens, and
+         * each token has one token before it at most ("1 2", "1 - 2"):
+         * the runs that matter are found from their digits, the run of
+         * a digit that stands alone from its first token, back from it
+         * (pg_norm_split_head()).  A digit inside a longer word is no
+         * token: its word is passed over.
+         */
+
+        d = pg_next_digit(in, len, i);
+        if (d == len) {
+            break;
+        }
+
+        if (!pg_norm_token(in, len, d)) {
+            i = pg_alnum_end(in, len, d);
             continue;
         }
 
-        /* a token is a word of one character: skip longer words whole */
-
-        if (!pg_norm_token(in, len, i)) {
-            for (i++; i < len && pg_isalnum(in[i]); i++) {
-                /* void */
-            }
-
-            continue;
-        }
+        i = pg_norm_split_head(in, len, i, d);
 
         /* the extent of the run of tokens at i */
 
@@ -1086,6 +1095,63 @@ pg_norm_split(pg_nctx_t *x, const char *in, size_t len, pg_nbuf_t *out)
     }
 
     return PG_OK;
+}
+
+
+/*
+ * The first token of the run that holds the token at i, going back no
+ * further than from: the token before one is two bytes before it ("1 2",
+ * "1.2", "1-2") or four ("1 - 2", "1 . 2", "1 / 2"), as pg_norm_gap()
+ * reads the gap forward; a token has one before it at most, since the
+ * byte two before a token of a " - " gap is no token.
+ */
+
+static size_t
+pg_norm_split_head(const char *in, size_t len, size_t from, size_t i)
+{
+    for ( ;; ) {
+        if (i >= from + 2 && pg_norm_token(in, len, i - 2)
+            && (in[i - 1] == ' ' || in[i - 1] == '.' || in[i - 1] == '-'))
+        {
+            i -= 2;
+
+        } else if (i >= from + 4 && pg_norm_token(in, len, i - 4)
+                   && in[i - 3] == ' ' && in[i - 1] == ' '
+                   && (in[i - 2] == '-' || in[i - 2] == '.'
+                       || in[i - 2] == '/'))
+        {
+            i -= 4;
+
+        } else {
+            return i;
+        }
+    }
+}
+
+
+/* the offset of the first byte >= 0x80 at or after i, len: none */
+
+static size_t
+pg_norm_next_high(const char *in, size_t len, size_t i)
+{
+    uint64_t  w;
+
+    /* eight bytes at a time: ASCII text has no top bit set */
+    while (i + 8 <= len) {
+        memcpy(&w, in + i, 8);
+
+        if (w & 0x8080808080808080ULL) {
+            break;
+        }
+
+        i += 8;
+    }
+
+    while (i < len && (unsigned char) in[i] < 0x80) {
+        i++;
+    }
+
+    return i;
 }
 
 
