@@ -33,8 +33,7 @@ http {
         listen 127.0.0.1:%%PORT_h2%% http2;
         %%SYNC_LOCATION%%
         location / {
-            proxy_pass http://127.0.0.1:%%PORT_upstream%%;
-            proxy_set_header Host $host;
+            %%TO_PLATFORM%%
         }
         location /keep/ {
             proxy_pass http://keep;

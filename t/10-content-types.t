@@ -31,8 +31,7 @@ http {
         location / {
             phigate on;
             phigate_mode enforce;
-            proxy_pass http://127.0.0.1:%%PORT_upstream%%;
-            proxy_set_header Host $host;
+            %%TO_PLATFORM%%
         }
     }
 }

@@ -31,8 +31,7 @@ http {
         location / {
             phigate on;
             phigate_mode enforce;
-            proxy_pass http://127.0.0.1:%%PORT_upstream%%;
-            proxy_set_header Host $host;
+            %%TO_PLATFORM%%
         }
     }
     server {
@@ -42,8 +41,7 @@ http {
         location / {
             phigate on;
             phigate_max_body 1k;
-            proxy_pass http://127.0.0.1:%%PORT_upstream%%;
-            proxy_set_header Host $host;
+            %%TO_PLATFORM%%
         }
     }
     server {
@@ -53,8 +51,7 @@ http {
             phigate on;
             phigate_mode enforce;
             phigate_fail open;
-            proxy_pass http://127.0.0.1:%%PORT_upstream%%;
-            proxy_set_header Host $host;
+            %%TO_PLATFORM%%
         }
     }
 }

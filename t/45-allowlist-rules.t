@@ -75,8 +75,7 @@ http {
         %%SYNC_LOCATION%%
         location / {
             phigate on;
-            proxy_pass http://127.0.0.1:%%PORT_upstream%%;
-            proxy_set_header Host $host;
+            %%TO_PLATFORM%%
         }
     }
     server {
@@ -86,13 +85,11 @@ http {
             phigate on;
             phigate_allowlist %%DIR%%/allow-other.txt;
             phigate_rules off;
-            proxy_pass http://127.0.0.1:%%PORT_upstream%%;
-            proxy_set_header Host $host;
+            %%TO_PLATFORM%%
         }
         location /v24.0/ {
             phigate on;
-            proxy_pass http://127.0.0.1:%%PORT_upstream%%;
-            proxy_set_header Host $host;
+            %%TO_PLATFORM%%
         }
     }
     server {
@@ -101,8 +98,7 @@ http {
         phigate_rules %%DIR%%/slow.rules;
         location / {
             phigate on;
-            proxy_pass http://127.0.0.1:%%PORT_upstream%%;
-            proxy_set_header Host $host;
+            %%TO_PLATFORM%%
         }
     }
 }

@@ -36,8 +36,7 @@ http {
         %%SYNC_LOCATION%%
         location / {
             phigate on;
-            proxy_pass http://127.0.0.1:%%PORT_upstream%%;
-            proxy_set_header Host $host;
+            %%TO_PLATFORM%%
         }
     }
 }

@@ -44,16 +44,14 @@ http {
         location / {
             phigate on;
             phigate_mode enforce;
-            proxy_pass http://127.0.0.1:%%PORT_upstream%%;
-            proxy_set_header Host $host;
+            %%TO_PLATFORM%%
         }
 
         # an error_page for 403 in the inspected location
         location /v19.0/ {
             phigate on;
             error_page 403 /blocked.json;
-            proxy_pass http://127.0.0.1:%%PORT_upstream%%;
-            proxy_set_header Host $host;
+            %%TO_PLATFORM%%
         }
         location = /blocked.json {
             internal;
@@ -66,12 +64,10 @@ http {
         location /v18.0/ {
             phigate on;
             error_page 403 = @platform;
-            proxy_pass http://127.0.0.1:%%PORT_upstream%%;
-            proxy_set_header Host $host;
+            %%TO_PLATFORM%%
         }
         location @platform {
-            proxy_pass http://127.0.0.1:%%PORT_upstream%%;
-            proxy_set_header Host $host;
+            %%TO_PLATFORM%%
         }
 
         # satisfy any: the access module grants access, phigate must still
@@ -80,8 +76,7 @@ http {
             satisfy any;
             allow all;
             phigate on;
-            proxy_pass http://127.0.0.1:%%PORT_upstream%%;
-            proxy_set_header Host $host;
+            %%TO_PLATFORM%%
         }
 
         # a mirror of every request in the inspected location
@@ -89,8 +84,7 @@ http {
             phigate on;
             mirror /__mirror;
             mirror_request_body on;
-            proxy_pass http://127.0.0.1:%%PORT_upstream%%;
-            proxy_set_header Host $host;
+            %%TO_PLATFORM%%
         }
         location = /__mirror {
             internal;

@@ -63,8 +63,7 @@ http {
         listen 127.0.0.1:%%PORT_nginx%%;
         %%SYNC_LOCATION%%
         location / {
-            proxy_pass http://127.0.0.1:%%PORT_upstream%%;
-            proxy_set_header Host $host;
+            %%TO_PLATFORM%%
         }
     }
     server {
@@ -75,8 +74,7 @@ http {
         listen 127.0.0.1:%%PORT_dmblock%%;
         location / {
             phigate_dm block;
-            proxy_pass http://127.0.0.1:%%PORT_upstream%%;
-            proxy_set_header Host $host;
+            %%TO_PLATFORM%%
         }
     }
 }

@@ -36,8 +36,7 @@ http {
         listen 127.0.0.1:%%PORT_nginx%%;
         %%SYNC_LOCATION%%
         location / {
-            proxy_pass http://127.0.0.1:%%PORT_upstream%%;
-            proxy_set_header Host $host;
+            %%TO_PLATFORM%%
         }
     }
     server {
@@ -45,8 +44,7 @@ http {
         %%SYNC_LOCATION%%
         location / {
             phigate_dm block;
-            proxy_pass http://127.0.0.1:%%PORT_upstream%%;
-            proxy_set_header Host $host;
+            %%TO_PLATFORM%%
         }
     }
 }

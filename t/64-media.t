@@ -33,16 +33,14 @@ http {
         listen 127.0.0.1:%%PORT_nginx%%;
         %%SYNC_LOCATION%%
         location / {
-            proxy_pass http://127.0.0.1:%%PORT_upstream%%;
-            proxy_set_header Host $host;
+            %%TO_PLATFORM%%
         }
     }
     server {
         listen 127.0.0.1:%%PORT_consent%%;
         phigate_media consent;
         location / {
-            proxy_pass http://127.0.0.1:%%PORT_upstream%%;
-            proxy_set_header Host $host;
+            %%TO_PLATFORM%%
         }
     }
 }

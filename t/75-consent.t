@@ -34,8 +34,7 @@ http {
         listen 127.0.0.1:%%PORT_nginx%%;
         %%SYNC_LOCATION%%
         location / {
-            proxy_pass http://127.0.0.1:%%PORT_upstream%%;
-            proxy_set_header Host $host;
+            %%TO_PLATFORM%%
         }
     }
     server {
@@ -43,8 +42,7 @@ http {
         %%SYNC_LOCATION%%
         location / {
             phigate_redis_fail open;
-            proxy_pass http://127.0.0.1:%%PORT_upstream%%;
-            proxy_set_header Host $host;
+            %%TO_PLATFORM%%
         }
     }
     server {
@@ -52,8 +50,7 @@ http {
         %%SYNC_LOCATION%%
         location / {
             phigate_dm block;
-            proxy_pass http://127.0.0.1:%%PORT_upstream%%;
-            proxy_set_header Host $host;
+            %%TO_PLATFORM%%
         }
     }
 }

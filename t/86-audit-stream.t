@@ -45,8 +45,7 @@ sub server {
         location / {
             phigate on;
             $extra
-            proxy_pass http://127.0.0.1:%%PORT_upstream%%;
-            proxy_set_header Host \$host;
+            %%TO_PLATFORM%%
         }
     }
 EOF

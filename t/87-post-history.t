@@ -29,8 +29,7 @@ http {
         location / {
             phigate on;
             phigate_identity $http_x_sso_user;
-            proxy_pass http://127.0.0.1:%%PORT_upstream%%;
-            proxy_set_header Host $host;
+            %%TO_PLATFORM%%
         }
     }
 }

@@ -38,8 +38,7 @@ http {
         %%SYNC_LOCATION%%
         location / {
             phigate on;
-            proxy_pass http://127.0.0.1:%%PORT_upstream%%;
-            proxy_set_header Host $host;
+            %%TO_PLATFORM%%
         }
     }
     server {
@@ -47,8 +46,7 @@ http {
         location / {
             phigate on;
             phigate_mode monitor;
-            proxy_pass http://127.0.0.1:%%PORT_upstream%%;
-            proxy_set_header Host $host;
+            %%TO_PLATFORM%%
         }
     }
     server {

@@ -129,6 +129,8 @@ sub port {
 #   %%TEST_GLOBALS%%        pid file; main-level things every test needs
 #   %%TEST_GLOBALS_HTTP%%   temp paths inside DIR, the phigate log format
 #   %%SYNC_LOCATION%%       location = /__sync, uninspected, to the stand-in
+#   %%TO_PLATFORM%%         inside a location: forward to the stand-in
+#                           platform with the request's Host
 sub write_conf {
     my ($self, $conf) = @_;
     my $d = $self->{dir};
@@ -141,9 +143,11 @@ sub write_conf {
     $http .= "\n" . q{log_format phigate '$request_id $status }
         . q{$request_method $uri $phigate_decision $phigate_findings';}
         unless $self->{module} eq '/dev/null';
+    my $upstream = 'proxy_pass http://127.0.0.1:%%PORT_upstream%%;';
     my $sync = "location = /__sync {\n"
         . ($self->{module} eq '/dev/null' ? '' : "        phigate off;\n")
-        . "        proxy_pass http://127.0.0.1:%%PORT_upstream%%;\n    }";
+        . "        $upstream\n    }";
+    my $to_platform = "$upstream\n            proxy_set_header Host \$host;";
 
     my $main = join "\n", '%%TEST_GLOBALS%%', 'daemon off;',
         'master_process on;', 'worker_processes 1;',
@@ -153,6 +157,7 @@ sub write_conf {
     $conf =~ s/%%TEST_GLOBALS%%/$globals/g;
     $conf =~ s/%%TEST_GLOBALS_HTTP%%/$http/g;
     $conf =~ s/%%SYNC_LOCATION%%/$sync/g;
+    $conf =~ s/%%TO_PLATFORM%%/$to_platform/g;
     $conf =~ s/%%MODULE%%/$self->{module}/g;
     $conf =~ s/%%DIR%%/$d/g;
     $conf =~ s/%%PORT_(\w+)%%/$self->port($1)/ge;
