@@ -31,31 +31,18 @@ typedef struct {
 static inline int
 pg_dt_setup(void **state)
 {
-    pg_dt_t  *fx;
-
-    fx = calloc(1, sizeof(pg_dt_t));
-    if (fx == NULL) {
-        return -1;
-    }
-
-    pg_arena_init(&fx->arena, 0);
-    *state = fx;
-
-    return 0;
+    return pg_unit_setup(state, sizeof(pg_dt_t));
 }
 
 
 static inline int
 pg_dt_teardown(void **state)
 {
-    pg_dt_t  *fx;
+    pg_dt_t  *fx = *state;
 
-    fx = *state;
-    pg_arena_free(&fx->arena);
     free(fx->copy);
-    free(fx);
 
-    return 0;
+    return pg_unit_teardown(state);
 }
 
 

@@ -27,31 +27,18 @@ typedef struct {
 static inline int
 pg_fx_setup(void **state)
 {
-    pg_fx_t  *fx;
-
-    fx = calloc(1, sizeof(pg_fx_t));
-    if (fx == NULL) {
-        return -1;
-    }
-
-    pg_arena_init(&fx->arena, 0);
-    *state = fx;
-
-    return 0;
+    return pg_unit_setup(state, sizeof(pg_fx_t));
 }
 
 
 static inline int
 pg_fx_teardown(void **state)
 {
-    pg_fx_t  *fx;
+    pg_fx_t  *fx = *state;
 
-    fx = *state;
-    pg_arena_free(&fx->arena);
     free(fx->copy);
-    free(fx);
 
-    return 0;
+    return pg_unit_teardown(state);
 }
 
 

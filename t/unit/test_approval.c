@@ -28,30 +28,7 @@ typedef struct {
 static int
 setup(void **state)
 {
-    afx_t  *fx;
-
-    fx = calloc(1, sizeof(afx_t));
-    if (fx == NULL) {
-        return -1;
-    }
-
-    pg_arena_init(&fx->arena, 0);
-    *state = fx;
-
-    return 0;
-}
-
-
-static int
-teardown(void **state)
-{
-    afx_t  *fx;
-
-    fx = *state;
-    pg_arena_free(&fx->arena);
-    free(fx);
-
-    return 0;
+    return pg_unit_setup(state, sizeof(afx_t));
 }
 
 
@@ -365,16 +342,22 @@ int
 main(void)
 {
     const struct CMUnitTest  tests[] = {
-        cmocka_unit_test_setup_teardown(test_known_vector, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_white_space, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_unicode_nfc, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_known_vector, setup,
+                                        pg_unit_teardown),
+        cmocka_unit_test_setup_teardown(test_white_space, setup,
+                                        pg_unit_teardown),
+        cmocka_unit_test_setup_teardown(test_unicode_nfc, setup,
+                                        pg_unit_teardown),
         cmocka_unit_test_setup_teardown(test_markers_removed, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(test_fields, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_request_body, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_key, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_authorization, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_credentials, setup, teardown),
+                                        pg_unit_teardown),
+        cmocka_unit_test_setup_teardown(test_fields, setup, pg_unit_teardown),
+        cmocka_unit_test_setup_teardown(test_request_body, setup,
+                                        pg_unit_teardown),
+        cmocka_unit_test_setup_teardown(test_key, setup, pg_unit_teardown),
+        cmocka_unit_test_setup_teardown(test_authorization, setup,
+                                        pg_unit_teardown),
+        cmocka_unit_test_setup_teardown(test_credentials, setup,
+                                        pg_unit_teardown),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

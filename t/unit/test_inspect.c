@@ -34,29 +34,14 @@ setup(void **state)
 {
     pg_ix_t  *ix;
 
-    ix = calloc(1, sizeof(pg_ix_t));
-    if (ix == NULL) {
+    if (pg_unit_setup(state, sizeof(pg_ix_t)) != 0) {
         return -1;
     }
 
-    pg_arena_init(&ix->arena, 0);
+    ix = *state;
     ix->lim.max_body = 1024 * 1024;
     ix->pol.mode = PG_MODE_ENFORCE;
     ix->pol.block_status = 403;
-
-    *state = ix;
-
-    return 0;
-}
-
-
-static int
-teardown(void **state)
-{
-    pg_ix_t  *ix = *state;
-
-    pg_arena_free(&ix->arena);
-    free(ix);
 
     return 0;
 }
@@ -487,24 +472,26 @@ main(void)
 {
     const struct CMUnitTest  tests[] = {
         cmocka_unit_test_setup_teardown(test_clean_post_allowed, setup,
-                                        teardown),
+                                        pg_unit_teardown),
         cmocka_unit_test_setup_teardown(test_ssn_blocked_and_named_not_echoed,
-                                        setup, teardown),
+                                        setup, pg_unit_teardown),
         cmocka_unit_test_setup_teardown(test_min_confidence, setup,
-                                        teardown),
+                                        pg_unit_teardown),
         cmocka_unit_test_setup_teardown(test_monitor_forwards, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(test_media, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_query_caption, setup, teardown),
+                                        pg_unit_teardown),
+        cmocka_unit_test_setup_teardown(test_media, setup, pg_unit_teardown),
+        cmocka_unit_test_setup_teardown(test_query_caption, setup,
+                                        pg_unit_teardown),
         cmocka_unit_test_setup_teardown(test_identifier_fields_not_read,
-                                        setup, teardown),
-        cmocka_unit_test_setup_teardown(test_uninspectable, setup, teardown),
+                                        setup, pg_unit_teardown),
+        cmocka_unit_test_setup_teardown(test_uninspectable, setup,
+                                        pg_unit_teardown),
         cmocka_unit_test_setup_teardown(test_headers_decide_early, setup,
-                                        teardown),
+                                        pg_unit_teardown),
         cmocka_unit_test_setup_teardown(test_invalid_utf8_in_audit, setup,
-                                        teardown),
+                                        pg_unit_teardown),
         cmocka_unit_test_setup_teardown(test_multipart_limit_is_on_text,
-                                        setup, teardown),
+                                        setup, pg_unit_teardown),
         cmocka_unit_test(test_summary),
         cmocka_unit_test(test_sha256),
     };

@@ -28,30 +28,7 @@ typedef struct {
 static int
 setup(void **state)
 {
-    mfx_t  *fx;
-
-    fx = calloc(1, sizeof(mfx_t));
-    if (fx == NULL) {
-        return -1;
-    }
-
-    pg_arena_init(&fx->arena, 0);
-    *state = fx;
-
-    return 0;
-}
-
-
-static int
-teardown(void **state)
-{
-    mfx_t  *fx;
-
-    fx = *state;
-    pg_arena_free(&fx->arena);
-    free(fx);
-
-    return 0;
+    return pg_unit_setup(state, sizeof(mfx_t));
 }
 
 
@@ -442,14 +419,15 @@ int
 main(void)
 {
     const struct CMUnitTest  tests[] = {
-        cmocka_unit_test_setup_teardown(test_reasons, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_find, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_rule, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_json, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_reasons, setup, pg_unit_teardown),
+        cmocka_unit_test_setup_teardown(test_find, setup, pg_unit_teardown),
+        cmocka_unit_test_setup_teardown(test_rule, setup, pg_unit_teardown),
+        cmocka_unit_test_setup_teardown(test_json, setup, pg_unit_teardown),
         cmocka_unit_test_setup_teardown(test_form_and_query, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(test_multipart, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_raw, setup, teardown),
+                                        pg_unit_teardown),
+        cmocka_unit_test_setup_teardown(test_multipart, setup,
+                                        pg_unit_teardown),
+        cmocka_unit_test_setup_teardown(test_raw, setup, pg_unit_teardown),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

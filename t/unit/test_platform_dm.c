@@ -26,29 +26,7 @@ typedef struct {
 static int
 setup(void **state)
 {
-    pg_dmx_t  *x;
-
-    x = calloc(1, sizeof(pg_dmx_t));
-    if (x == NULL) {
-        return -1;
-    }
-
-    pg_arena_init(&x->arena, 0);
-    *state = x;
-
-    return 0;
-}
-
-
-static int
-teardown(void **state)
-{
-    pg_dmx_t  *x = *state;
-
-    pg_arena_free(&x->arena);
-    free(x);
-
-    return 0;
+    return pg_unit_setup(state, sizeof(pg_dmx_t));
 }
 
 
@@ -378,16 +356,19 @@ int
 main(void)
 {
     const struct CMUnitTest  tests[] = {
-        cmocka_unit_test_setup_teardown(test_graph_batch, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_graph_batch, setup,
+                                        pg_unit_teardown),
         cmocka_unit_test_setup_teardown(test_graph_private_reply, setup,
-                                        teardown),
+                                        pg_unit_teardown),
         cmocka_unit_test_setup_teardown(test_dm_path_decoded, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(test_x_sms_commands, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_bluesky, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_media_fields, setup, teardown),
+                                        pg_unit_teardown),
+        cmocka_unit_test_setup_teardown(test_x_sms_commands, setup,
+                                        pg_unit_teardown),
+        cmocka_unit_test_setup_teardown(test_bluesky, setup, pg_unit_teardown),
+        cmocka_unit_test_setup_teardown(test_media_fields, setup,
+                                        pg_unit_teardown),
         cmocka_unit_test_setup_teardown(test_bluesky_identifiers, setup,
-                                        teardown),
+                                        pg_unit_teardown),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -59,17 +59,7 @@ typedef struct {
 static int
 setup(void **state)
 {
-    pg_rt_t  *fx;
-
-    fx = calloc(1, sizeof(pg_rt_t));
-    if (fx == NULL) {
-        return -1;
-    }
-
-    pg_arena_init(&fx->arena, 0);
-    *state = fx;
-
-    return 0;
+    return pg_unit_setup(state, sizeof(pg_rt_t));
 }
 
 
@@ -79,10 +69,8 @@ teardown(void **state)
     pg_rt_t  *fx = *state;
 
     pg_rules_free(fx->rules);
-    pg_arena_free(&fx->arena);
-    free(fx);
 
-    return 0;
+    return pg_unit_teardown(state);
 }
 
 
