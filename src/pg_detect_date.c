@@ -30,6 +30,8 @@
  */
 
 
+#include <string.h>
+
 #include "pg_detect.h"
 #include "pg_detect_when.h"
 #include "pg_lexicon.h"
@@ -43,10 +45,12 @@
 #define PG_DATE_AFTER     10      /* words from the date to a verb after */
 #define PG_DATE_PERSON    6       /* words from an event noun to a person */
 #define PG_DATE_BYTES     112     /* bytes of those windows */
+#define PG_DATE_WORD_MAX  12      /* the longest of pg_date_first_words */
 
 
 static size_t pg_date_at(const char *t, size_t len, size_t pos,
     int *month_only);
+static int pg_date_first_word(const char *t, size_t len, size_t pos);
 static size_t pg_date_numeric(const char *t, size_t len, size_t pos);
 static size_t pg_date_written(const char *t, size_t len, size_t pos,
     int *month_only);
@@ -140,6 +144,28 @@ static const char *const  pg_date_months[] = {
     "december", "dec", "sept", NULL
 };
 
+/*
+ * The first word of every cue a written date can start with, sorted
+ * (strcmp() order) for pg_date_first_word(): the months, the weekdays,
+ * and pg_detect_when.c's holidays, ordinal days and tens.  A word that
+ * is none of them starts no written date, and most of the words the
+ * pre-pass gives ("this", "thank", "found", "sepsis") are none.
+ */
+static const char *const  pg_date_first_words[] = {
+    "apr", "april", "aug", "august", "christmas", "dec", "december",
+    "eighteenth", "eighth", "eleventh", "father", "feb", "february",
+    "fifteenth", "fifth", "first", "fourteenth", "fourth", "fri", "friday",
+    "halloween", "independence", "jan", "january", "jul", "july", "jun",
+    "june", "labor", "mar", "march", "may", "memorial", "mon", "monday",
+    "mother", "new", "nineteenth", "ninth", "nov", "november", "oct",
+    "october", "saint", "sat", "saturday", "second", "sep", "sept",
+    "september", "seventeenth", "seventh", "sixteenth", "sixth", "st", "sun",
+    "sunday", "tenth", "thanksgiving", "third", "thirteenth", "thirtieth",
+    "thirty", "thu", "thur", "thurs", "thursday", "tue", "tues", "tuesday",
+    "twelfth", "twentieth", "twenty", "valentine", "valentines", "veteran",
+    "veterans", "wed", "wednesday"
+};
+
 
 static pg_cue_set_t  pg_date_weekday_set = pg_cue_set(pg_date_weekdays);
 static pg_cue_set_t  pg_date_month_set = pg_cue_set(pg_date_months);
@@ -220,7 +246,53 @@ pg_date_at(const char *t, size_t len, size_t pos, int *month_only)
         return pg_date_day_month(t, len, pos);
     }
 
+    if (!pg_date_first_word(t, len, pos)) {
+        return 0;
+    }
+
     return pg_date_written(t, len, pos, month_only);
+}
+
+
+/* whether the word at pos is one of pg_date_first_words[] */
+
+static int
+pg_date_first_word(const char *t, size_t len, size_t pos)
+{
+    int     c;
+    char    w[PG_DATE_WORD_MAX + 1];
+    size_t  n, lo, hi, mid;
+
+    for (n = 0; pos + n < len && pg_isalnum(t[pos + n]); n++) {
+        if (n == PG_DATE_WORD_MAX || !pg_isalpha(t[pos + n])) {
+            return 0;
+        }
+
+        w[n] = (char) pg_tolower(t[pos + n]);
+    }
+
+    w[n] = '\0';
+
+    lo = 0;
+    hi = sizeof(pg_date_first_words) / sizeof(pg_date_first_words[0]);
+
+    while (lo < hi) {
+        mid = lo + (hi - lo) / 2;
+        c = strcmp(w, pg_date_first_words[mid]);
+
+        if (c == 0) {
+            return 1;
+        }
+
+        if (c < 0) {
+            hi = mid;
+
+        } else {
+            lo = mid + 1;
+        }
+    }
+
+    return 0;
 }
 
 
