@@ -16,8 +16,10 @@
  * Kinds with no detector yet are listed as "not implemented" with their
  * counts.  Under the last table, one line per target of the accuracy
  * issue says whether it is met.  Only ids, types and counts are printed,
- * never a post's text or a matched value.  It is a report, not a gate:
- * the exit status is 0.
+ * never a post's text or a matched value.  The targets are a report, not
+ * a gate; the exit status is 1 only when a corpus cannot be read or has
+ * a line that is no record (a missing file must not pass as an empty
+ * corpus that meets every target), 2 on a usage error.
  *
  * A line {"amend": "d001", "phi": true, "kinds": [...], "why": "..."} in
  * any of the files corrects the labels of the post with that id in any
@@ -29,6 +31,7 @@
  */
 
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -123,7 +126,7 @@ static void ev_ids_print(const char *label, const ev_ids_t *l);
 static void ev_other_add(ev_stats_t *s, const char *kind);
 static void ev_post(ev_stats_t *s, const char *id, const char *text,
     size_t len, int phi, json_t *kinds);
-static void ev_file(ev_stats_t *s, ev_stats_t *all, const char *path);
+static int ev_file(ev_stats_t *s, ev_stats_t *all, const char *path);
 static void ev_merge(ev_stats_t *all, const ev_stats_t *s);
 static void ev_report(const char *title, const ev_stats_t *s);
 static void ev_free(ev_stats_t *s);
@@ -177,13 +180,13 @@ static const ev_map_t  ev_map[] = {
 int
 main(int argc, char **argv)
 {
-    int          i;
+    int          i, rc;
     ev_stats_t  *all, *s;
 
     if (argc < 2) {
         fprintf(stderr, "usage: %s corpus.jsonl [more.jsonl ...]\n",
                 argv[0]);
-        return 0;
+        return 2;
     }
 
     all = calloc(1, sizeof(ev_stats_t));
@@ -191,8 +194,10 @@ main(int argc, char **argv)
 
     if (all == NULL || s == NULL) {
         fprintf(stderr, "phigate-eval: out of memory\n");
-        return 0;
+        return 1;
     }
+
+    rc = 0;
 
     for (i = 1; i < argc; i++) {
         ev_amend_load(argv[i]);
@@ -200,7 +205,10 @@ main(int argc, char **argv)
 
     for (i = 1; i < argc; i++) {
         memset(s, 0, sizeof(ev_stats_t));
-        ev_file(s, all, argv[i]);
+        if (ev_file(s, all, argv[i]) != 0) {
+            rc = 1;
+        }
+
         ev_report(argv[i], s);
         ev_free(s);
     }
@@ -224,7 +232,7 @@ main(int argc, char **argv)
     free(all);
     free(s);
 
-    return 0;
+    return rc;
 }
 
 
@@ -243,7 +251,7 @@ ev_kind_type(const char *kind)
 }
 
 
-static void
+static int
 ev_file(ev_stats_t *s, ev_stats_t *all, const char *path)
 {
     int           phi;
@@ -257,8 +265,9 @@ ev_file(ev_stats_t *s, ev_stats_t *all, const char *path)
 
     fp = fopen(path, "r");
     if (fp == NULL) {
-        fprintf(stderr, "phigate-eval: cannot open %s\n", path);
-        return;
+        fprintf(stderr, "phigate-eval: cannot open %s: %s\n", path,
+                strerror(errno));
+        return -1;
     }
 
     line = NULL;
@@ -317,6 +326,9 @@ ev_file(ev_stats_t *s, ev_stats_t *all, const char *path)
     fclose(fp);
 
     ev_merge(all, s);
+
+    /* a broken line is a corpus measured short: say so in the status */
+    return s->skipped ? -1 : 0;
 }
 
 
