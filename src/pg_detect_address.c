@@ -37,15 +37,21 @@
 #define PG_ADDR_CITY      3       /* city words */
 
 
-/* where pg_addr_next() is: the next start candidate, the next capital */
+/*
+ * Where pg_addr_next() is: the next start candidate, the next word
+ * after a city cue and the cue it follows
+ */
 typedef struct {
     size_t            start;
-    size_t            cap;
+    size_t            city;
+    size_t            cue;
 } pg_addr_cursor_t;
 
 
 static size_t pg_addr_next(const pg_scan_t *s, pg_cands_t *c,
-    pg_addr_cursor_t *cur, size_t pos, int *city);
+    pg_cands_t *cc, pg_addr_cursor_t *cur, size_t pos, int *city);
+static size_t pg_addr_city_next(const pg_scan_t *s, pg_cands_t *cc,
+    size_t *cue, size_t pos);
 static size_t pg_addr_blanks(const char *t, size_t len, size_t pos);
 static size_t pg_addr_capword(const char *t, size_t len, size_t pos);
 static size_t pg_addr_ordinal(const char *t, size_t len, size_t pos);
@@ -146,6 +152,9 @@ static pg_cue_set_t *const  pg_addr_starts[] = {
 
 static pg_cue_set_t  pg_addr_start_set = pg_cue_set_of("0", pg_addr_starts);
 
+/* a city follows one of these: pg_addr_city_cue() */
+static pg_cue_set_t  pg_addr_city_set = pg_cue_set(pg_addr_city_cues);
+
 /* "in 2024 Park Place opened": a year, not a house number */
 static const char *const  pg_addr_year_words[] = {
     "in", "since", "by", "of", "from", "until", "till", "before",
@@ -160,27 +169,32 @@ pg_detect_address(const pg_scan_t *s, pg_findings_t *out)
     size_t             i, n, m;
     uint8_t            conf;
     const char        *t;
-    pg_cands_t         c;
+    pg_cands_t         c, cc;
     pg_status_t        st;
     pg_addr_cursor_t   cur;
 
     /*
      * A house number, a PO box, a rural route or a cue starts an address,
-     * a capitalised word a city (pg_addr_city_state())
+     * a capitalised word after a city cue a city (pg_addr_city_state())
      */
 
     st = pg_scan_cands(s, &c, &pg_addr_start_set);
+    if (st == PG_OK) {
+        st = pg_scan_cands(s, &cc, &pg_addr_city_set);
+    }
+
     if (st != PG_OK) {
         return st;
     }
 
     t = s->text;
     cur.start = pg_cands_pos(&c, 0);
-    cur.cap = 0;
+    cur.cue = 0;
+    cur.city = pg_addr_city_next(s, &cc, &cur.cue, 0);
 
-    for (i = pg_addr_next(s, &c, &cur, 0, &city);
+    for (i = pg_addr_next(s, &c, &cc, &cur, 0, &city);
          i < s->len;
-         i = pg_addr_next(s, &c, &cur, i + 1, &city))
+         i = pg_addr_next(s, &c, &cc, &cur, i + 1, &city))
     {
         n = 0;
         conf = 0;
@@ -263,32 +277,59 @@ pg_detect_address(const pg_scan_t *s, pg_findings_t *out)
 
 /*
  * The next place at or after pos where an address may start: a
- * candidate of the start set, or (*city set) a capitalised word that is
- * none, where only a city can start, as no cue of the start set does
- * there.
+ * candidate of the start set, or (*city set) a capitalised word after a
+ * city cue that is none, where only a city can start, as no cue of the
+ * start set does there.
  */
 
 static size_t
-pg_addr_next(const pg_scan_t *s, pg_cands_t *c, pg_addr_cursor_t *cur,
-    size_t pos, int *city)
+pg_addr_next(const pg_scan_t *s, pg_cands_t *c, pg_cands_t *cc,
+    pg_addr_cursor_t *cur, size_t pos, int *city)
 {
-    size_t             k;
-    const pg_words_t  *w;
-
-    w = s->words;
-
     if (cur->start < pos) {
         cur->start = pg_cands_pos(c, pos);
     }
 
-    for (k = cur->cap; k < w->ncap && w->cap[k] < pos; k++) {
-        /* void */
+    if (cur->city < pos) {
+        cur->city = pg_addr_city_next(s, cc, &cur->cue, pos);
     }
 
-    cur->cap = k;
-    *city = k < w->ncap && w->cap[k] < cur->start;
+    *city = cur->city < cur->start;
 
-    return *city ? w->cap[k] : cur->start;
+    return *city ? cur->city : cur->start;
+}
+
+
+/*
+ * The first capitalised word at or after pos that a blank and a word
+ * where a city cue may start come right before ("in Springfield"): what
+ * pg_addr_city_cue() asks for.  *cue is the cursor in the cue words.
+ */
+
+static size_t
+pg_addr_city_next(const pg_scan_t *s, pg_cands_t *cc, size_t *cue,
+    size_t pos)
+{
+    size_t       i, p;
+    const char  *t;
+
+    t = s->text;
+
+    for (i = pg_cands_pos(cc, *cue); i < s->len; i = pg_cands_pos(cc, i + 1))
+    {
+        p = pg_alnum_end(t, s->len, i) + 1;
+
+        if (p >= pos && p < s->len && t[p - 1] == ' '
+            && t[p] >= 'A' && t[p] <= 'Z')
+        {
+            *cue = i;
+            return p;
+        }
+    }
+
+    *cue = s->len;
+
+    return s->len;
 }
 
 
