@@ -15,6 +15,9 @@
 static const char *const  pg_biometric_cues[] = {
     "fingerprint", "fingerprints", "finger print", "thumbprint",
     "palm print", "palmprint",
+    /* scanners that read a hand or a face: "palm scan template ID" */
+    "palm scan", "palm vein", "palm-vein", "hand scan", "hand geometry",
+    "finger scan", "finger vein", "vein scan", "face scan",
     "retina scan", "retinal scan", "iris scan", "iris template",
     "voiceprint", "voice print", "faceprint", "face print",
     "face template", "facial template", "facial scan",

@@ -26,6 +26,10 @@ test_biometric_cued(void **state)
               PG_T_BIOMETRIC, 14, 7);
     pg_dt_one(*state, pg_detect_biometric, "voiceprint 7731092", PG_T_BIOMETRIC,
               11, 7);
+    pg_dt_one(*state, pg_detect_biometric, "Palm scan template ID 88201-FX4 "
+              "must be deleted", PG_T_BIOMETRIC, 22, 9);
+    pg_dt_one(*state, pg_detect_biometric, "palm vein ID: PV-55120",
+              PG_T_BIOMETRIC, 14, 8);
 }
 
 
@@ -40,6 +44,8 @@ test_biometric_cue_needs_id(void **state)
                "biometric scanners installed in 2024");
     pg_dt_none(*state, pg_detect_biometric, "fingerprint 12");
     pg_dt_none(*state, pg_detect_biometric, "fingerprinting 88213");
+    pg_dt_none(*state, pg_detect_biometric,
+               "Our new palm scan check-in kiosks launch at 12 sites.");
 }
 
 
