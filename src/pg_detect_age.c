@@ -19,7 +19,9 @@
  *   (punctuation, the end, or "and", "today", ... after it), so that "it's
  *   95 degrees", "we're 100", "Ward 9 is 94% full" and "she's 94th in
  *   line" are not; a name is capitalised and a given name or surname
- *   after an honorific or another name, or with a person near
+ *   after an honorific or another name, or with a person near; the
+ *   same after ", who" ("Mr. Petrosyan, who is 103 and recovering"),
+ *   where any capitalised word before the comma is a person
  *   weak (75): "101st birthday", "turns 100", "turned 100", "100 years
  *   young"
  *     only with a person ("patient", "resident", "she", "grandma",
@@ -27,7 +29,9 @@
  *     in the 4 words before the number or after "birthday"
  *
  * "Celebrating 100 years", "90+ years of service" and "our 100th
- * anniversary" are none of these phrases: an institution's age.
+ * anniversary" are none of these phrases: an institution's age.  An end
+ * of a range ("adults aged 90 to 104", "between 90 and 104") is a
+ * group's age, never a finding.
  *
  * Ages in words are read in the same phrases: "ninety", "ninety-four"
  * or "ninety four", "one|a hundred [and] <1-99>" with hyphens or spaces,
@@ -82,6 +86,10 @@ static size_t pg_age_join(const char *t, size_t len, size_t pos, int and);
 static int pg_age_larger(const char *t, size_t len, size_t pos, size_t end);
 static size_t pg_age_word_before(const char *t, size_t pos,
     const char *const *words);
+static int pg_age_range(const char *t, size_t len, size_t pos, size_t end);
+static size_t pg_age_joiner(const char *t, size_t len, size_t pos, int and);
+static int pg_age_who(const char *t, size_t len, size_t pos, size_t end,
+    size_t w);
 
 
 /* after the number; ' ' in a suffix matches one space or hyphen */
@@ -271,6 +279,15 @@ static const char *const  pg_age_larger_before[] = {
 
 static const char *const  pg_age_and[] = { "and", NULL };
 
+/* what joins the ends of a range: "aged 90 to 104", "90 through 99" */
+static const char *const  pg_age_range_words[] = {
+    "to", "through", "thru", NULL
+};
+
+static const char *const  pg_age_between[] = { "between", NULL };
+
+static const char *const  pg_age_who_words[] = { "who", NULL };
+
 static const char *const  pg_age_larger_after[] = {
     "hundred", "thousand", "million", "billion", NULL
 };
@@ -354,7 +371,8 @@ pg_age_phrase(const char *t, size_t len, size_t pos, size_t end, int ord,
 
     if (pg_cue_before(t, pos, 2, PG_AGE_CUE_BYTES, pg_age_aggregate_before)
         || pg_cue_after(t, len, end, 2, PG_AGE_CUE_BYTES,
-                        pg_age_aggregate_after))
+                        pg_age_aggregate_after)
+        || pg_age_range(t, len, pos, end))
     {
         return 0;
     }
@@ -692,6 +710,101 @@ pg_age_word_before(const char *t, size_t pos, const char *const *words)
 }
 
 
+/*
+ * The number at [pos, end) is an end of a range, "aged 90 to 104", "ages
+ * 90-104", "between 90 and 104": a study's or a group's ages, no one
+ * person's.  "Mr. and Mrs. Lee, aged 94 and 92" are two ages.
+ */
+
+static int
+pg_age_range(const char *t, size_t len, size_t pos, size_t end)
+{
+    int     and;
+    size_t  i, w;
+
+    /* the low end: a joiner and a number after it */
+    and = pg_age_word_before(t, pos, pg_age_between) != 0;
+    i = pg_age_joiner(t, len, end, and);
+
+    if (i != 0 && pg_digit_run(t, len, end + i, 4) >= 2) {
+        return 1;
+    }
+
+    /* the high end: a number and a joiner before it */
+    and = 0;
+
+    for (w = pos; w > 0 && t[w - 1] == ' '; w--) {
+        /* void */
+    }
+
+    if (w > 0 && t[w - 1] == '-') {
+        w--;
+
+    } else {
+        w = pg_age_word_before(t, pos, pg_age_range_words);
+
+        if (w == 0) {
+            w = pg_age_word_before(t, pos, pg_age_and);
+            and = 1;
+        }
+
+        if (w == 0) {
+            return 0;
+        }
+    }
+
+    while (w > 0 && t[w - 1] == ' ') {
+        w--;
+    }
+
+    for (i = w; i > 0 && pg_isdigit(t[i - 1]) && w - i < 4; i--) {
+        /* void */
+    }
+
+    if (w - i < 2 || !pg_word_start(t, i)) {
+        return 0;
+    }
+
+    /* "and" joins a range only after "between" */
+    return !and || pg_age_word_before(t, i, pg_age_between) != 0;
+}
+
+
+/* a range's joiner at pos ("-", " - ", " to ", " and " when and): the
+ * length up to the next number, 0 when there is none */
+
+static size_t
+pg_age_joiner(const char *t, size_t len, size_t pos, int and)
+{
+    size_t  i, n;
+
+    for (i = pos; i < len && t[i] == ' '; i++) {
+        /* void */
+    }
+
+    if (i < len && t[i] == '-') {
+        n = 1;
+
+    } else {
+        n = pg_cues_at(t, len, i, pg_age_range_words, NULL);
+
+        if (n == 0 && and) {
+            n = pg_cue_at(t, len, i, "and");
+        }
+
+        if (n == 0 || i == pos) {
+            return 0;
+        }
+    }
+
+    for (i += n; i < len && t[i] == ' '; i++) {
+        /* void */
+    }
+
+    return i - pos;
+}
+
+
 /* "-year-old" and the like right after the number: its length */
 
 static size_t
@@ -835,7 +948,8 @@ pg_age_said(const char *t, size_t len, size_t pos, size_t end)
         && pg_cues_at(t, pos - 1, v, pg_age_copulas, NULL) == pos - 1 - v)
     {
         w = pg_age_word_back(t, v - 1, 0);
-        return w < v - 1 && pg_age_subject(t, len, pos, end, w);
+        return w < v - 1 && (pg_age_subject(t, len, pos, end, w)
+                             || pg_age_who(t, len, pos, end, w));
     }
 
     /* "she's 94", "Grandpa's 97" */
@@ -846,7 +960,8 @@ pg_age_said(const char *t, size_t len, size_t pos, size_t end)
         {
             w = pg_age_word_back(t, pos - 1 - v, 0);
             return w < pos - 1 - v
-                   && pg_age_subject(t, len, pos, end, w);
+                   && (pg_age_subject(t, len, pos, end, w)
+                       || pg_age_who(t, len, pos, end, w));
         }
     }
 
@@ -894,6 +1009,39 @@ pg_age_subject(const char *t, size_t len, size_t pos, size_t end, size_t w)
 
     /* "Rosa is 94 today, our oldest patient" */
     return pg_age_person(t, len, pos, end);
+}
+
+
+/*
+ * "Mr. Petrosyan, who is 103 and recovering", "our resident, who turned
+ * 100 today": the word at w is "who" opening a clause after a comma, and
+ * the word before the comma is a person word or a capitalised name.
+ * "who" is said of a person only, so the name need not be one of the
+ * lexicon's; "anyone who is 100" has no comma and names nobody.
+ */
+
+static int
+pg_age_who(const char *t, size_t len, size_t pos, size_t end, size_t w)
+{
+    size_t  x;
+
+    if (w < 4 || pg_cues_at(t, pos, w, pg_age_who_words, NULL) != 3
+        || t[w - 1] != ' ' || t[w - 2] != ',')
+    {
+        return 0;
+    }
+
+    x = pg_age_word_back(t, w - 2, 0);
+
+    if (x + 2 > w - 2 || (x > 0 && pg_isalnum(t[x - 1]))) {
+        return 0;
+    }
+
+    if (t[x] >= 'A' && t[x] <= 'Z' && t[x + 1] >= 'a' && t[x + 1] <= 'z') {
+        return 1;
+    }
+
+    return pg_age_subject(t, len, pos, end, x);
 }
 
 

@@ -86,6 +86,18 @@ test_age_said(void **state)
     assert_int_equal(((pg_dt_t *) *state)->findings.items[0].confidence,
                      80);
 
+    /* "who" after a comma: said of the person named before it */
+    pg_dt_one(*state, pg_detect_age, "our resident Mr. Petrosyan, who is "
+              "103 and recovering", PG_T_AGE, 35, 3);
+    pg_dt_one(*state, pg_detect_age, "Ernestine, who's 93 and sharp",
+              PG_T_AGE, 17, 2);
+    pg_dt_one(*state, pg_detect_age, "Our resident, who turned 100 today, "
+              "loves bingo.", PG_T_AGE, 25, 3);
+    pg_dt_none(*state, pg_detect_age, "Anyone who is 100 gets a card.");
+    pg_dt_none(*state, pg_detect_age, "Room 12, who is 95.");
+    pg_dt_none(*state, pg_detect_age, "Mercy Hospital, who turns 100 this "
+               "year");
+
     /* a thing, a unit, an institution, a percentage, an ordinal */
     pg_dt_none(*state, pg_detect_age, "it's 95 degrees out there");
     pg_dt_none(*state, pg_detect_age, "it's 90 minutes from here");
@@ -168,6 +180,15 @@ test_age_aggregate(void **state)
     pg_dt_none(*state, pg_detect_age, "$100 gift card for our patient");
     pg_dt_none(*state, pg_detect_age, "room 101 patient");
     pg_dt_none(*state, pg_detect_age, "age 99.5");
+
+    /* a range is a group's ages; two ages of two people are not one */
+    pg_dt_none(*state, pg_detect_age, "The study followed 2,300 adults aged "
+               "90 to 104 for a decade.");
+    pg_dt_none(*state, pg_detect_age, "residents aged 90-104");
+    pg_dt_none(*state, pg_detect_age, "patients aged 92 through 99");
+    pg_dt_none(*state, pg_detect_age, "adults between 90 and 104 years");
+    assert_int_equal(pg_dt_run(*state, pg_detect_age, "Mr. and Mrs. Lee, "
+                               "aged 94 and 92, are home."), 2);
 }
 
 
