@@ -25,6 +25,10 @@ static int pg_org_owned_care(const char *t, size_t from, size_t to);
 static int pg_org_facility_at(const char *t, size_t to, size_t pos);
 static int pg_org_street_at(const char *t, size_t to, size_t pos);
 static int pg_org_venue_at(const char *t, size_t to, size_t pos);
+static int pg_org_venue_line(const char *t, size_t from, size_t pos);
+static int pg_org_family(const char *t, size_t pos, size_t to);
+static int pg_org_home_visit(const char *t, size_t from, size_t to);
+static int pg_org_venue_name(const char *t, size_t to, size_t pos);
 static int pg_org_event_time(const char *t, size_t from, size_t to);
 static size_t pg_org_question_before(const char *t, size_t len,
     size_t from);
@@ -134,6 +138,34 @@ static const char *const  pg_org_facilities[] = {
     NULL
 };
 
+/* an event the post announces before a venue's line (pg_org_venue_line) */
+static const char *const  pg_org_events[] = {
+    "gala", "tickets", "ticket", "event", "fundraiser", "benefit",
+    "luncheon", "dinner", "banquet", "reception", "concert", "festival",
+    "fair", "expo", "conference", "symposium", "summit", "ceremony",
+    "celebration", "auction", "tournament", "classic", "walk", "5k",
+    "rsvp", "register", "black tie",
+    NULL
+};
+
+/* care in a patient's home: the addresses of its sentence are homes */
+static const char *const  pg_org_home_visits[] = {
+    "home visit", "home visits", "home-visit", "home-visits", "house call",
+    "house calls", NULL
+};
+
+/* ... unless the words name the service: "our Home Visit Program" */
+static const char *const  pg_org_home_services[] = {
+    "program", "programs", "team", "teams", "office", "service",
+    "services", "department", "nurses", "staff", "line", "coordinator",
+    NULL
+};
+
+/* a household, not a venue, before a comma and a street */
+static const char *const  pg_org_households[] = {
+    "family", "families", "household", "home", "residence", NULL
+};
+
 /* a venue "at" an address: "the gala is Saturday at the Inn, 25 ..." */
 static const char *const  pg_org_at[] = { "at", NULL };
 
@@ -153,8 +185,24 @@ static const char *const  pg_org_line_cues[] = {
     "sign up", "sign-up", "warmline", "available", "daily", "info",
     "details",
     "monday-friday", "monday through friday", "new number", "our number",
-    /* Spanish calls to action: "Llame al ... de lunes a viernes" */
-    "llame", "lunes", "citas", "horario",
+    /* Spanish calls to action: "Llame al ... de lunes a viernes", "Mas
+     * informacion: ..." (UTF-8 bytes for the accented letters) */
+    "llame", "lunes", "citas", "horario", "informaci\xc3\xb3n",
+    "informacion", "ll\xc3\xa1menos", "llamenos", "ll\xc3\xa1manos",
+    "cont\xc3\xa1" "ctenos", "contactenos", "comun\xc3\xadquese",
+    NULL
+};
+
+/*
+ * A value the post warns about: "phishing emails claiming to be from
+ * <address> are NOT from us", "scam calls from <number>".  The sender of
+ * a scam is nobody whose record the post discloses; a person in the
+ * sentence still makes the value theirs.
+ */
+static const char *const  pg_org_warnings[] = {
+    "phishing", "scam", "scams", "scammer", "scammers", "spoof", "spoofed",
+    "spoofing", "fraudulent", "impersonating", "claiming to be",
+    "not from us", "pretending to be",
     NULL
 };
 
@@ -333,7 +381,7 @@ pg_org_place(const char *t, size_t len, size_t pos, size_t end)
 
     /* "Saturday, May 17, 10 a.m.-2 p.m., <venue>, <street>": an event's
      * day or time in the sentence makes the address its venue */
-    cue = pg_org_event_time(t, from, to);
+    cue = pg_org_event_time(t, from, to) || pg_org_venue_line(t, from, pos);
 
     for (i = lo; i < pos && !cue; i++) {
         if (!pg_isalnum(t[i]) || !pg_word_start(t, i)) {
@@ -346,7 +394,8 @@ pg_org_place(const char *t, size_t len, size_t pos, size_t end)
               || (at && pg_cues_at(t, pos, i, pg_org_facilities, NULL));
     }
 
-    return cue && !pg_org_person(t, from, to);
+    return cue && !pg_org_person(t, from, to)
+           && !pg_org_home_visit(t, from, to);
 }
 
 
@@ -360,6 +409,7 @@ pg_org_line(const char *t, size_t len, size_t pos, size_t end)
 
     return (pg_org_any(t, from, pos, pg_org_line_cues)
             || pg_org_any(t, end, to, pg_org_line_cues)
+            || pg_org_any(t, from, to, pg_org_warnings)
             || (pg_org_imperative(t, from, pos)
                 && pg_org_reader(t, len, from, pos)
                 && !pg_org_care_in(t, end, to)))
@@ -396,6 +446,7 @@ pg_org_mailbox(const char *t, size_t len, size_t pos, size_t end,
      * physician recruiter <name> at <name>@<domain>": a staff member's
      * work address */
     return (pg_org_any(t, from, pos, pg_org_mail_cues)
+            || pg_org_any(t, from, to, pg_org_warnings)
             || (!webmail && (pg_org_any(t, from, pos, pg_org_mail_ctas)
                              || pg_org_any(t, end, to, pg_org_mail_ctas)
                              || pg_org_staff(t, from, to))))
@@ -575,7 +626,7 @@ pg_org_street_at(const char *t, size_t to, size_t pos)
 static int
 pg_org_venue_at(const char *t, size_t to, size_t pos)
 {
-    size_t  i, words;
+    size_t  i;
 
     if (pg_cue_at(t, to, pos, "at") == 0) {
         return 0;
@@ -583,6 +634,129 @@ pg_org_venue_at(const char *t, size_t to, size_t pos)
 
     i = pos + 2;
     i += pg_cue_at(t, to, i + 1, "the") ? 4 : 0;
+
+    return pg_org_venue_name(t, to, i);
+}
+
+
+/*
+ * "The Ritz-Carlton, 160 E Pearson St, Chicago, IL <ZIP>." as a sentence
+ * of its own after "Tickets for the gala: ...": a post that announces an
+ * event gives its venue as "The <Name>, <street>".  The article makes
+ * the name a place, not a person ("Maria Lopez, <street>" is where Maria
+ * lives), so the sentence must open with "The"; a household ("The
+ * Garcias, <street>", "The Garcia family, <street>") is no venue.
+ */
+
+static int
+pg_org_venue_line(const char *t, size_t from, size_t pos)
+{
+    size_t  i, lo;
+
+    for (i = from; i < pos && !pg_isalnum(t[i]); i++) {
+        /* void */
+    }
+
+    if (i + 3 >= pos || t[i] != 'T' || pg_cue_at(t, pos, i, "the") != 3
+        || !pg_org_venue_name(t, pos, i + 3) || pg_org_family(t, i + 3, pos))
+    {
+        return 0;
+    }
+
+    lo = from > PG_ORG_REACH ? from - PG_ORG_REACH : 0;
+
+    return pg_org_any(t, lo, from, pg_org_events);
+}
+
+
+/*
+ * A visit in a patient's home in [from, to): "Home visit list for
+ * Tuesday: 44 Pelham Rd (wound care), ..." gives the patients' homes,
+ * whatever day or time makes it look like an event.  "Our home visit
+ * program moved to <street>" is the service's office.
+ */
+
+static int
+pg_org_home_visit(const char *t, size_t from, size_t to)
+{
+    size_t  i, n;
+
+    for (i = from; i < to; i++) {
+        if (!pg_isalpha(t[i]) || !pg_word_start(t, i)) {
+            continue;
+        }
+
+        n = pg_cues_at(t, to, i, pg_org_home_visits, NULL);
+        if (n == 0) {
+            continue;
+        }
+
+        for (i += n; i < to && t[i] == ' '; i++) {
+            /* void */
+        }
+
+        if (pg_cues_at(t, to, i, pg_org_home_services, NULL) == 0) {
+            return 1;
+        }
+    }
+
+    return 0;
+}
+
+
+/*
+ * A household among the words from pos to the first comma: "The Garcia
+ * family, 12 Oak St", "The Garcias, 12 Oak St" (a name of the lexicon
+ * with "s" or "es"): where a family lives, not a venue.
+ */
+
+static int
+pg_org_family(const char *t, size_t pos, size_t to)
+{
+    size_t    i, n;
+    unsigned  lex;
+
+    for (i = pos; i < to && t[i] != ','; i++) {
+        if (!pg_isalpha(t[i]) || !pg_word_start(t, i)) {
+            continue;
+        }
+
+        if (pg_cues_at(t, to, i, pg_org_households, NULL)) {
+            return 1;
+        }
+
+        for (n = 0; i + n < to && pg_isalpha(t[i + n]); n++) {
+            /* void */
+        }
+
+        if (n > 3 && n <= PG_LEX_WORD_MAX && t[i + n - 1] == 's') {
+            lex = pg_lex_lookup(t + i, n - 1);
+
+            if (t[i + n - 2] == 'e') {
+                lex |= pg_lex_lookup(t + i, n - 2);
+            }
+
+            if (lex & PG_LEX_NAME) {
+                return 1;
+            }
+        }
+
+        i += n;
+    }
+
+    return 0;
+}
+
+
+/* a venue's name in capitals at pos (after "at", "at the", "The") and a
+ * comma or "(" before its street: "Fleet Feet, 3130 Harvard Ave" */
+
+static int
+pg_org_venue_name(const char *t, size_t to, size_t pos)
+{
+    size_t  i, words;
+
+    i = pos;
 
     for (words = 0; words < 5; words++) {
         if (i >= to || t[i] != ' ') {

@@ -42,22 +42,26 @@ int pg_org_person(const char *t, size_t from, size_t to);
 /*
  * The address or ZIP code at [pos, end) is the organisation's or an
  * event venue's: "our urgent care at", "find us at", "located at",
- * "donations to", "held at" before it in its sentence, and no person.
+ * "donations to", "held at" before it in its sentence, or a venue's own
+ * sentence after an event ("The Ritz-Carlton, <street>"); and no person
+ * nor a home visit in the sentence.
  */
 int pg_org_place(const char *t, size_t len, size_t pos, size_t end);
 
 /*
  * The telephone number at [pos, end) is the organisation's line: "call
  * us", "advice line", "to schedule your", "open 24/7", "for more
- * information" in its sentence, and no person.
+ * information" in its sentence, or a scam's the post warns about
+ * ("scam calls from ..."), and no person.
  */
 int pg_org_line(const char *t, size_t len, size_t pos, size_t end);
 
 /*
  * The e-mail address at [pos, end) is the organisation's: a role mailbox
- * ("info@", "careers@", "media.relations@"), or "email us at" in its
- * sentence, or (webmail 0: the host is not a webmail provider) a call to
- * action as pg_org_line() reads them; and no person.
+ * ("info@", "careers@", "media.relations@"), or "email us at" or a
+ * warning ("phishing emails claiming to be from ...") in its sentence,
+ * or (webmail 0: the host is not a webmail provider) a call to action as
+ * pg_org_line() reads them; and no person.
  */
 int pg_org_mailbox(const char *t, size_t len, size_t pos, size_t end,
     int webmail);

@@ -227,6 +227,31 @@ test_address_venues(void **state)
     pg_dt_one(*state, pg_detect_address, "Ambulance sent to Brook Manor, "
               "33 Lark Lane for a fall.", PG_T_ADDRESS, 31, 12);
 
+    /* a venue's own sentence, "The <Name>, <street>", after an event;
+     * a household or a name without "The" is where someone lives */
+    pg_dt_none(*state, pg_detect_address, "Tickets for the gala: gala.org. "
+               "The Ritz-Carlton, 160 E Pearson St, Chicago, IL.");
+    pg_dt_one(*state, pg_detect_address, "Tickets for the gala: gala.org. "
+              "Maria Lopez, 160 E Pearson St, Chicago, IL.", PG_T_ADDRESS,
+              45, 25);
+    pg_dt_one(*state, pg_detect_address, "Tickets for the gala: gala.org. "
+              "The Garcia family, 160 E Pearson St.", PG_T_ADDRESS, 51, 17);
+    pg_dt_one(*state, pg_detect_address, "Tickets for the gala: gala.org. "
+              "The Garcias, 160 E Pearson St.", PG_T_ADDRESS, 45, 17);
+    pg_dt_one(*state, pg_detect_address, "Thank you, nurses. The "
+              "Ritz-Carlton, 160 E Pearson St.", PG_T_ADDRESS, 37, 17);
+
+    /* a home visit's addresses are patients' homes, whatever the day;
+     * the service's own office is not */
+    pg_dt_run(*state, pg_detect_address, "Home visit list for Tuesday: 44 "
+              "Pelham Rd (wound care), 1317 W. Ashby Ave #2 (insulin).");
+    pg_dt_check(*state, "home visits", 0, PG_T_ADDRESS, 29, 12);
+    pg_dt_check(*state, "home visits", 1, PG_T_ADDRESS, 56, 20);
+    pg_dt_none(*state, pg_detect_address, "Our Home Visit Program moved to "
+               "44 Pelham Rd on Tuesday.");
+    pg_dt_none(*state, pg_detect_address, "Open house Tuesday at 44 Pelham "
+               "Rd.");
+
     /* "at" alone, or a patient, is no venue */
     pg_dt_one(*state, pg_detect_address, "Pickup at 1450 Gulf Blvd for "
               "dialysis.", PG_T_ADDRESS, 10, 14);

@@ -163,6 +163,19 @@ test_email_org_mailbox(void **state)
               PG_T_EMAIL, 12, 22);
     pg_dt_one(*state, pg_detect_email, "Contact the patient at "
               "info.rosa@gmail.com", PG_T_EMAIL, 23, 19);
+
+    /* a sender the post warns about is nobody's record; a person in the
+     * sentence still owns the address */
+    pg_dt_none(*state, pg_detect_email, "Phishing emails claiming to be "
+               "from pay-update@lakeview-hr.com are NOT from us.");
+    pg_dt_none(*state, pg_detect_email, "Do not open mail from "
+               "billing.dept7@gmail.com: it is a scam.");
+    pg_dt_one(*state, pg_detect_email, "Phishing emails went to her "
+              "address, rosa.v7@gmail.com, after her visit.", PG_T_EMAIL, 37,
+              17);
+    pg_dt_one(*state, pg_detect_email, "Emails claiming to be from us? "
+              "Report them. Reply to rosa.v7@gmail.com with her results.",
+              PG_T_EMAIL, 53, 17);
 }
 
 

@@ -287,6 +287,16 @@ test_phone_org_line(void **state)
     pg_dt_none(fx, pg_detect_phone, "You may qualify for a screening. "
                "Call 727-482-3319.");
 
+    /* a Spanish label; a number the post warns about */
+    pg_dt_none(fx, pg_detect_phone, "Vacunas para ni\xc3\xb1os este jueves. "
+               "M\xc3\xa1s informaci\xc3\xb3n: 956-318-2240.");
+    pg_dt_one(fx, pg_detect_phone, "Vacunas para ni\xc3\xb1os este jueves. "
+              "Su hijo: 956-318-2240.", PG_T_PHONE, 42, 12);
+    pg_dt_none(fx, pg_detect_phone, "Scam calls from 312-555-0199 are not "
+               "from our billing office.");
+    pg_dt_one(fx, pg_detect_phone, "After the scam call, reach her son at "
+              "312-555-0198.", PG_T_PHONE, 38, 12);
+
     /* another sentence's organisation cue does not count */
     pg_dt_one(fx, pg_detect_phone, "Our clinic is open 24/7. Text "
               "727-482-3314 tonight.", PG_T_PHONE, 30, 12);
