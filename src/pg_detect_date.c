@@ -10,6 +10,9 @@
  *             with a weekday before ("Monday, March 3")
  *   month     "in March", "in March 2024": only right after an event verb
  *             ("admitted in March"), the month being a date element
+ *   day       "on the 12th", "on the third": a day with no month, its
+ *             clause ending or going on after it (not "the 12th floor")
+ *   Spanish   "5 de mayo", "3 de abril de 2025"
  *
  * A date is a finding only with a cue that ties it to a person's care:
  *
@@ -18,12 +21,15 @@
  *     "date of death", "DOD", "admit date", "date of service") or in the
  *     same sentence after it ("On 3/4 Mrs. Chen was admitted");
  *   - an event noun in the 8 words before it ("surgery", "appointment",
- *     "procedure", "visit", "charge", any health word of the lexicon:
- *     "appendectomy", "stroke") with a person next to it: "her", "his",
- *     "patient", "pt", a possessive ("Maria's surgery"), an honorific, a
- *     name of the names dataset, or a patient's account ("acct# ...
- *     disputes the ER charge from 2/14").  "Your appointment" and "their
- *     visit" are the reader's in marketing, not a patient's.
+ *     "procedure", "visit", "charge", "wreck", any health word of the
+ *     lexicon: "appendectomy", "stroke"; before "was rescheduled to",
+ *     "moved to" when those come right before the date) with a person
+ *     next to it: "her", "his", "patient", "pt", a possessive ("Maria's
+ *     surgery"), an honorific, a relative in lower case ("your father's
+ *     surgery"), a name of the names dataset, or a patient's account
+ *     ("acct# ... disputes the ER charge from 2/14").  "Your
+ *     appointment" and "their visit" are the reader's in marketing, not
+ *     a patient's.
  *
  * So "blood drive on Sep 19", "open enrollment Oct 15 - Dec 7", "join us
  * on March 3" and "our new surgery center opens May 1" are no findings.
@@ -55,6 +61,9 @@ static size_t pg_date_numeric(const char *t, size_t len, size_t pos);
 static size_t pg_date_written(const char *t, size_t len, size_t pos,
     int *month_only);
 static size_t pg_date_day_month(const char *t, size_t len, size_t pos);
+static size_t pg_date_day_alone(const char *t, size_t len, size_t pos);
+static size_t pg_date_moved(const char *t, size_t pos);
+static int pg_date_birth_of(const char *t, size_t pos);
 static size_t pg_date_year_after(const char *t, size_t len, size_t pos);
 static size_t pg_date_day_any(const char *t, size_t len, size_t pos,
     unsigned *day, int *word);
@@ -85,6 +94,13 @@ static const char *const  pg_date_verbs[] = {
     "surgery:", "procedure:", "transplant:", "heart stopped",
     "cardiac arrest", "collapsed", "came to us", "brought in",
     "went home", "came in",
+    /* a death said gently: "who passed on the morning of January 9th" */
+    "who passed on", "she passed on", "he passed on", "passed peacefully",
+    "passed quietly",
+    /* Spanish: "fue operada ... el 5 de mayo", "ingresado el 3 de abril" */
+    "operada", "operado", "ingresada", "ingresado", "ingres\xc3\xb3",
+    "dada de alta", "dado de alta", "falleci\xc3\xb3", "muri\xc3\xb3",
+    "hospitalizada", "hospitalizado", "internada", "internado",
     NULL
 };
 
@@ -113,7 +129,11 @@ static const char *const  pg_date_nouns[] = {
     "transferred", "injured", "coded", "rushed", "released", "death",
     "charge", "charges", "bill", "claim", "stay", "treated",
     /* "her hip replacement on <date>" */
-    "replacement", "repair", "removal", NULL
+    "replacement", "repair", "removal",
+    /* an injury's event: "my son's leg after the motorcycle wreck on" */
+    "wreck", "crash", "accident", "collision",
+    /* Spanish: "su cirug\xc3\xada del 3 de abril" */
+    "cirug\xc3\xad" "a", "operaci\xc3\xb3n", "cita", NULL
 };
 
 /* a person next to an event noun */
@@ -123,6 +143,30 @@ static const char *const  pg_date_people[] = {
     "wife", "baby", "grandma", "grandpa",
     /* identifiers that stand for a patient */
     "account", "acct", "acct#", "mrn", "chart", NULL
+};
+
+/* relatives, in lower case only ("Mother's Day" is a holiday): "your
+ * father's hernia surgery on the 12th" */
+static const char *const  pg_date_relatives[] = {
+    "father", "mother", "sister", "brother", "grandmother", "grandfather",
+    "aunt", "uncle", "mam\xc3\xa1", "pap\xc3\xa1", "hijo", "hija",
+    "esposo", "esposa", "abuela", "abuelo", NULL
+};
+
+/* a change of a date: the event it moves is before the phrase ("the
+ * colonoscopy (pt: <name>) was rescheduled to 3/18") */
+static const char *const  pg_date_moves[] = {
+    "rescheduled to", "rescheduled for", "moved to", "moved up to",
+    "postponed to", "postponed until", "pushed to", "pushed back to",
+    "bumped to", "changed to", "delayed to", "delayed until", NULL
+};
+
+/* what may follow a day with no month, "on the 12th": the end of its
+ * clause or a word that goes on with it; "on the 12th floor" is none */
+static const char *const  pg_date_day_after[] = {
+    "and", "at", "in", "was", "were", "is", "went", "for", "with", "but",
+    "so", "when", "after", "before", "then", "until", "or", "by", "as",
+    "because", "we", "she", "he", "they", NULL
 };
 
 static const char *const  pg_date_weekdays[] = {
@@ -164,6 +208,14 @@ static const char *const  pg_date_first_words[] = {
     "thirty", "thu", "thur", "thurs", "thursday", "tue", "tues", "tuesday",
     "twelfth", "twentieth", "twenty", "valentine", "valentines", "veteran",
     "veterans", "wed", "wednesday"
+};
+
+/* Spanish months after "<day> de": index + 1 is the month (setiembre:
+ * 9) */
+static const char *const  pg_date_meses[] = {
+    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
+    "agosto", "septiembre", "octubre", "noviembre", "diciembre",
+    "setiembre", NULL
 };
 
 
@@ -243,7 +295,9 @@ pg_date_at(const char *t, size_t len, size_t pos, int *month_only)
         }
 
         /* a holiday, a weekday and a month start with a letter */
-        return pg_date_day_month(t, len, pos);
+        n = pg_date_day_month(t, len, pos);
+
+        return n ? n : pg_date_day_alone(t, len, pos);
     }
 
     if (!pg_date_first_word(t, len, pos)) {
@@ -411,6 +465,7 @@ pg_date_written(const char *t, size_t len, size_t pos, int *month_only)
 
     if (n == 0) {
         n = pg_date_day_month(t, len, i);
+        n = n ? n : pg_date_day_alone(t, len, i);
         return n ? i + n - pos : 0;
     }
 
@@ -458,7 +513,7 @@ static size_t
 pg_date_day_month(const char *t, size_t len, size_t pos)
 {
     int       word;
-    size_t    i, n, b, m;
+    size_t    i, n, b, m, k;
     unsigned  month, day;
 
     i = pos;
@@ -481,6 +536,23 @@ pg_date_day_month(const char *t, size_t len, size_t pos)
 
     i += b;
     n = pg_cue_at(t, len, i, "of ");
+
+    /* Spanish "5 de mayo (de 2025)" */
+    m = n || word ? 0 : pg_cue_at(t, len, i, "de ");
+
+    if (m) {
+        i += m;
+        n = pg_cues_at(t, len, i, pg_date_meses, &k);
+
+        if (n == 0 || !pg_date_valid(k == 12 ? 9 : (unsigned) k + 1, day)) {
+            return 0;
+        }
+
+        i += n;
+        m = pg_cue_at(t, len, i, " de ");
+
+        return (m && pg_date_year(t, len, i + m) ? i + m + 4 : i) - pos;
+    }
 
     if (n == 0 && word) {
         /* "first March" is no date; "the first of March" is */
@@ -508,6 +580,46 @@ pg_date_day_month(const char *t, size_t len, size_t pos)
     }
 
     return i + pg_date_year_after(t, len, i) - pos;
+}
+
+
+/*
+ * A day with no month after "on the": "surgery on the 12th went well",
+ * "admitted ... on the 3rd, ...": its length, 0: none.  The day has its
+ * ordinal suffix ("12th") or is a word from "third" on, and its clause
+ * ends or goes on after it ("on the 12th floor" is a place, "on the
+ * first day" no date).
+ */
+
+static size_t
+pg_date_day_alone(const char *t, size_t len, size_t pos)
+{
+    int       word;
+    size_t    n, w;
+    unsigned  day;
+
+    w = pg_back_words(t, pos, 2, 16);
+
+    if (w == pos || pg_cue_at(t, pos, w, "on the ") != pos - w) {
+        return 0;
+    }
+
+    n = pg_date_day_any(t, len, pos, &day, &word);
+
+    if (n == 0 || (word ? day < 3 : !pg_isalpha(t[pos + n - 1]))) {
+        return 0;
+    }
+
+    if (pos + n == len
+        || (t[pos + n] != ' ' && !pg_isalnum(t[pos + n])
+            && t[pos + n] != '-' && t[pos + n] != '/'))
+    {
+        return n;
+    }
+
+    return t[pos + n] == ' '
+           && pg_cues_at(t, len, pos + n + 1, pg_date_day_after, NULL)
+           ? n : 0;
 }
 
 
@@ -662,8 +774,9 @@ pg_date_cue(const char *t, size_t len, size_t pos, size_t end,
 
     /* a birth date is DOB's; "gave birth on <date>" is the mother's
      * delivery, a date of her care */
-    if (pg_cue_before(t, pos, 3, 32, pg_date_birth)
-        && !pg_cue_before(t, pos, 3, 32, pg_date_delivery))
+    if ((pg_cue_before(t, pos, 3, 32, pg_date_birth)
+         && !pg_cue_before(t, pos, 3, 32, pg_date_delivery))
+        || pg_date_birth_of(t, pos))
     {
         return 0;
     }
@@ -682,8 +795,10 @@ pg_date_cue(const char *t, size_t len, size_t pos, size_t end,
         return 85;
     }
 
-    /* an event noun before the date, a person next to the noun */
-    w = pg_back_words(t, pos, PG_DATE_NOUN_BACK, PG_DATE_BYTES);
+    /* an event noun before the date (before a change of date: "the
+     * colonoscopy ... was rescheduled to 3/18"), a person next to it */
+    w = pg_back_words(t, pg_date_moved(t, pos), PG_DATE_NOUN_BACK,
+                      PG_DATE_BYTES);
 
     for (i = w; i < pos; i++) {
 
@@ -722,6 +837,61 @@ pg_date_cue(const char *t, size_t len, size_t pos, size_t end,
 }
 
 
+/* "the birth of twins <given> and <given> on <date at pos>": DOB's */
+
+static int
+pg_date_birth_of(const char *t, size_t pos)
+{
+    size_t  i, n;
+
+    for (i = pg_back_words(t, pos, 10, 80); i < pos; i++) {
+
+        if (!pg_isalpha(t[i]) || !pg_word_start(t, i)) {
+            continue;
+        }
+
+        n = pg_cue_at(t, pos, i, "birth of");
+
+        if (n != 0 && i + n + pg_when_birth_of(t, pos, i + n) == pos) {
+            return 1;
+        }
+    }
+
+    return 0;
+}
+
+
+/* the start of a change of date right before pos ("was rescheduled
+ * to", "moved to"), pos when there is none */
+
+static size_t
+pg_date_moved(const char *t, size_t pos)
+{
+    size_t  i, n;
+
+    for (i = pg_back_words(t, pos, 3, 32); i < pos; i++) {
+
+        if (!pg_isalpha(t[i]) || !pg_word_start(t, i)) {
+            continue;
+        }
+
+        n = pg_cues_at(t, pos, i, pg_date_moves, NULL);
+
+        if (n != 0) {
+            for (n += i; n < pos && t[n] == ' '; n++) {
+                /* void */
+            }
+
+            if (n == pos) {
+                return i;
+            }
+        }
+    }
+
+    return pos;
+}
+
+
 /* a person among the words [from, to) */
 
 static int
@@ -737,7 +907,10 @@ pg_date_person(const char *t, size_t from, size_t to)
             continue;
         }
 
-        if (pg_cues_at(t, to, i, pg_date_people, NULL)) {
+        if (pg_cues_at(t, to, i, pg_date_people, NULL)
+            || (t[i] >= 'a' && t[i] <= 'z'
+                && pg_cues_at(t, to, i, pg_date_relatives, NULL)))
+        {
             return 1;
         }
 

@@ -10,6 +10,9 @@
  *   written   Jun 12 1985, June 12, 1985, Jun. 12th, 1985,
  *             12 June 1985, 12th of June, 1985, June 12
  *
+ * "the birth of twins Zion and Zuri on March 2": "birth of", the babies
+ * (a baby word among at most six words) and "on" (pg_when_birth_of()).
+ *
  * The date needs a day: "born in 1985" or "born June 1985" is no finding
  * (a year alone is not PHI).  After "b." and "birthday" the year is also
  * required, since "Plan b. 6/12" and "birthday party Jun 12" are common.
@@ -77,18 +80,12 @@ static const char *const  pg_dob_cues[] = {
     "bday",
 #define PG_DOB_ARRIVED   14
     "arrived",
+#define PG_DOB_BIRTH_OF  15
+    "birth of",
     NULL
 };
 
 static pg_cue_set_t  pg_dob_set = pg_cue_set(pg_dob_cues);
-
-
-/* "our first baby of 2026 arrived at 12:07 a.m. on January 1": a baby
- * in the words before "arrived" makes it a birth */
-static const char *const  pg_dob_babies[] = {
-    "baby", "babies", "newborn", "twins", "triplets", "daughter", "son",
-    "boy", "girl", NULL
-};
 
 
 static const char *const  pg_dob_fillers[] = {
@@ -153,12 +150,25 @@ pg_detect_dob(const pg_scan_t *s, pg_findings_t *out)
 
         best = pg_cues_at(t, s->len, i, pg_dob_cues, &bk);
 
+        /* "our first baby of 2026 arrived at 12:07 a.m. on January 1": a
+         * baby in the words before "arrived" makes it a birth */
         if (best == 0
             || (bk == PG_DOB_BORN && pg_dob_institution(t, i))
             || (bk == PG_DOB_ARRIVED
-                && !pg_cue_before(t, i, 8, 96, pg_dob_babies)))
+                && !pg_cue_before(t, i, 8, 96, pg_when_babies)))
         {
             continue;
+        }
+
+        /* "the birth of twins <given> and <given> on March 2" names its
+         * babies between the cue and "on" */
+        if (bk == PG_DOB_BIRTH_OF) {
+            n = pg_when_birth_of(t, s->len, i + best);
+            if (n == 0) {
+                continue;
+            }
+
+            best += n;
         }
 
         d = i + best + pg_dob_gap(t, s->len, i + best);

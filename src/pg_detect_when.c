@@ -39,6 +39,24 @@ static const unsigned char  pg_when_holiday_dates[][2] = {
 };
 
 
+#define PG_WHEN_BIRTH_WORDS  6
+#define PG_WHEN_BIRTH_BYTES  64
+
+
+const char *const  pg_when_babies[] = {
+    "baby", "babies", "newborn", "newborns", "twins", "triplets",
+    "quadruplets", "daughter", "son", "boy", "girl", "grandson",
+    "granddaughter", NULL
+};
+
+
+/* the words between "birth of" and the babies' names */
+static const char *const  pg_when_birth_fillers[] = {
+    "and", "their", "her", "his", "our", "your", "my", "a", "the",
+    "little", "healthy", "beautiful", "sweet", "new", "twin", NULL
+};
+
+
 /* the words pg_when_day_word() reads before the ordinals */
 static const char *const  pg_when_tens[] = {
     "twenty", "thirty", "thirtieth", NULL
@@ -94,6 +112,76 @@ pg_when_day_word(const char *t, size_t len, size_t pos, unsigned *day)
     }
 
     return n;
+}
+
+
+size_t
+pg_when_birth_of(const char *t, size_t len, size_t pos)
+{
+    int            baby;
+    size_t         i, n, words;
+    unsigned char  c;
+
+    baby = 0;
+    i = pos;
+
+    for (words = 0; words <= PG_WHEN_BIRTH_WORDS; words++) {
+
+        while (i < len && (t[i] == ' ' || t[i] == ',' || t[i] == '&')) {
+            i++;
+        }
+
+        if (i >= len || i - pos > PG_WHEN_BIRTH_BYTES) {
+            return 0;
+        }
+
+        n = pg_cue_at(t, len, i, "on");
+
+        if (n != 0) {
+            if (!baby) {
+                return 0;
+            }
+
+            for (i += n; i < len && t[i] == ' '; i++) {
+                /* void */
+            }
+
+            return i - pos;
+        }
+
+        /* names, numbers ("our 10,000th baby") and a few small words:
+         * "After the birth of her son, she was admitted on 3/2" goes on
+         * with another clause */
+        if (pg_cues_at(t, len, i, pg_when_babies, NULL)) {
+            baby = 1;
+
+        } else if (t[i] >= 'a' && t[i] <= 'z'
+                   && pg_cues_at(t, len, i, pg_when_birth_fillers, NULL) == 0)
+        {
+            return 0;
+        }
+
+        /* a word, "-" and "'" inside it ("Okonkwo-Baptiste", "O'Neil"),
+         * any letter outside ASCII ("Zoe" with its diaeresis) */
+        for (n = 0; i + n < len; n++) {
+            c = (unsigned char) t[i + n];
+
+            if (!pg_isalnum(c) && c < 0x80
+                && !((c == '-' || c == '\'') && n > 0 && i + n + 1 < len
+                     && pg_isalpha(t[i + n + 1])))
+            {
+                break;
+            }
+        }
+
+        if (n == 0) {
+            return 0;
+        }
+
+        i += n;
+    }
+
+    return 0;
 }
 
 

@@ -35,6 +35,18 @@ size_t pg_when_holiday(const char *t, size_t len, size_t pos,
     unsigned *month, unsigned *day);
 
 /*
+ * "the birth of twins Zion and Zuri on March 2": at pos, right after
+ * "birth of", at most six words with a baby word among them ("twins",
+ * "daughter", "baby"), then "on": the length up to the date after "on",
+ * 0 when the words are not those.  "the birth of Medicare on July 30"
+ * names no baby.
+ */
+size_t pg_when_birth_of(const char *t, size_t len, size_t pos);
+
+/* babies, twins, sons and daughters: who a birth or an arrival is */
+extern const char *const  pg_when_babies[];
+
+/*
  * The words where pg_when_day_word() or pg_when_holiday() can find
  * something (pg_scan.h): a detector that looks for them visits those.
  */

@@ -274,6 +274,54 @@ test_date_heldout4(void **state)
                "Our colectomy recovery class moved to 11/20.");
     pg_da_one(state, "My husband was in your cath lab 12/29.", "12/29");
     pg_dt_none(*state, pg_detect_date, "Our new cath lab opens 12/29.");
+
+    /* a day with no month after "on the"; the same day of an event, a
+     * floor and "the first day" are none */
+    pg_da_one(state, "So glad your father's hernia surgery on the 12th "
+              "went well!", "12th");
+    pg_da_one(state, "Ana was admitted with pneumonia on the 3rd, what are "
+              "visiting hours?", "3rd");
+    pg_da_one(state, "He was discharged on the twelfth.", "twelfth");
+    pg_dt_none(*state, pg_detect_date, "Our hernia surgery seminar is on "
+               "the 12th.");
+    pg_dt_none(*state, pg_detect_date, "Join us on the 12th for our health "
+               "fair!");
+    pg_dt_none(*state, pg_detect_date, "Her surgery recovery suite opens on "
+               "the 12th floor.");
+    pg_dt_none(*state, pg_detect_date, "She was admitted to our program on "
+               "the first day.");
+
+    /* an injury's event with a person next to it */
+    pg_da_one(state, "Thank you for saving my son's leg after the motorcycle "
+              "wreck on 8/14/25.", "8/14/25");
+    pg_dt_none(*state, pg_detect_date, "Car crash safety day on 8/14 at the "
+               "fire station.");
+
+    /* a death said gently; a staff member who passed an exam */
+    pg_da_one(state, "Remembering our patient Nell, who passed on the "
+              "morning of January 9th.", "January 9th");
+    pg_dt_none(*state, pg_detect_date, "Congrats to Maria, who passed her "
+               "boards on June 3.");
+
+    /* a change of date: the event noun is before the phrase */
+    pg_da_one(state, "The 2 p.m. colonoscopy (pt: Guti\xc3\xa9rrez-Ochoa, "
+              "Marisela) was rescheduled to 3/18.", "3/18");
+    pg_dt_none(*state, pg_detect_date, "Our diabetes education seminar was "
+               "rescheduled to 3/18.");
+    pg_dt_none(*state, pg_detect_date, "The stroke support group was "
+               "rescheduled to Thursday, 3/18.");
+
+    /* Spanish */
+    pg_da_one(state, "Mi mam\xc3\xa1 fue operada del coraz\xc3\xb3n el 5 de "
+              "mayo en su hospital.", "5 de mayo");
+    pg_da_one(state, "Ingresado el 3 de abril de 2025 por neumon\xc3\xad"
+              "a.", "3 de abril de 2025");
+    pg_dt_none(*state, pg_detect_date, "Feria de salud el 5 de mayo en el "
+               "parque.");
+
+    /* a baby's birth is DOB's */
+    pg_dt_none(*state, pg_detect_date, "On the birth of twins Zion and Zuri "
+               "on March 2, they were admitted.");
 }
 
 int

@@ -77,6 +77,16 @@ test_dob_cues(void **state)
     pg_dt_none(*state, pg_detect_dob, "web. 06/12/1985");
     /* no cue, no DOB */
     pg_dt_none(*state, pg_detect_dob, "discharged on 06/12/1985");
+
+    /* "the birth of" its babies, named, then "on" */
+    pg_dt_one(*state, pg_detect_dob, "on the birth of twins Zion and Zuri "
+              "on March 2!", PG_T_DOB, 39, 7);
+    pg_dt_one(*state, pg_detect_dob, "the birth of their daughter Zo\xc3\xab "
+              "on May 3", PG_T_DOB, 36, 5);
+    pg_dt_none(*state, pg_detect_dob, "Celebrating the birth of Medicare on "
+               "July 30, 1965.");
+    pg_dt_none(*state, pg_detect_dob, "After the birth of her son, she was "
+               "admitted on 3/2.");
 }
 
 
