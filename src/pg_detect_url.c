@@ -162,11 +162,22 @@ static const char *const  pg_url_bare_hosts[] = {
     NULL
 };
 
+/*
+ * What pg_url_scheme() reads first: the words that begin with these are
+ * the candidates, not every word of an 'h' or a 'w' ("have", "with")
+ */
+static const char *const  pg_url_schemes[] = {
+    "https://", "http://", "www.", NULL
+};
+
+static pg_cue_set_t  pg_url_scheme_set = pg_cue_set(pg_url_schemes);
 static pg_cue_set_t  pg_url_bare_set = pg_cue_set(pg_url_bare_hosts);
 
-static pg_cue_set_t *const  pg_url_starts[] = { &pg_url_bare_set, NULL };
+static pg_cue_set_t *const  pg_url_starts[] = {
+    &pg_url_scheme_set, &pg_url_bare_set, NULL
+};
 
-static pg_cue_set_t  pg_url_start_set = pg_cue_set_of("hw", pg_url_starts);
+static pg_cue_set_t  pg_url_start_set = pg_cue_set_of(NULL, pg_url_starts);
 
 
 /* a segment that says what kind of page the next one is */
