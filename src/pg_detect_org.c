@@ -47,6 +47,9 @@ static const char *const  pg_org_persons[] = {
     "pt", "discharged", "admitted", "admit", "ambulance",
     "callback", "resides", "resided", "bedside", "bed", "deceased",
     "passed away", "the family", "residence",
+    /* Spanish; "Servicios al Paciente" is a department */
+    "la paciente", "el paciente", "nuestra paciente", "nuestro paciente",
+    "su paciente",
     NULL
 };
 
@@ -57,6 +60,10 @@ static const char *const  pg_org_relatives[] = {
     "grandson", "granddaughter", "sister", "brother", "aunt", "uncle",
     "niece", "nephew", "caregiver", "guardian", "fiance", "fiancee",
     "widow", "widower",
+    /* Spanish: "llame a su hija al <number>" */
+    "hijo", "hija", "esposo", "esposa", "madre", "padre", "mam\xc3\xa1",
+    "pap\xc3\xa1", "abuela", "abuelo", "hermano", "hermana", "nieto",
+    "nieta", "t\xc3\xado", "t\xc3\xad" "a",
     NULL
 };
 
@@ -190,6 +197,7 @@ static const char *const  pg_org_line_cues[] = {
     "llame", "lunes", "citas", "horario", "informaci\xc3\xb3n",
     "informacion", "ll\xc3\xa1menos", "llamenos", "ll\xc3\xa1manos",
     "cont\xc3\xa1" "ctenos", "contactenos", "comun\xc3\xadquese",
+    "oficina", "departamento", "servicios", "l\xc3\xadnea", "linea",
     NULL
 };
 

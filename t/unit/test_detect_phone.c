@@ -292,6 +292,11 @@ test_phone_org_line(void **state)
                "M\xc3\xa1s informaci\xc3\xb3n: 956-318-2240.");
     pg_dt_one(fx, pg_detect_phone, "Vacunas para ni\xc3\xb1os este jueves. "
               "Su hijo: 956-318-2240.", PG_T_PHONE, 42, 12);
+    pg_dt_none(fx, pg_detect_phone, "Servicios al Paciente: 956-318-2241.");
+    pg_dt_one(fx, pg_detect_phone, "Para m\xc3\xa1s informaci\xc3\xb3n, "
+              "llame a su hija al 956-318-2242.", PG_T_PHONE, 43, 12);
+    pg_dt_one(fx, pg_detect_phone, "M\xc3\xa1s informaci\xc3\xb3n sobre la "
+              "paciente: 956-318-2243.", PG_T_PHONE, 37, 12);
     pg_dt_none(fx, pg_detect_phone, "Scam calls from 312-555-0199 are not "
                "from our billing office.");
     pg_dt_one(fx, pg_detect_phone, "After the scam call, reach her son at "
