@@ -64,12 +64,12 @@ pg_keys_set(pg_keys_t *keys, unsigned key, unsigned c3)
 }
 
 
-static pg_status_t pg_words_edge(pg_words_t *w, pg_arena_t *a,
-    size_t *cap, const char *t, size_t len, size_t pos, int *open);
-static pg_status_t pg_words_grow(pg_words_t *w, pg_arena_t *a, size_t *cap,
-    size_t len);
-static pg_status_t pg_words_digits(pg_words_t *w, pg_arena_t *a,
-    const char *text);
+static pg_status_t pg_words_grow(pg_words_t *w, pg_arena_t *a,
+    uint32_t **end, size_t *cap, size_t len);
+static pg_status_t pg_words_keys(pg_words_t *w, pg_arena_t *a,
+    const char *text, size_t len, const uint32_t *end);
+static void pg_words_key(pg_words_t *w, const char *text, size_t k,
+    unsigned c1, unsigned c2, uint32_t end);
 static pg_status_t pg_words_group(pg_words_t *w, pg_arena_t *a);
 static pg_status_t pg_cands_gather(pg_cands_t *c, const pg_words_t *w,
     pg_arena_t *a, const uint64_t *hit, const uint64_t *k3);
@@ -80,22 +80,25 @@ static void pg_cue_keys(const char *cue, pg_keys_t *keys);
 pg_status_t
 pg_words_index(pg_words_t *w, pg_arena_t *a, const char *text, size_t len)
 {
-    int          open;
-    size_t       i, k, cap;
-    uint64_t     v, an, prev, starts, edges, e, high;
+    size_t       i, n, m, cap;
+    uint32_t    *end;
+    uint64_t     v, an, prev, starts, ends, e, high;
     pg_status_t  st;
 
     memset(w, 0, sizeof(pg_words_t));
 
     cap = 0;
-    open = 0;
+    n = 0;
+    m = 0;
+    end = NULL;
     prev = 0;
     high = 0;
 
     /*
      * Eight bytes at a time: the words' starts (a letter or digit after
-     * another byte) and ends (another byte after a letter or digit), in
-     * the order they come.
+     * another byte) and their ends (another byte after a letter or
+     * digit), each list in order: word k ends at end[k].  Eight bytes
+     * start four words at most.
      */
 
     for (i = 0; i + 8 <= len; i += 8) {
@@ -104,33 +107,60 @@ pg_words_index(pg_words_t *w, pg_arena_t *a, const char *text, size_t len)
 
         an = pg_alnum8(text, i);
         starts = an & ~((an << 8) | prev);
-        edges = starts | (~an & 0x8080808080808080ULL & ((an << 8) | prev));
+        ends = ~an & 0x8080808080808080ULL & ((an << 8) | prev);
         prev = an >> 56;
 
-        for (e = edges; e != 0; e &= e - 1) {
-            k = i + (__builtin_ctzll(e) >> 3);
+        if (n + 4 > cap) {
+            w->n = n;
 
-            st = pg_words_edge(w, a, &cap, text, len, k, &open);
+            st = pg_words_grow(w, a, &end, &cap, len);
             if (st != PG_OK) {
                 return st;
             }
+        }
+
+        for (e = starts; e != 0; e &= e - 1) {
+            w->word[n++] = (uint32_t) (i + (__builtin_ctzll(e) >> 3));
+        }
+
+        for (e = ends; e != 0; e &= e - 1) {
+            end[m++] = (uint32_t) (i + (__builtin_ctzll(e) >> 3));
         }
     }
 
     for ( /* void */ ; i < len; i++) {
         high |= (unsigned char) text[i];
 
-        if (pg_isalnum(text[i]) != open) {
-            st = pg_words_edge(w, a, &cap, text, len, i, &open);
+        if (!pg_isalnum(text[i])) {
+            if (n > m) {
+                end[m++] = (uint32_t) i;
+            }
+
+            continue;
+        }
+
+        if (n > m) {
+            /* in a word */
+            continue;
+        }
+
+        if (n + 1 > cap) {
+            w->n = n;
+
+            st = pg_words_grow(w, a, &end, &cap, len);
             if (st != PG_OK) {
                 return st;
             }
         }
+
+        w->word[n++] = (uint32_t) i;
     }
 
-    if (open) {
-        (void) pg_words_edge(w, a, &cap, text, len, len, &open);
+    if (n > m) {
+        end[m++] = (uint32_t) len;
     }
+
+    w->n = n;
 
     if (high & 0x8080808080808080ULL) {
         w->bytes |= PG_HAS_HIGH;
@@ -148,7 +178,7 @@ pg_words_index(pg_words_t *w, pg_arena_t *a, const char *text, size_t len)
         w->bytes |= PG_HAS_COLON;
     }
 
-    st = pg_words_digits(w, a, text);
+    st = pg_words_keys(w, a, text, len, end);
     if (st != PG_OK) {
         return st;
     }
@@ -157,105 +187,109 @@ pg_words_index(pg_words_t *w, pg_arena_t *a, const char *text, size_t len)
 }
 
 
-/* the starts of the words of a digit first, of a capital first */
+/* room for more words (w->n of them kept) and their ends: twice as many */
 
 static pg_status_t
-pg_words_digits(pg_words_t *w, pg_arena_t *a, const char *text)
+pg_words_grow(pg_words_t *w, pg_arena_t *a, uint32_t **end, size_t *cap,
+    size_t len)
 {
-    size_t  k;
+    size_t     ncap;
+    uint32_t  *word, *nend;
 
-    w->digit = pg_arena_alloc(a, (w->n ? w->n : 1) * sizeof(uint32_t));
-    w->cap = pg_arena_alloc(a, (w->n ? w->n : 1) * sizeof(uint32_t));
+    ncap = *cap ? *cap * 2 : PG_WORDS_GUESS(len);
 
-    if (w->digit == NULL || w->cap == NULL) {
+    word = pg_arena_alloc(a, ncap * sizeof(uint32_t));
+    nend = pg_arena_alloc(a, ncap * sizeof(uint32_t));
+
+    if (word == NULL || nend == NULL) {
         return PG_ERR_NOMEM;
     }
 
-    for (k = 0; k < w->n; k++) {
-        w->digit[w->ndigit] = w->word[k];
-        w->ndigit += w->key[k] >= PG_KEY_DIGIT;
-        w->cap[w->ncap] = w->word[k];
-        w->ncap += (unsigned char) (text[w->word[k]] - 'A') < 26;
+    if (w->n) {
+        /* a word's end comes after its start: at most w->n of them */
+        memcpy(word, w->word, w->n * sizeof(uint32_t));
+        memcpy(nend, *end, w->n * sizeof(uint32_t));
     }
+
+    w->word = word;
+    *end = nend;
+    *cap = ncap;
 
     return PG_OK;
 }
 
 
 /*
- * A word starts at pos (open is 0), or the open word ends there: its
- * length.  Called for nearly every word: the growing is apart.
+ * The words' keys, lengths, and the starts of those of a digit first and
+ * of a capital (A-Z) first, from their starts and ends.  The bytes after
+ * a word's first are read without a bound but in the last two words.
  */
 
-static inline pg_status_t
-pg_words_edge(pg_words_t *w, pg_arena_t *a, size_t *cap, const char *t,
-    size_t len, size_t pos, int *open)
+static pg_status_t
+pg_words_keys(pg_words_t *w, pg_arena_t *a, const char *text, size_t len,
+    const uint32_t *end)
 {
-    size_t    n;
-    unsigned  k;
+    size_t   k, n, safe;
+    size_t   p;
 
-    if (*open) {
-        n = pos - w->word[w->n - 1];
-        w->wlen[w->n - 1] = (uint8_t) (n < PG_WORD_LONG ? n : PG_WORD_LONG);
-        *open = 0;
+    n = w->n;
 
-        return PG_OK;
-    }
+    w->key = pg_arena_alloc(a, (n ? n : 1) * sizeof(uint16_t));
+    w->key3 = pg_arena_alloc(a, (n ? n : 1) * sizeof(uint16_t));
+    w->wlen = pg_arena_alloc(a, n ? n : 1);
+    w->digit = pg_arena_alloc(a, (n ? n : 1) * sizeof(uint32_t));
+    w->cap = pg_arena_alloc(a, (n ? n : 1) * sizeof(uint32_t));
 
-    if (w->n == *cap && pg_words_grow(w, a, cap, len) != PG_OK) {
+    if (w->key == NULL || w->key3 == NULL || w->wlen == NULL
+        || w->digit == NULL || w->cap == NULL)
+    {
         return PG_ERR_NOMEM;
     }
 
-    k = pg_key_class(t[pos]) * 28
-        + (pos + 1 < len ? pg_key_class(t[pos + 1]) : 27);
+    /* the words whose two next bytes are in the text: all but a few */
+    for (safe = n; safe > 0 && w->word[safe - 1] + 2 >= len; safe--) {
+        /* void */
+    }
 
-    w->word[w->n] = (uint32_t) pos;
-    w->key[w->n] = (uint16_t) k;
-    w->key3[w->n] = (uint16_t) (k * 28 + (pos + 2 < len
-                                          ? pg_key_class(t[pos + 2]) : 27));
-    w->n++;
-    w->keys[k >> 6] |= (uint64_t) 1 << (k & 63);
-    *open = 1;
+    for (k = 0; k < safe; k++) {
+        p = w->word[k];
+        pg_words_key(w, text, k, pg_key_class(text[p + 1]),
+                     pg_key_class(text[p + 2]), end[k]);
+    }
+
+    for ( /* void */ ; k < n; k++) {
+        p = w->word[k];
+        pg_words_key(w, text, k,
+                     p + 1 < len ? pg_key_class(text[p + 1]) : 27,
+                     p + 2 < len ? pg_key_class(text[p + 2]) : 27, end[k]);
+    }
 
     return PG_OK;
 }
 
 
-/* room for more words: twice as many */
+/* word k's key (c1, c2: the classes of its second and third bytes) */
 
-static pg_status_t
-pg_words_grow(pg_words_t *w, pg_arena_t *a, size_t *cap, size_t len)
+static inline void
+pg_words_key(pg_words_t *w, const char *text, size_t k, unsigned c1,
+    unsigned c2, uint32_t end)
 {
-    size_t     ncap;
-    uint8_t   *wlen;
-    uint16_t  *key, *key3;
-    uint32_t  *word;
+    uint32_t  p, n;
+    unsigned  key;
 
-    ncap = *cap ? *cap * 2 : PG_WORDS_GUESS(len);
+    p = w->word[k];
+    n = end - p;
+    key = pg_key_class(text[p]) * 28 + c1;
 
-    word = pg_arena_alloc(a, ncap * sizeof(uint32_t));
-    key = pg_arena_alloc(a, ncap * sizeof(uint16_t));
-    wlen = pg_arena_alloc(a, ncap);
-    key3 = pg_arena_alloc(a, ncap * sizeof(uint16_t));
+    w->key[k] = (uint16_t) key;
+    w->key3[k] = (uint16_t) (key * 28 + c2);
+    w->wlen[k] = (uint8_t) (n < PG_WORD_LONG ? n : PG_WORD_LONG);
+    w->keys[key >> 6] |= (uint64_t) 1 << (key & 63);
 
-    if (word == NULL || key == NULL || wlen == NULL || key3 == NULL) {
-        return PG_ERR_NOMEM;
-    }
-
-    if (w->n) {
-        memcpy(word, w->word, w->n * sizeof(uint32_t));
-        memcpy(key, w->key, w->n * sizeof(uint16_t));
-        memcpy(wlen, w->wlen, w->n);
-        memcpy(key3, w->key3, w->n * sizeof(uint16_t));
-    }
-
-    w->word = word;
-    w->key = key;
-    w->wlen = wlen;
-    w->key3 = key3;
-    *cap = ncap;
-
-    return PG_OK;
+    w->digit[w->ndigit] = p;
+    w->ndigit += key >= PG_KEY_DIGIT;
+    w->cap[w->ncap] = p;
+    w->ncap += (unsigned char) (text[p] - 'A') < 26;
 }
 
 

@@ -22,6 +22,7 @@
 
 static size_t sc_text(char *t, size_t max, unsigned *seed);
 static void sc_check_words(const char *t, size_t len, const pg_words_t *w);
+static unsigned sc_class(const char *t, size_t len, size_t i);
 static void sc_check_cands(const pg_scan_t *s, pg_cue_set_t *set);
 static void sc_each(unsigned seed, void (*check)(const pg_scan_t *s));
 static void sc_words(const pg_scan_t *s);
@@ -98,9 +99,11 @@ sc_text(char *t, size_t max, unsigned *seed)
 static void
 sc_check_words(const char *t, size_t len, const pg_words_t *w)
 {
-    size_t  i, n, e;
+    size_t  i, n, e, nd, nc;
 
     n = 0;
+    nd = 0;
+    nc = 0;
 
     for (i = 0; i < len; i++) {
         if (!pg_isalnum(t[i]) || !pg_word_start(t, i)) {
@@ -115,10 +118,38 @@ sc_check_words(const char *t, size_t len, const pg_words_t *w)
         assert_int_equal(w->key[n] >= PG_KEY_DIGIT, pg_isdigit(t[i]));
         assert_int_equal(w->key[n] / 28,
                          pg_isdigit(t[i]) ? 26 : (t[i] | 0x20) - 'a');
+        assert_int_equal(w->key[n] % 28, sc_class(t, len, i + 1));
+        assert_int_equal(w->key3[n], w->key[n] * 28 + sc_class(t, len, i + 2));
+
+        if (pg_isdigit(t[i])) {
+            assert_true(nd < w->ndigit);
+            assert_int_equal(w->digit[nd++], i);
+        }
+
+        if (t[i] >= 'A' && t[i] <= 'Z') {
+            assert_true(nc < w->ncap);
+            assert_int_equal(w->cap[nc++], i);
+        }
+
         n++;
     }
 
     assert_int_equal(n, w->n);
+    assert_int_equal(nd, w->ndigit);
+    assert_int_equal(nc, w->ncap);
+}
+
+
+/* a key's class of the byte at i: letter 0-25, digit 26, other 27 */
+
+static unsigned
+sc_class(const char *t, size_t len, size_t i)
+{
+    if (i >= len || !pg_isalnum(t[i])) {
+        return 27;
+    }
+
+    return pg_isdigit(t[i]) ? 26 : (unsigned) ((t[i] | 0x20) - 'a');
 }
 
 
