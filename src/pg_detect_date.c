@@ -36,6 +36,7 @@
  */
 
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "pg_detect.h"
@@ -57,6 +58,7 @@
 static size_t pg_date_at(const char *t, size_t len, size_t pos,
     int *month_only);
 static int pg_date_first_word(const char *t, size_t len, size_t pos);
+static int pg_date_word_cmp(const void *a, const void *b);
 static size_t pg_date_numeric(const char *t, size_t len, size_t pos);
 static size_t pg_date_written(const char *t, size_t len, size_t pos,
     int *month_only);
@@ -313,9 +315,9 @@ pg_date_at(const char *t, size_t len, size_t pos, int *month_only)
 static int
 pg_date_first_word(const char *t, size_t len, size_t pos)
 {
-    int     c;
-    char    w[PG_DATE_WORD_MAX + 1];
-    size_t  n, lo, hi, mid;
+    char         w[PG_DATE_WORD_MAX + 1];
+    size_t       n;
+    const char  *key;
 
     for (n = 0; pos + n < len && pg_isalnum(t[pos + n]); n++) {
         if (n == PG_DATE_WORD_MAX || !pg_isalpha(t[pos + n])) {
@@ -326,27 +328,19 @@ pg_date_first_word(const char *t, size_t len, size_t pos)
     }
 
     w[n] = '\0';
+    key = w;
 
-    lo = 0;
-    hi = sizeof(pg_date_first_words) / sizeof(pg_date_first_words[0]);
+    return bsearch(&key, pg_date_first_words,
+                   sizeof(pg_date_first_words) / sizeof(char *),
+                   sizeof(char *), pg_date_word_cmp)
+           != NULL;
+}
 
-    while (lo < hi) {
-        mid = lo + (hi - lo) / 2;
-        c = strcmp(w, pg_date_first_words[mid]);
 
-        if (c == 0) {
-            return 1;
-        }
-
-        if (c < 0) {
-            hi = mid;
-
-        } else {
-            lo = mid + 1;
-        }
-    }
-
-    return 0;
+static int
+pg_date_word_cmp(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *) a, *(const char *const *) b);
 }
 
 
@@ -598,15 +592,16 @@ pg_date_day_alone(const char *t, size_t len, size_t pos)
     size_t    n, w;
     unsigned  day;
 
-    w = pg_back_words(t, pos, 2, 16);
-
-    if (w == pos || pg_cue_at(t, pos, w, "on the ") != pos - w) {
-        return 0;
-    }
-
+    /* the day first: most numbers have no ordinal suffix */
     n = pg_date_day_any(t, len, pos, &day, &word);
 
     if (n == 0 || (word ? day < 3 : !pg_isalpha(t[pos + n - 1]))) {
+        return 0;
+    }
+
+    w = pg_back_words(t, pos, 2, 16);
+
+    if (w == pos || pg_cue_at(t, pos, w, "on the ") != pos - w) {
         return 0;
     }
 
