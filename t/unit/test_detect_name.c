@@ -677,6 +677,12 @@ test_name_heldout4(void **state)
               "Precious Ndlovu.", "Precious Ndlovu");
     pg_nm_none(state, "For the patient in Room 9, Blue Cross denied the "
                "claim.");
+
+    /* a place word in the plural: "<county> and <county> counties" */
+    pg_nm_none(state, "Free rides to dialysis for patients in Marion and "
+               "Polk counties.");
+    pg_nm_one(state, "Prayers for Marion Polk, in our ICU after a stroke.",
+              "Marion Polk");
 }
 
 int
