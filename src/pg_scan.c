@@ -342,8 +342,20 @@ pg_cands_init(pg_cands_t *c, const pg_words_t *w, pg_arena_t *a,
     c->n = 0;
     c->k = 0;
 
-    keys = pg_cue_set_keys(set, &tmp);
+    /* nearly always built: no call (every detector asks, every field) */
+    keys = __atomic_load_n(&set->ready, __ATOMIC_ACQUIRE)
+           ? &set->keys : pg_cue_set_keys(set, &tmp);
+
     any = 0;
+
+    if (w->group == NULL) {
+        /* a few words: each is tested (k3 tells), no key gathered */
+        for (k = 0; k < PG_KEY_WORDS; k++) {
+            any |= keys->k2[k] & w->keys[k];
+        }
+
+        return any ? pg_cands_gather(c, w, a, NULL, keys->k3) : PG_OK;
+    }
 
     for (k = 0; k < PG_KEY_WORDS; k++) {
         hit[k] = keys->k2[k] & w->keys[k];
@@ -356,7 +368,9 @@ pg_cands_init(pg_cands_t *c, const pg_words_t *w, pg_arena_t *a,
 
 /*
  * The positions of the words whose keys are in hit and whose keys with
- * their third bytes are in k3, ascending
+ * their third bytes are in k3, ascending; hit is NULL for a field of a
+ * few words (not grouped): k3 alone tells (a key with a third byte is
+ * in k3 only if the key is in the set's keys)
  */
 
 static pg_status_t
