@@ -292,7 +292,8 @@ static const char *const  pg_name_owners[] = {
 /* "my little brother minseo": a word between the owner and the kin */
 static const char *const  pg_name_kin_adj[] = {
     "little", "big", "baby", "older", "younger", "oldest", "youngest",
-    "elder", "late", "dear", "sweet", "twin", "beloved", NULL
+    "elder", "late", "dear", "sweet", "twin", "beloved", "proud", "new",
+    NULL
 };
 
 /* a relative's word written as a title before a given name, as an
@@ -1540,6 +1541,19 @@ pg_name_direct(pg_name_ctx_t *c, size_t a)
             /* after a comma, a capitalised name: "the patient's
              * daughter, karen.liu88@..." is her address */
             return PG_NAME_C_DIRECT;
+        }
+
+        /* "Born at 3:12 am ... to proud parents <given> and <given>
+         * <surname>": a newborn's parents, in a post about a birth */
+        if (c->tok[p].gap && pg_name_is(c, k, "to")
+            && (pg_name_is(c, p, "parents") || pg_name_is(c, p, "parent")))
+        {
+            k = a > PG_NAME_WINDOW ? a - PG_NAME_WINDOW : 0;
+            e = a + PG_NAME_WINDOW < c->n ? a + PG_NAME_WINDOW : c->n;
+
+            if (pg_name_word_in(c, k, e, (unsigned) -1, PG_NAME_L_BIRTHS)) {
+                return PG_NAME_C_DIRECT;
+            }
         }
     }
 

@@ -683,6 +683,15 @@ test_name_heldout4(void **state)
                "Polk counties.");
     pg_nm_one(state, "Prayers for Marion Polk, in our ICU after a stroke.",
               "Marion Polk");
+
+    /* a newborn's parents in a birth announcement; not a donor couple,
+     * not staff */
+    pg_nm_one(state, "Born 4:12 a.m. on May 5 to proud parents Devika and "
+              "Arjun Menon.", "Devika");
+    pg_nm_none(state, "Thank you to proud parents Devika and Arjun Menon "
+               "for the books for our library.");
+    pg_nm_none(state, "Congratulations to proud parents Devika Menon, RN, "
+               "and Arjun on the birth of their son!");
 }
 
 int
