@@ -163,6 +163,10 @@ static const char *const  pg_date_moves[] = {
     "bumped to", "changed to", "delayed to", "delayed until", NULL
 };
 
+static const char *const  pg_date_move_ends[] = {
+    "to ", "for ", "until ", NULL
+};
+
 /* what may follow a day with no month, "on the 12th": the end of its
  * clause or a word that goes on with it; "on the 12th floor" is none */
 static const char *const  pg_date_day_after[] = {
@@ -592,7 +596,15 @@ pg_date_day_alone(const char *t, size_t len, size_t pos)
     size_t    n, w;
     unsigned  day;
 
-    /* the day first: most numbers have no ordinal suffix */
+    /* most numbers have no ordinal suffix ("12th", "3rd") */
+    if (pg_isdigit(t[pos])) {
+        n = pos + 1 < len && pg_isdigit(t[pos + 1]) ? 2 : 1;
+
+        if (pos + n >= len || !pg_isalpha(t[pos + n])) {
+            return 0;
+        }
+    }
+
     n = pg_date_day_any(t, len, pos, &day, &word);
 
     if (n == 0 || (word ? day < 3 : !pg_isalpha(t[pos + n - 1]))) {
@@ -839,6 +851,13 @@ pg_date_birth_of(const char *t, size_t pos)
 {
     size_t  i, n;
 
+    /* "on" right before the date, as pg_when_birth_of() ends */
+    i = pg_back_words(t, pos, 1, 8);
+
+    if (i == pos || pg_cue_at(t, pos, i, "on ") != pos - i) {
+        return 0;
+    }
+
     for (i = pg_back_words(t, pos, 10, 80); i < pos; i++) {
 
         if (!pg_isalpha(t[i]) || !pg_word_start(t, i)) {
@@ -863,6 +882,14 @@ static size_t
 pg_date_moved(const char *t, size_t pos)
 {
     size_t  i, n;
+
+    /* every change of date ends with one of these words */
+    i = pg_back_words(t, pos, 1, 8);
+
+    if (i == pos || pg_cues_at(t, pos, i, pg_date_move_ends, NULL) != pos - i)
+    {
+        return pos;
+    }
 
     for (i = pg_back_words(t, pos, 3, 32); i < pos; i++) {
 

@@ -690,7 +690,8 @@ pg_org_home_visit(const char *t, size_t from, size_t to)
     size_t  i, n;
 
     for (i = from; i < to; i++) {
-        if (!pg_isalpha(t[i]) || !pg_word_start(t, i)) {
+        /* "home ...", "house ...": a word of an 'h' */
+        if ((t[i] | 0x20) != 'h' || !pg_word_start(t, i)) {
             continue;
         }
 
