@@ -55,6 +55,8 @@
 #define PG_AGE_NEAR_BYTES   48
 #define PG_AGE_CUE_WORDS    3
 #define PG_AGE_CUE_BYTES    24
+#define PG_AGE_ROLE_WORDS   6       /* words from a role to the age */
+#define PG_AGE_ROLE_BYTES   64
 #define PG_AGE_NAME_BYTES   32      /* how far back a name's word starts */
 
 
@@ -155,6 +157,17 @@ static const char *const  pg_age_subjects[] = {
 static const char *const  pg_age_clause_after[] = {
     "and", "but", "yet", "today", "tonight", "now", "this", "tomorrow",
     "yesterday", "as", NULL
+};
+
+/* roles whose age a post celebrates that are no patients */
+static const char *const  pg_age_roles[] = {
+    "volunteer", "employee", "auxilian", NULL
+};
+
+/* a patient after the age, whatever role came before it */
+static const char *const  pg_age_patients[] = {
+    "patient", "patient's", "pt", "resident", "mrs", "mr", "ms", "miss",
+    NULL
 };
 
 static const char *const  pg_age_honorifics[] = {
@@ -386,6 +399,19 @@ pg_age_phrase(const char *t, size_t len, size_t pos, size_t end, int ord,
         /* "94-year-old ..." : the word after must not be a thing */
         if (pg_cue_after(t, len, end + m, 1, PG_AGE_CUE_BYTES,
                          pg_age_things))
+        {
+            return 0;
+        }
+
+        /* "our Volunteer of the Year, 91-year-old <name>": the age set
+         * beside a volunteer's or an employee's role, not a patient's;
+         * but "our volunteers sang to 101-year-old <name>" (no comma),
+         * "Volunteer of the Year, 96-year-old patient <name>" */
+        if (pos >= 2 && t[pos - 1] == ' ' && t[pos - 2] == ','
+            && pg_cue_before(t, pos, PG_AGE_ROLE_WORDS, PG_AGE_ROLE_BYTES,
+                             pg_age_roles)
+            && !pg_cue_after(t, len, end + m, PG_AGE_ROLE_WORDS,
+                             PG_AGE_ROLE_BYTES, pg_age_patients))
         {
             return 0;
         }

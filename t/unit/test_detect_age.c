@@ -19,6 +19,7 @@ static void test_age_lookalikes(void **state);
 static void test_age_edges(void **state);
 static void test_age_words(void **state);
 static void test_age_said(void **state);
+static void test_age_roles(void **state);
 
 
 static void
@@ -297,6 +298,20 @@ test_age_words(void **state)
 }
 
 
+
+/* an age set beside a volunteer's role is no patient's (h3-c076) */
+
+static void
+test_age_roles(void **state)
+{
+    pg_dt_none(*state, pg_detect_age, "Meet our 2025 Volunteer of the Year, "
+               "91-year-old Dorothy Haines, who has logged 6,000 hours.");
+    pg_dt_one(*state, pg_detect_age, "Our volunteers sang to 101-year-old "
+              "Rose on 4 West.", PG_T_AGE, 23, 12);
+    pg_dt_one(*state, pg_detect_age, "Thanks to our volunteer, 96-year-old "
+              "patient Mrs. Lee knits again.", PG_T_AGE, 25, 11);
+}
+
 int
 main(void)
 {
@@ -320,6 +335,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_age_words,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_age_said,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_age_roles,
                                         pg_dt_setup, pg_dt_teardown),
     };
 
