@@ -42,15 +42,8 @@ export LC_ALL=C
 
 cd "$(dirname "$0")/.."
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-dir=${1:-}
-if [ -z "$dir" ]; then
-    dir="$tmp"
-    (cd "$tmp" && npm install --no-save --ignore-scripts --silent \
-        "$NAMES_PKG" "$FAKER_PKG" >/dev/null)
-fi
+NPM_PKGS="$NAMES_PKG $FAKER_PKG"
+. scripts/npm-tmp.sh
 names="$dir/node_modules/@cspell/dict-people-names/dict/people-names.txt"
 
 # faker's names: strings of letters that begin with a capital

@@ -31,6 +31,9 @@
 #include "pg_normalize_fold.h"
 #include "pg_text.h"
 
+/* pg_confusables, made by scripts/gen-confusables.sh */
+#include "pg_normalize_confusables.h"
+
 
 /* how far either side of a letter its word is looked at, in characters */
 #define PG_FOLD_WORD_MAX  32
@@ -43,40 +46,6 @@ static int pg_fold_mixed(pg_fold_word_t *w, const char *in, size_t len,
     size_t i, size_t n);
 static int pg_fold_word_char(const char *in, size_t len, size_t j,
     size_t *n);
-
-
-/*
- * Cyrillic and Greek letters drawn like a Latin letter, with that letter.
- * Hand-kept from Unicode's confusables.txt (UTS #39; no Debian or npm
- * package this project uses ships it): the letters of these two scripts
- * whose entry there is a single ASCII letter and that are drawn the same
- * in common fonts.  Lower-case letters that only look alike in capitals
- * (Cyrillic "м", "н", "т") are left out: they would not fool a reader.
- */
-
-static const char  pg_confusables[0x0530 - 0x0370] = {
-    /* Greek capitals, then small letters */
-    [0x0391 - 0x370] = 'A', [0x0392 - 0x370] = 'B', [0x0395 - 0x370] = 'E',
-    [0x0396 - 0x370] = 'Z', [0x0397 - 0x370] = 'H', [0x0399 - 0x370] = 'I',
-    [0x039a - 0x370] = 'K', [0x039c - 0x370] = 'M', [0x039d - 0x370] = 'N',
-    [0x039f - 0x370] = 'O', [0x03a1 - 0x370] = 'P', [0x03a4 - 0x370] = 'T',
-    [0x03a5 - 0x370] = 'Y', [0x03a7 - 0x370] = 'X', [0x03b1 - 0x370] = 'a',
-    [0x03b9 - 0x370] = 'i', [0x03bd - 0x370] = 'v', [0x03bf - 0x370] = 'o',
-    [0x03c1 - 0x370] = 'p',
-
-    /* Cyrillic capitals, then small letters */
-    [0x0405 - 0x370] = 'S', [0x0406 - 0x370] = 'I', [0x0408 - 0x370] = 'J',
-    [0x0410 - 0x370] = 'A', [0x0412 - 0x370] = 'B', [0x0415 - 0x370] = 'E',
-    [0x041a - 0x370] = 'K', [0x041c - 0x370] = 'M', [0x041d - 0x370] = 'H',
-    [0x041e - 0x370] = 'O', [0x0420 - 0x370] = 'P', [0x0421 - 0x370] = 'C',
-    [0x0422 - 0x370] = 'T', [0x0425 - 0x370] = 'X', [0x04ae - 0x370] = 'Y',
-    [0x04ba - 0x370] = 'H', [0x051a - 0x370] = 'Q', [0x051c - 0x370] = 'W',
-    [0x0430 - 0x370] = 'a', [0x0435 - 0x370] = 'e', [0x043e - 0x370] = 'o',
-    [0x0440 - 0x370] = 'p', [0x0441 - 0x370] = 'c', [0x0443 - 0x370] = 'y',
-    [0x0445 - 0x370] = 'x', [0x0455 - 0x370] = 's', [0x0456 - 0x370] = 'i',
-    [0x0458 - 0x370] = 'j', [0x04bb - 0x370] = 'h', [0x04cf - 0x370] = 'l',
-    [0x0501 - 0x370] = 'd', [0x051b - 0x370] = 'q', [0x051d - 0x370] = 'w',
-};
 
 
 size_t

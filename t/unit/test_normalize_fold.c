@@ -106,6 +106,9 @@ test_fold_confusable_mixed(void **state)
     /* ... then O for zero in the number (pg_normalize.c) */
     pg_tf_is(*state, "id 12Ο45", "id 12045");
     pg_tf_is(*state, "Smitһ", "Smith");
+    /* from confusables.txt by scripts/gen-confusables.sh, and by hand */
+    pg_tf_is(*state, "Ϲarol Ѵance", "Carol Vance");
+    pg_tf_is(*state, "Ԛuinn Ӏvy", "Quinn Ivy");
 
     /* a word joined by a letter both sides: still one word */
     pg_tf_is(*state, "Jоhnsоn", "Johnson");
