@@ -692,6 +692,11 @@ test_name_heldout4(void **state)
                "for the books for our library.");
     pg_nm_none(state, "Congratulations to proud parents Devika Menon, RN, "
                "and Arjun on the birth of their son!");
+
+    /* a contraction the people-names list carries is the writer */
+    pg_nm_none(state, "I'm a cancer survivor and so grateful.");
+    pg_nm_one(state, "Maria Lopez is a cancer survivor and so grateful.",
+              "Maria Lopez");
 }
 
 int
