@@ -1239,7 +1239,7 @@ pg_name_honorific(pg_name_ctx_t *c, size_t i)
  * newborn).  Capitalised, as a title is; "my nana" is a relative.
  */
 
-static int
+static inline int
 pg_name_title(pg_name_ctx_t *c, size_t i)
 {
     if (i >= c->n || !c->tok[i].cap || !c->tok[i].gap || c->tok[i].poss) {
