@@ -610,7 +610,10 @@ pg_name_tokenize(pg_name_ctx_t *c, size_t pos)
 
         j = i + k->len;
 
-        if (j + 1 < c->len && c->t[j] == ' ' && pg_name_starts(c->t, j + 1))
+        /* pg_name_starts(j + 1) after a blank: the byte is a word's */
+        if (j + 1 < c->len && c->t[j] == ' '
+            && pg_name_wc((unsigned char) c->t[j + 1])
+            && (unsigned char) c->t[j + 1] != 0xe2)
         {
             /* nearly every word: one blank, then the next */
             k->gap = 1;
@@ -799,8 +802,11 @@ pg_name_cut(pg_name_ctx_t *c, pg_tok_t *k)
             }
         }
 
-        while (i < len && i + 8 > len && pg_isalnum(t[i])) {
-            i++;
+        if (i + 8 > len) {
+            /* the last bytes of the text, one at a time */
+            while (i < len && pg_isalnum(t[i])) {
+                i++;
+            }
         }
 
         if (i >= len) {
