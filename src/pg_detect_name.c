@@ -180,7 +180,8 @@ static int pg_name_word_in(pg_name_ctx_t *c, size_t from, size_t to,
     unsigned sent, unsigned list);
 static int pg_name_not_person(pg_name_ctx_t *c, size_t a, size_t b);
 static unsigned pg_name_direct(pg_name_ctx_t *c, size_t a);
-static unsigned pg_name_judge(pg_name_ctx_t *c, size_t a, size_t b);
+static unsigned pg_name_judge(pg_name_ctx_t *c, size_t a, size_t b,
+    int staff);
 static unsigned pg_name_evidence(pg_name_ctx_t *c, size_t a,
     size_t b, int strong, int full);
 static int pg_name_health_in(pg_name_ctx_t *c, size_t from,
@@ -425,7 +426,7 @@ static pg_cue_set_t  pg_name_consent_set = pg_cue_set(pg_name_consent);
 pg_status_t
 pg_detect_name(const pg_scan_t *s, pg_findings_t *out)
 {
-    int             lower, drop;
+    int             lower, drop, staff;
     size_t          pos, i, b, emit, cut, ci, next;
     unsigned        conf;
     pg_status_t     st;
@@ -525,7 +526,10 @@ pg_detect_name(const pg_scan_t *s, pg_findings_t *out)
                 continue;
             }
 
-            if (pg_name_staff(c, i, b)) {
+            /* asked once: the rules below ask it again */
+            staff = pg_name_staff(c, i, b);
+
+            if (staff) {
                 pg_name_staff_remember(c, i, b);
             }
 
@@ -534,18 +538,16 @@ pg_detect_name(const pg_scan_t *s, pg_findings_t *out)
                    && (i == 0 || c->tok[i - 1].sent != c->tok[i].sent);
 
             if (conf == 0) {
-                conf = pg_name_judge(c, i, b);
+                conf = pg_name_judge(c, i, b, staff);
 
                 if (conf == 0 && drop) {
                     /* "Keep Marisol Vega ...", "Little Mateo ...": the
                      * common word that opens the sentence is no name */
                     i++;
-                    conf = pg_name_judge(c, i, b);
+                    conf = pg_name_judge(c, i, b, pg_name_staff(c, i, b));
                 }
 
-            } else if (pg_name_staff(c, i, b)
-                       || pg_name_not_person(c, i, b))
-            {
+            } else if (staff || pg_name_not_person(c, i, b)) {
                 conf = 0;
             }
 
@@ -1584,15 +1586,16 @@ pg_name_direct(pg_name_ctx_t *c, size_t a)
 }
 
 
-/* the confidence of the name [a, b) without a direct cue, 0: none */
+/* the confidence of the name [a, b) without a direct cue, 0: none;
+ * staff: pg_name_staff(c, a, b), known already */
 
 static unsigned
-pg_name_judge(pg_name_ctx_t *c, size_t a, size_t b)
+pg_name_judge(pg_name_ctx_t *c, size_t a, size_t b, int staff)
 {
     int     strong;
     size_t  k;
 
-    if (pg_name_staff(c, a, b) || pg_name_not_person(c, a, b)
+    if (staff || pg_name_not_person(c, a, b)
         || pg_name_staff_known(c, a, b))
     {
         return 0;
