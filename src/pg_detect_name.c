@@ -179,7 +179,7 @@ static int pg_name_staff_known(pg_name_ctx_t *c, size_t a, size_t b);
 static int pg_name_word_in(pg_name_ctx_t *c, size_t from, size_t to,
     unsigned sent, unsigned list);
 static int pg_name_not_person(pg_name_ctx_t *c, size_t a, size_t b);
-static unsigned pg_name_direct(pg_name_ctx_t *c, size_t a);
+static unsigned pg_name_direct(pg_name_ctx_t *c, size_t a, int hon);
 static unsigned pg_name_judge(pg_name_ctx_t *c, size_t a, size_t b,
     int staff);
 static unsigned pg_name_evidence(pg_name_ctx_t *c, size_t a,
@@ -426,7 +426,7 @@ static pg_cue_set_t  pg_name_consent_set = pg_cue_set(pg_name_consent);
 pg_status_t
 pg_detect_name(const pg_scan_t *s, pg_findings_t *out)
 {
-    int             lower, drop, staff;
+    int             lower, drop, staff, hon;
     size_t          pos, i, b, emit, cut, ci, next;
     unsigned        conf;
     pg_status_t     st;
@@ -501,14 +501,17 @@ pg_detect_name(const pg_scan_t *s, pg_findings_t *out)
                 continue;
             }
 
-            conf = pg_name_direct(c, i);
+            /* asked once: pg_name_direct() asks it too */
+            hon = i > 0 && pg_name_honorific(c, i - 1);
+
+            conf = pg_name_direct(c, i, hon);
             lower = conf != 0;
 
             if (!c->tok[i].cap && !lower) {
                 continue;
             }
 
-            if (i > 0 && pg_name_honorific(c, i - 1)) {
+            if (hon) {
                 /* "Mrs. Oduya": any capitalised word after an honorific */
                 lower |= 2;
 
@@ -1450,13 +1453,14 @@ pg_name_not_person(pg_name_ctx_t *c, size_t a, size_t b)
 
 
 /*
- * The confidence a direct cue right before word a gives, 0: none.  The
- * last word of every cue (word a - 1) is in pg_name_cue_lists: a
- * lower-case word after another is no candidate (pg_name_cue_may()).
+ * The confidence a direct cue right before word a gives, 0: none; hon:
+ * pg_name_honorific(c, a - 1), known already.  The last word of every
+ * cue (word a - 1) is in pg_name_cue_lists: a lower-case word after
+ * another is no candidate (pg_name_cue_may()).
  */
 
 static unsigned
-pg_name_direct(pg_name_ctx_t *c, size_t a)
+pg_name_direct(pg_name_ctx_t *c, size_t a, int hon)
 {
     size_t  p, k, e;
 
@@ -1474,7 +1478,7 @@ pg_name_direct(pg_name_ctx_t *c, size_t a)
 
     /* "Mr. Alvarez", "Mrs Chen", with a health word in the post: an
      * honorific alone names a mascot ("Mr. Yuk") as well as a patient */
-    if (pg_name_honorific(c, p)) {
+    if (hon) {
         k = a > PG_NAME_WINDOW ? a - PG_NAME_WINDOW : 0;
         e = a + PG_NAME_WINDOW < c->n ? a + PG_NAME_WINDOW : c->n;
 
