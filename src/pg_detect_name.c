@@ -21,9 +21,10 @@
  *      donor or event phrases in the post ("joins our team", "welcome",
  *      "physician of the year", "donor") cancel the weaker evidence.
  *
- * The text is cut into words once, in chunks of at most PG_NAME_TOKS
- * words that end at a sentence where possible; every look-around is a
- * bounded number of words, so the detector is linear in the text.
+ * The text is cut into words once, from the pre-pass's words (pg_scan.h),
+ * in chunks of at most PG_NAME_TOKS words that end at a sentence where
+ * possible; every look-around is a bounded number of words, so the
+ * detector is linear in the text.
  */
 
 
@@ -150,6 +151,10 @@ typedef struct {
     const pg_wordset_t *cue_words;
     pg_cands_t     staff_cands;
     pg_cands_t     consent_cands;
+    /* the pre-pass's words (NULL: none, every byte is read) and the
+     * first of them not before the word being cut */
+    const pg_words_t *words;
+    size_t         wi;
 } pg_name_ctx_t;
 
 
@@ -161,6 +166,8 @@ static void pg_name_room(pg_name_ctx_t *c, size_t i);
 static int pg_name_starts(const char *t, size_t pos);
 static void pg_name_cut(pg_name_ctx_t *c, pg_tok_t *k);
 static void pg_name_shape(pg_name_ctx_t *c, pg_tok_t *k);
+static void pg_name_first(pg_name_ctx_t *c, pg_tok_t *k);
+static void pg_name_words_from(pg_name_ctx_t *c, size_t pos);
 static void pg_name_classify(pg_name_ctx_t *c, pg_tok_t *k)
     __attribute__((noinline));
 static unsigned pg_name_lex(pg_name_ctx_t *c, size_t i);
@@ -460,6 +467,7 @@ pg_detect_name(const pg_scan_t *s, pg_findings_t *out)
     c->cue_words = pg_wordset_ready(&pg_name_cue_words);
     c->staff_cands.text = NULL;
     c->consent_cands.text = NULL;
+    c->words = s->words;
 
     pos = 0;
 
@@ -604,6 +612,8 @@ pg_name_tokenize(pg_name_ctx_t *c, size_t pos)
     for (i = pos; i < c->len && !pg_name_starts(c->t, i); i++) {
         /* void */
     }
+
+    pg_name_words_from(c, i);
 
     while (i < c->len && c->n < PG_NAME_TOKS) {
         k = &c->tok[c->n];
@@ -785,15 +795,47 @@ pg_name_starts(const char *t, size_t pos)
 static void
 pg_name_cut(pg_name_ctx_t *c, pg_tok_t *k)
 {
-    size_t         i, pos, len;
-    uint64_t       a;
-    const char    *t;
-    unsigned char  ch;
+    size_t             i, pos, len, wi;
+    uint64_t           a;
+    const char        *t;
+    unsigned char      ch;
+    const pg_words_t  *w;
 
     t = c->t;
     len = c->len;
     pos = k->off;
     i = pos;
+    w = c->words;
+
+    if (w != NULL) {
+        /* the pre-pass cut the letters and digits from pos already:
+         * nearly every word is one of its words, ended by a blank or a
+         * punctuation mark; one that goes on ("O'Neill", "José") goes
+         * on from the pre-pass's end below */
+        for (wi = c->wi; wi < w->n && w->word[wi] < pos; wi++) {
+            /* void */
+        }
+
+        c->wi = wi;
+
+        if (wi < w->n && w->word[wi] == pos && w->wlen[wi] < PG_WORD_LONG)
+        {
+            /* the next word is nearly always the pre-pass's next one */
+            c->wi = wi + 1;
+            i = pos + w->wlen[wi];
+
+            if (i >= len
+                || ((unsigned char) t[i] < 0x80 && t[i] != '\''
+                    && t[i] != '-'))
+            {
+                /* all letters and digits: no "'s" (pg_name_shape()) */
+                k->len = i - pos;
+                k->blen = k->len;
+                pg_name_first(c, k);
+                return;
+            }
+        }
+    }
 
     for ( ;; ) {
         /* the ASCII letters and digits from i, eight bytes at a time */
@@ -863,9 +905,7 @@ pg_name_shape(pg_name_ctx_t *c, pg_tok_t *k)
 
     w = c->t + k->off;
 
-    k->cap = w[0] >= 'A' && w[0] <= 'Z';
-    k->lower = w[0] >= 'a' && w[0] <= 'z';
-    k->digit = pg_isdigit(w[0]);
+    pg_name_first(c, k);
     k->blen = k->len;
 
     if (k->len > PG_NAME_TOKLEN) {
@@ -884,6 +924,32 @@ pg_name_shape(pg_name_ctx_t *c, pg_tok_t *k)
     {
         k->poss = 1;
         k->blen = k->len - 4;
+    }
+}
+
+
+/* what the first byte of the word k tells */
+
+static inline void
+pg_name_first(pg_name_ctx_t *c, pg_tok_t *k)
+{
+    unsigned char  ch;
+
+    ch = (unsigned char) c->t[k->off];
+
+    k->cap = ch >= 'A' && ch <= 'Z';
+    k->lower = ch >= 'a' && ch <= 'z';
+    k->digit = pg_isdigit(ch);
+}
+
+
+/* the pre-pass's first word at or after pos: a chunk starts back there */
+
+static void
+pg_name_words_from(pg_name_ctx_t *c, size_t pos)
+{
+    if (c->words != NULL) {
+        c->wi = pg_offsets_from(c->words->word, c->words->n, pos);
     }
 }
 

@@ -587,25 +587,9 @@ pg_cands_next(pg_cands_t *c, size_t pos, size_t *m)
 size_t
 pg_cands_pos(pg_cands_t *c, size_t pos)
 {
-    size_t  lo, hi, mid;
-
     if (c->k > 0 && c->pos[c->k - 1] >= pos) {
         /* back before the cursor: rare, a binary search */
-        lo = 0;
-        hi = c->k;
-
-        while (lo < hi) {
-            mid = lo + (hi - lo) / 2;
-
-            if (c->pos[mid] < pos) {
-                lo = mid + 1;
-
-            } else {
-                hi = mid;
-            }
-        }
-
-        c->k = lo;
+        c->k = pg_offsets_from(c->pos, c->k, pos);
     }
 
     while (c->k < c->n && c->pos[c->k] < pos) {

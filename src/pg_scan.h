@@ -141,6 +141,29 @@ pg_words_of_len(const pg_words_t *w, size_t k, size_t n)
     return p != NULL ? (size_t) (p - w->wlen) : w->n;
 }
 
+/* the first of n ascending offsets that is pos or after: n if none */
+static inline size_t
+pg_offsets_from(const uint32_t *off, size_t n, size_t pos)
+{
+    size_t  lo, hi, mid;
+
+    lo = 0;
+    hi = n;
+
+    while (lo < hi) {
+        mid = lo + (hi - lo) / 2;
+
+        if (off[mid] < pos) {
+            lo = mid + 1;
+
+        } else {
+            hi = mid;
+        }
+    }
+
+    return lo;
+}
+
 /* the words that start with a digit: where a number may start */
 void pg_cands_digits(pg_cands_t *c, const pg_words_t *w, const char *text,
     size_t len);
