@@ -3,9 +3,9 @@
  *
  * The field's words and the candidates of a cue list: see pg_scan.h.
  *
- * A large field's words are grouped by key once (a counting sort), so
- * that a list's candidates are gathered from the groups of its keys
- * alone; a field of a few words (a post) is filtered word by word.
+ * A large field's words are grouped by key once (a counting sort), a
+ * field of a few words (a post) chained by key, so that a list's
+ * candidates are gathered from the words of its keys alone.
  */
 
 
@@ -15,8 +15,10 @@
 #include "pg_text.h"
 
 
-/* a field of more words is grouped by key */
+/* a field of more words is grouped by key, of fewer chained by key */
 #define PG_WORDS_FEW   256
+/* the end of a chain of words (pg_words_t.chain) */
+#define PG_CHAIN_END   0xffff
 
 /* the words a field of len bytes starts with: a first guess, it grows */
 #define PG_WORDS_GUESS(len)  ((len) / 5 + 16)
@@ -71,7 +73,10 @@ static pg_status_t pg_words_keys(pg_words_t *w, pg_arena_t *a,
 static void pg_words_key(pg_words_t *w, const char *text, size_t k,
     unsigned c1, unsigned c2, uint32_t end);
 static pg_status_t pg_words_group(pg_words_t *w, pg_arena_t *a);
+static pg_status_t pg_words_chain(pg_words_t *w, pg_arena_t *a);
 static pg_status_t pg_cands_gather(pg_cands_t *c, const pg_words_t *w,
+    pg_arena_t *a, const uint64_t *hit, const uint64_t *k3);
+static pg_status_t pg_cands_chained(pg_cands_t *c, const pg_words_t *w,
     pg_arena_t *a, const uint64_t *hit, const uint64_t *k3);
 static void pg_cue_set_build(pg_cue_set_t *set, pg_keys_t *keys);
 static void pg_cue_keys(const char *cue, pg_keys_t *keys);
@@ -183,7 +188,7 @@ pg_words_index(pg_words_t *w, pg_arena_t *a, const char *text, size_t len)
         return st;
     }
 
-    return w->n > PG_WORDS_FEW ? pg_words_group(w, a) : PG_OK;
+    return w->n > PG_WORDS_FEW ? pg_words_group(w, a) : pg_words_chain(w, a);
 }
 
 
@@ -326,6 +331,38 @@ pg_words_group(pg_words_t *w, pg_arena_t *a)
 }
 
 
+/*
+ * The words of a few (a post) chained by key: a list's candidates are
+ * then read from the chains of the keys it shares with the field, not
+ * tested word by word for each list, and the chains cost no counting
+ * sort over every key (pg_words_group()).
+ */
+
+static pg_status_t
+pg_words_chain(pg_words_t *w, pg_arena_t *a)
+{
+    size_t  k;
+
+    w->head = pg_arena_alloc(a, PG_KEYS * sizeof(uint16_t));
+    w->chain = pg_arena_alloc(a, (w->n ? w->n : 1) * sizeof(uint16_t));
+
+    if (w->head == NULL || w->chain == NULL) {
+        return PG_ERR_NOMEM;
+    }
+
+    for (k = 0; k < w->n; k++) {
+        w->head[w->key[k]] = PG_CHAIN_END;
+    }
+
+    for (k = w->n; k-- > 0; /* void */ ) {
+        w->chain[k] = w->head[w->key[k]];
+        w->head[w->key[k]] = (uint16_t) k;
+    }
+
+    return PG_OK;
+}
+
+
 pg_status_t
 pg_cands_init(pg_cands_t *c, const pg_words_t *w, pg_arena_t *a,
     const char *text, size_t len, pg_cue_set_t *set)
@@ -348,63 +385,86 @@ pg_cands_init(pg_cands_t *c, const pg_words_t *w, pg_arena_t *a,
 
     any = 0;
 
-    if (w->group == NULL) {
-        /* a few words: each is tested (k3 tells), no key gathered */
-        for (k = 0; k < PG_KEY_WORDS; k++) {
-            any |= keys->k2[k] & w->keys[k];
-        }
-
-        return any ? pg_cands_gather(c, w, a, NULL, keys->k3) : PG_OK;
-    }
-
     for (k = 0; k < PG_KEY_WORDS; k++) {
         hit[k] = keys->k2[k] & w->keys[k];
         any |= hit[k];
     }
 
-    return any ? pg_cands_gather(c, w, a, hit, keys->k3) : PG_OK;
+    if (any == 0) {
+        return PG_OK;
+    }
+
+    return w->group != NULL ? pg_cands_gather(c, w, a, hit, keys->k3)
+                            : pg_cands_chained(c, w, a, hit, keys->k3);
 }
 
 
 /*
- * The positions of the words whose keys are in hit and whose keys with
- * their third bytes are in k3, ascending; hit is NULL for a field of a
- * few words (not grouped): k3 alone tells (a key with a third byte is
- * in k3 only if the key is in the set's keys)
+ * The positions of the words of a few (not grouped) whose keys are in
+ * hit and whose keys with their third bytes are in k3, ascending: the
+ * chains of the keys marked, then read in order
+ */
+
+static pg_status_t
+pg_cands_chained(pg_cands_t *c, const pg_words_t *w, pg_arena_t *a,
+    const uint64_t *hit, const uint64_t *k3)
+{
+    size_t     k, n;
+    unsigned   key, g;
+    uint32_t  *pos;
+    uint64_t   b;
+    uint64_t   mark[(PG_WORDS_FEW + 63) / 64];
+
+    memset(mark, 0, sizeof(mark));
+    n = 0;
+
+    for (k = 0; k < PG_KEY_WORDS; k++) {
+        for (b = hit[k]; b != 0; b &= b - 1) {
+            key = (unsigned) (k << 6) + (unsigned) __builtin_ctzll(b);
+
+            for (g = w->head[key]; g != PG_CHAIN_END; g = w->chain[g]) {
+                if (pg_bit(k3, w->key3[g])) {
+                    mark[g >> 6] |= (uint64_t) 1 << (g & 63);
+                    n++;
+                }
+            }
+        }
+    }
+
+    if (n == 0) {
+        return PG_OK;
+    }
+
+    pos = pg_arena_alloc(a, n * sizeof(uint32_t));
+    if (pos == NULL) {
+        return PG_ERR_NOMEM;
+    }
+
+    for (k = 0; k < (PG_WORDS_FEW + 63) / 64; k++) {
+        for (b = mark[k]; b != 0; b &= b - 1) {
+            pos[c->n++] = w->word[(k << 6) + __builtin_ctzll(b)];
+        }
+    }
+
+    c->pos = pos;
+
+    return PG_OK;
+}
+
+
+/*
+ * The positions of the words of a field grouped by key whose keys are in
+ * hit and whose keys with their third bytes are in k3, ascending
  */
 
 static pg_status_t
 pg_cands_gather(pg_cands_t *c, const pg_words_t *w, pg_arena_t *a,
     const uint64_t *hit, const uint64_t *k3)
 {
-    size_t           k, j, g, n, lo, hi;
-    uint32_t        *pos;
-    uint64_t         b;
-    uint64_t        *mark;
-    const uint16_t  *key3;
-    const uint32_t  *word;
-
-    if (w->group == NULL) {
-        pos = pg_arena_alloc(a, w->n * sizeof(uint32_t));
-        if (pos == NULL) {
-            return PG_ERR_NOMEM;
-        }
-
-        /* locals: the stores to pos cannot change them */
-        word = w->word;
-        key3 = w->key3;
-        n = 0;
-
-        for (k = 0; k < w->n; k++) {
-            pos[n] = word[k];
-            n += pg_bit(k3, key3[k]) != 0;
-        }
-
-        c->pos = pos;
-        c->n = n;
-
-        return PG_OK;
-    }
+    size_t     k, j, g, n, lo, hi;
+    uint32_t  *pos;
+    uint64_t   b;
+    uint64_t  *mark;
 
     /* the groups' words marked, then read in order */
 

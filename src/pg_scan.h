@@ -88,6 +88,10 @@ typedef struct {
     uint32_t           *group;
     uint32_t           *goff;     /* key k's are group[goff[k]..goff[k+1]) */
     uint64_t           *mark;     /* scratch of n bits, kept all zero */
+    /* up to PG_WORDS_FEW words: each key's words chained, ascending */
+    uint16_t           *head;     /* a key's first word; only keys that
+                                     occur are set */
+    uint16_t           *chain;    /* a word's next of its key, or none */
     uint32_t           *digit;    /* the starts of words of a digit first */
     size_t              ndigit;
     uint32_t           *cap;      /* of a capital letter (A-Z) first */
