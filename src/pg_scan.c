@@ -77,7 +77,7 @@ static pg_status_t pg_words_chain(pg_words_t *w, pg_arena_t *a);
 static pg_status_t pg_cands_gather(pg_cands_t *c, const pg_words_t *w,
     pg_arena_t *a, const uint64_t *hit, const uint64_t *k3);
 static pg_status_t pg_cands_chained(pg_cands_t *c, const pg_words_t *w,
-    pg_arena_t *a, const uint64_t *hit, const uint64_t *k3);
+    pg_arena_t *a, const pg_keys_t *keys);
 static void pg_cue_set_build(pg_cue_set_t *set, pg_keys_t *keys);
 static void pg_cue_keys(const char *cue, pg_keys_t *keys);
 
@@ -383,6 +383,10 @@ pg_cands_init(pg_cands_t *c, const pg_words_t *w, pg_arena_t *a,
     keys = __atomic_load_n(&set->ready, __ATOMIC_ACQUIRE)
            ? &set->keys : pg_cue_set_keys(set, &tmp);
 
+    if (w->group == NULL) {
+        return pg_cands_chained(c, w, a, keys);
+    }
+
     any = 0;
 
     for (k = 0; k < PG_KEY_WORDS; k++) {
@@ -390,24 +394,20 @@ pg_cands_init(pg_cands_t *c, const pg_words_t *w, pg_arena_t *a,
         any |= hit[k];
     }
 
-    if (any == 0) {
-        return PG_OK;
-    }
-
-    return w->group != NULL ? pg_cands_gather(c, w, a, hit, keys->k3)
-                            : pg_cands_chained(c, w, a, hit, keys->k3);
+    return any ? pg_cands_gather(c, w, a, hit, keys->k3) : PG_OK;
 }
 
 
 /*
- * The positions of the words of a few (not grouped) whose keys are in
- * hit and whose keys with their third bytes are in k3, ascending: the
- * chains of the keys marked, then read in order
+ * The positions of the words of a few (not grouped) whose keys are the
+ * set's and whose keys with their third bytes are too, ascending: the
+ * chains of the keys the field and the set share marked, then read in
+ * order
  */
 
 static pg_status_t
 pg_cands_chained(pg_cands_t *c, const pg_words_t *w, pg_arena_t *a,
-    const uint64_t *hit, const uint64_t *k3)
+    const pg_keys_t *keys)
 {
     size_t     k, n;
     unsigned   key, g;
@@ -419,11 +419,11 @@ pg_cands_chained(pg_cands_t *c, const pg_words_t *w, pg_arena_t *a,
     n = 0;
 
     for (k = 0; k < PG_KEY_WORDS; k++) {
-        for (b = hit[k]; b != 0; b &= b - 1) {
+        for (b = keys->k2[k] & w->keys[k]; b != 0; b &= b - 1) {
             key = (unsigned) (k << 6) + (unsigned) __builtin_ctzll(b);
 
             for (g = w->head[key]; g != PG_CHAIN_END; g = w->chain[g]) {
-                if (pg_bit(k3, w->key3[g])) {
+                if (pg_bit(keys->k3, w->key3[g])) {
                     mark[g >> 6] |= (uint64_t) 1 << (g & 63);
                     n++;
                 }
