@@ -795,10 +795,11 @@ pg_name_starts(const char *t, size_t pos)
 static void
 pg_name_cut(pg_name_ctx_t *c, pg_tok_t *k)
 {
-    size_t             i, pos, len, wi;
+    size_t             i, pos, len, wi, n;
     uint64_t           a;
     const char        *t;
     unsigned char      ch;
+    const uint32_t    *word;
     const pg_words_t  *w;
 
     t = c->t;
@@ -812,14 +813,21 @@ pg_name_cut(pg_name_ctx_t *c, pg_tok_t *k)
          * nearly every word is one of its words, ended by a blank or a
          * punctuation mark; one that goes on ("O'Neill", "José") goes
          * on from the pre-pass's end below */
-        for (wi = c->wi; wi < w->n && w->word[wi] < pos; wi++) {
-            /* void */
+        n = w->n;
+        word = w->word;
+        wi = c->wi;
+
+        if (wi < n && word[wi] != pos) {
+            /* rare: after a word of more than one of the pre-pass's
+             * ("O'Neill"), or at a non-ASCII byte */
+            while (wi < n && word[wi] < pos) {
+                wi++;
+            }
         }
 
         c->wi = wi;
 
-        if (wi < w->n && w->word[wi] == pos && w->wlen[wi] < PG_WORD_LONG)
-        {
+        if (wi < n && word[wi] == pos && w->wlen[wi] < PG_WORD_LONG) {
             /* the next word is nearly always the pre-pass's next one */
             c->wi = wi + 1;
             i = pos + w->wlen[wi];
