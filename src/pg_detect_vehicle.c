@@ -9,7 +9,7 @@
  *   11, 10 is 'X').  Alone it must pass the check (90); after a "VIN" cue
  *   it need not (80): VINs outside North America carry no check digit.
  *   Licence plates: only after a cue ("license plate", "plate #", "tag
- *   #"), 4-8 characters with a letter and a digit, one inner space or
+ *   #", "placas", a state and "tag"), 4-8 characters with a letter and a digit, one inner space or
  *   hyphen allowed ("ABC 1234", "7ABC123").
  */
 
@@ -32,6 +32,26 @@ static const char *const  pg_plate_cues[] = {
     "plate #", "plate#", "plate number", "plate no", "plates",
     "tag #", "tag#", "tag number", "tag no", "tags #",
     "registration plate", "number plate", "reg plate",
+    /* Spanish: "placas JKL-447-B" */
+    "placa", "placas", "placa #", "placa#",
+    /*
+     * "Georgia tag RKV4417": "tag" is a plate only after a state, as
+     * drivers in the South say it; "price tag", "name tag 4417" and
+     * "#tag" are no cues
+     */
+    "alabama tag", "alaska tag", "arizona tag", "arkansas tag",
+    "california tag", "colorado tag", "connecticut tag", "dc tag",
+    "delaware tag", "florida tag", "georgia tag", "hawaii tag", "idaho tag",
+    "illinois tag", "indiana tag", "iowa tag", "kansas tag", "kentucky tag",
+    "louisiana tag", "maine tag", "maryland tag", "massachusetts tag",
+    "michigan tag", "minnesota tag", "mississippi tag", "missouri tag",
+    "montana tag", "nebraska tag", "nevada tag", "new hampshire tag",
+    "new jersey tag", "new mexico tag", "new york tag", "north carolina tag",
+    "north dakota tag", "ohio tag", "oklahoma tag", "oregon tag",
+    "pennsylvania tag", "rhode island tag", "south carolina tag",
+    "south dakota tag", "tennessee tag", "texas tag", "utah tag",
+    "vermont tag", "virginia tag", "washington tag", "west virginia tag",
+    "wisconsin tag", "wyoming tag",
     NULL
 };
 

@@ -11,6 +11,7 @@
 static void test_vehicle_vin(void **state);
 static void test_vehicle_vin_invalid(void **state);
 static void test_vehicle_plates(void **state);
+static void test_vehicle_plates_state_tag(void **state);
 static void test_vehicle_plates_need_id(void **state);
 static void test_vehicle_lookalikes(void **state);
 static void test_vehicle_edges(void **state);
@@ -58,6 +59,27 @@ test_vehicle_plates(void **state)
     pg_dt_one(*state, pg_detect_vehicle, "tag # XYZ-4821", PG_T_VEHICLE, 6, 8);
     pg_dt_one(*state, pg_detect_vehicle, "Plate number: 4GHT772", PG_T_VEHICLE,
               14, 7);
+}
+
+
+static void
+test_vehicle_plates_state_tag(void **state)
+{
+    pg_dt_one(*state, pg_detect_vehicle, "the Camry with Georgia tag RKV4417",
+              PG_T_VEHICLE, 27, 7);
+    pg_dt_one(*state, pg_detect_vehicle, "her new york tag: HKX-2231",
+              PG_T_VEHICLE, 18, 8);
+    pg_dt_one(*state, pg_detect_vehicle, "camioneta con placas JKL-447-B:",
+              PG_T_VEHICLE, 21, 9);
+    pg_dt_one(*state, pg_detect_vehicle, "placa ABC 1234", PG_T_VEHICLE, 6, 8);
+
+    /* "tag" without a state, and Spanish plates without an ID */
+    pg_dt_none(*state, pg_detect_vehicle, "price tag RKV4417 on sale");
+    pg_dt_none(*state, pg_detect_vehicle, "wear your name tag 4417B today");
+    pg_dt_none(*state, pg_detect_vehicle, "Georgia #tag RKV4417");
+    pg_dt_none(*state, pg_detect_vehicle, "Tag us #GeorgiaTag2026");
+    pg_dt_none(*state, pg_detect_vehicle, "Georgia tag sales tax is 7%");
+    pg_dt_none(*state, pg_detect_vehicle, "placas de Petri en el laboratorio");
 }
 
 
@@ -126,6 +148,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_vehicle_vin_invalid,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_vehicle_plates,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_vehicle_plates_state_tag,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_vehicle_plates_need_id,
                                         pg_dt_setup, pg_dt_teardown),
