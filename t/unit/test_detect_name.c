@@ -32,6 +32,7 @@ static void test_name_field_second(void **state);
 static void test_name_field_third(void **state);
 static void test_name_heldout(void **state);
 static void test_name_heldout4(void **state);
+static void test_name_heldout5(void **state);
 
 
 /* exactly one NAME finding, covering the first occurrence of name */
@@ -699,6 +700,26 @@ test_name_heldout4(void **state)
               "Maria Lopez");
 }
 
+static void
+test_name_heldout5(void **state)
+{
+    /* a therapy animal's handler is a volunteer, as "our nurse" is staff */
+    pg_nm_none(state, "Find him on 5 South with his handler Arlene every "
+               "Wednesday.");
+    pg_nm_one(state, "Our patient Arlene is back on 5 South for chemo "
+              "every Wednesday.", "Arlene");
+
+    /* a Spanish article or preposition after a patient word starts no
+     * name; a name after the same word still does */
+    pg_nm_none(state, "Ofrecemos int\xc3\xa9rpretes para pacientes de "
+               "habla hmong y somal\xc3\xad.");
+    pg_nm_one(state, "Nuestra paciente Rosa Quispe sali\xc3\xb3 del "
+              "hospital tras su cirug\xc3\xad" "a.", "Rosa Quispe");
+    pg_nm_none(state, "Llame a su hija al 956-555-0142 para confirmar la "
+               "cita.");
+}
+
+
 int
 main(void)
 {
@@ -742,6 +763,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_name_heldout,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_name_heldout4,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_name_heldout5,
                                         pg_dt_setup, pg_dt_teardown),
     };
 
