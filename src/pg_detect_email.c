@@ -10,9 +10,11 @@
  *            is 2-63 letters and not a file extension, so "logo@2x.png"
  *            is not an address
  *
- * Not addresses: "@handle" (no local part), and user@host inside a URL
- * ("https://user@host/..."): that is userinfo for a login, not a contact
- * address a post discloses.  "mailto:" addresses are addresses.
+ * Not addresses: "@handle" (no local part), a fediverse handle
+ * "@user@instance.social" (its local part starts right after an '@',
+ * the host no webmail provider), and user@host inside a URL
+ * ("https://user@host/..."): that is userinfo for a login, not a
+ * contact address a post discloses.  "mailto:" addresses are addresses.
  *
  * Spelled out: "nadia53 at hotmail dot com", "jt.walker [at] yahoo [dot]
  * com", "r.santiago(at)icloud(dot)com": a local part, "at", labels joined
@@ -121,6 +123,16 @@ pg_detect_email(const pg_scan_t *s, pg_findings_t *out)
         }
 
         dn = pg_email_domain(t, s->len, i + 1);
+        if (dn != 0 && ls > 0 && t[ls - 1] == '@'
+            && !pg_email_webmail_at(t, i + 1, i + 1 + dn))
+        {
+            /* "@news@fairmonthealth.social": a Mastodon handle, the
+             * account's public name, not a mailbox; no instance is a
+             * webmail host, so "@rosa.v@gmail.com" stays an address */
+            i += dn;
+            continue;
+        }
+
         if (dn == 0) {
             continue;
         }

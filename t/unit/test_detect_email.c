@@ -79,6 +79,15 @@ test_email_not_addresses(void **state)
 {
     pg_dt_none(*state, pg_detect_email, "Follow @MercyHealth for updates");
     pg_dt_none(*state, pg_detect_email, "RT @cdcgov: wash your hands");
+    /* fediverse handles: the local part starts right after an '@' */
+    pg_dt_none(*state, pg_detect_email,
+               "Follow us at @news@fairmonthealth.social for alerts");
+    pg_dt_none(*state, pg_detect_email, "(@ed@mastodon.social)");
+    pg_dt_one(*state, pg_detect_email,
+              "Follow @news@kind.social or email jane@x.org", PG_T_EMAIL,
+              34, 10);
+    pg_dt_one(*state, pg_detect_email, "reach her @rosa.v@gmail.com",
+              PG_T_EMAIL, 11, 16);
     pg_dt_none(*state, pg_detect_email, "see logo@2x.png and icon@3x.JPG");
     pg_dt_none(*state, pg_detect_email, "5 @ 10am");
     pg_dt_none(*state, pg_detect_email, "a@b");
