@@ -9,6 +9,13 @@
  *   Positions: 1 digit 1-9; 2, 5, 8, 9 letter; 3, 6 letter or digit;
  *   4, 7, 10, 11 digit; letters never S, L, O, I, B or Z.
  *
+ *   CMS's own specimen MBI ("1EG4-TE5-MK73", on the sample card of
+ *   "Understanding the Medicare Beneficiary Identifier (MBI) Format",
+ *   cms.gov) shown as an example ("looks like", "example", "sample"
+ *   within 6 words either side) is nobody's: a post that explains the
+ *   new card quotes it.  Without such a word, or after a cue, it is a
+ *   finding like any MBI: staff copy it into test and training posts.
+ *
  *   Medicaid, member, subscriber, policy, group, insurance and Medicare
  *   IDs (any format: plans choose their own) only after a cue, with an
  *   ID of 5-20 characters, 3 of them digits or more.
@@ -20,11 +27,15 @@
 #include "pg_text.h"
 
 
-#define PG_MBI_LEN   11
+#define PG_MBI_LEN            11
+#define PG_MBI_EXAMPLE_WORDS  6
+#define PG_MBI_EXAMPLE_BYTES  64
 
 
 static size_t pg_mbi_at(const char *t, size_t len, size_t pos);
 static int pg_mbi_letter(int c);
+static int pg_mbi_specimen(const char *t, size_t len, size_t pos,
+    size_t n);
 
 
 static const char *const  pg_plan_cues[] = {
@@ -42,6 +53,18 @@ static const char *const  pg_plan_cues[] = {
     "plan id", "plan #", "beneficiary id", "beneficiary number",
     "benefit id", "insured id",
     NULL
+};
+
+
+/* the MBIs CMS publishes as specimens, without separators (see above) */
+static const char *const  pg_mbi_specimens[] = {
+    "1eg4te5mk73", NULL
+};
+
+/* words that show a specimen as an example, not as someone's number */
+static const char *const  pg_mbi_example_words[] = {
+    "example", "examples", "sample", "specimen", "looks like",
+    "look like", "such as", NULL
 };
 
 
@@ -89,6 +112,11 @@ pg_detect_health_plan(const pg_scan_t *s, pg_findings_t *out)
         }
 
         if (j < cued && out->items[j].off == i) {
+            i += n - 1;
+            continue;
+        }
+
+        if (pg_mbi_specimen(t, s->len, i, n)) {
             i += n - 1;
             continue;
         }
@@ -163,6 +191,43 @@ pg_mbi_at(const char *t, size_t len, size_t pos)
     }
 
     return i - pos;
+}
+
+
+/* whether the MBI at pos (n bytes) is a specimen shown as an example */
+
+static int
+pg_mbi_specimen(const char *t, size_t len, size_t pos, size_t n)
+{
+    size_t             k, j;
+    const char *const *sp;
+
+    for (sp = pg_mbi_specimens; *sp != NULL; sp++) {
+
+        /* the 11 characters, the separators of pg_mbi_at() skipped */
+        for (k = pos, j = 0; k < pos + n && (*sp)[j] != '\0'; k++) {
+            if (pg_isalnum(t[k])) {
+                if (pg_tolower(t[k]) != (*sp)[j]) {
+                    break;
+                }
+
+                j++;
+            }
+        }
+
+        if (k == pos + n && (*sp)[j] == '\0') {
+            break;
+        }
+    }
+
+    if (*sp == NULL) {
+        return 0;
+    }
+
+    return pg_cue_before(t, pos, PG_MBI_EXAMPLE_WORDS, PG_MBI_EXAMPLE_BYTES,
+                         pg_mbi_example_words)
+           || pg_cue_after(t, len, pos + n, PG_MBI_EXAMPLE_WORDS,
+                           PG_MBI_EXAMPLE_BYTES, pg_mbi_example_words);
 }
 
 

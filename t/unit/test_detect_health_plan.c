@@ -32,6 +32,20 @@ test_health_plan_mbi(void **state)
               PG_T_HEALTH_PLAN, 10, 13);
     pg_dt_one(*state, pg_detect_health_plan, "(2C29D34EF56)", PG_T_HEALTH_PLAN,
               1, 11);
+
+    /* CMS's specimen shown as an example is nobody's; another MBI so
+     * shown, and the specimen without an example word, are findings */
+    pg_dt_none(*state, pg_detect_health_plan,
+               "Your new card has an ID that looks like 1EG4-TE5-MK73 "
+               "(that one is CMS's example).");
+    pg_dt_none(*state, pg_detect_health_plan,
+               "A sample card: 1eg4te5mk73. Never post yours!");
+    pg_dt_one(*state, pg_detect_health_plan,
+              "Your new card has an ID that looks like 2C29-D34-EF56.",
+              PG_T_HEALTH_PLAN, 40, 13);
+    pg_dt_one(*state, pg_detect_health_plan,
+              "1EG4TE5MK73 is the number on his card.", PG_T_HEALTH_PLAN,
+              0, 11);
 }
 
 
