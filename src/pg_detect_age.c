@@ -31,7 +31,9 @@
  * "Celebrating 100 years", "90+ years of service" and "our 100th
  * anniversary" are none of these phrases: an institution's age.  An end
  * of a range ("adults aged 90 to 104", "between 90 and 104") is a
- * group's age, never a finding.
+ * group's age, never a finding; so is a staff member's, a volunteer's,
+ * a donor's, a retiree's or an athlete's age with no patient or care
+ * word near it (pg_age_role()).
  *
  * Ages in words are read in the same phrases: "ninety", "ninety-four"
  * or "ninety four", "one|a hundred [and] <1-99>" with hyphens or spaces,
@@ -90,6 +92,8 @@ static size_t pg_age_word_before(const char *t, size_t pos,
     const char *const *words);
 static int pg_age_range(const char *t, size_t len, size_t pos, size_t end);
 static size_t pg_age_joiner(const char *t, size_t len, size_t pos, int and);
+static int pg_age_role(const char *t, size_t len, size_t pos, size_t end);
+static int pg_age_role_who(const char *t, size_t len, size_t end);
 static int pg_age_who(const char *t, size_t len, size_t pos, size_t end,
     size_t w);
 
@@ -159,15 +163,27 @@ static const char *const  pg_age_clause_after[] = {
     "yesterday", "as", NULL
 };
 
-/* roles whose age a post celebrates that are no patients */
+/* roles whose age a post celebrates that are no patients: staff,
+ * volunteers, donors, retirees, athletes, named before the age */
 static const char *const  pg_age_roles[] = {
-    "volunteer", "employee", "auxilian", NULL
+    "volunteer", "employee", "auxilian", "retiree", "retired", "donor",
+    "dr", "dr.", "doctor", "physician", "runner", "finisher", "athlete",
+    NULL
 };
 
-/* a patient after the age, whatever role came before it */
+/* the same roles as what the person does, in ", who ..." after the age */
+static const char *const  pg_age_role_verbs[] = {
+    "volunteered", "volunteers", "volunteer", "ran", "runs", "raced",
+    "finished", "retired", "worked", "works", "served", "donated",
+    "donates", "coached", NULL
+};
+
+/* a patient or care near the age, whatever role came with it */
 static const char *const  pg_age_patients[] = {
-    "patient", "patient's", "pt", "resident", "mrs", "mr", "ms", "miss",
-    NULL
+    "patient", "patient's", "patients", "pt", "resident", "mrs", "mr",
+    "ms", "miss", "admitted", "discharged", "diagnosed", "recovering",
+    "surgery", "hospice", "icu", "bedside", "treated", "cared", "care",
+    "visited", "nursing", NULL
 };
 
 static const char *const  pg_age_honorifics[] = {
@@ -403,19 +419,6 @@ pg_age_phrase(const char *t, size_t len, size_t pos, size_t end, int ord,
             return 0;
         }
 
-        /* "our Volunteer of the Year, 91-year-old <name>": the age set
-         * beside a volunteer's or an employee's role, not a patient's;
-         * but "our volunteers sang to 101-year-old <name>" (no comma),
-         * "Volunteer of the Year, 96-year-old patient <name>" */
-        if (pos >= 2 && t[pos - 1] == ' ' && t[pos - 2] == ','
-            && pg_cue_before(t, pos, PG_AGE_ROLE_WORDS, PG_AGE_ROLE_BYTES,
-                             pg_age_roles)
-            && !pg_cue_after(t, len, end + m, PG_AGE_ROLE_WORDS,
-                             PG_AGE_ROLE_BYTES, pg_age_patients))
-        {
-            return 0;
-        }
-
         if (which == PG_AGE_YOUNG) {
             weak = 1;
 
@@ -463,6 +466,10 @@ pg_age_phrase(const char *t, size_t len, size_t pos, size_t end, int ord,
     }
 
     if (weak < 0) {
+        return 0;
+    }
+
+    if ((m != 0 || appos == 1) && pg_age_role(t, len, pos, end)) {
         return 0;
     }
 
@@ -1136,4 +1143,61 @@ pg_age_person(const char *t, size_t len, size_t pos, size_t end)
                          pg_age_persons)
            || pg_cue_after(t, len, end, PG_AGE_CTX_WORDS, PG_AGE_CTX_BYTES,
                            pg_age_persons);
+}
+
+
+/*
+ * The age at [pos, end) (its phrase included) is a role's, not a
+ * patient's: "our Volunteer of the Year, 91-year-old <name>", "Dr.
+ * <name>, 92, delivered 9,000 babies" (a role in the 6 words before, the
+ * age after a comma), "<name>, 96, who has volunteered", "91-year-old
+ * <name>, who ran it in 48:12" (the role's verb in a ", who" clause
+ * after it), with no patient or care word in the 6 words either side.
+ * "our volunteers sang to 101-year-old <name>" (no comma, no role after)
+ * and "our volunteer, 96-year-old patient Mrs. <surname>" still count.
+ */
+
+static int
+pg_age_role(const char *t, size_t len, size_t pos, size_t end)
+{
+    if (!(pos >= 2 && t[pos - 1] == ' ' && t[pos - 2] == ','
+          && pg_cue_before(t, pos, PG_AGE_ROLE_WORDS, PG_AGE_ROLE_BYTES,
+                           pg_age_roles))
+        && !pg_age_role_who(t, len, end))
+    {
+        return 0;
+    }
+
+    return !pg_cue_before(t, pos, PG_AGE_ROLE_WORDS, PG_AGE_ROLE_BYTES,
+                          pg_age_patients)
+           && !pg_cue_after(t, len, end, PG_AGE_ROLE_WORDS + 2,
+                            PG_AGE_ROLE_BYTES + 32, pg_age_patients);
+}
+
+
+/* ", who [has] volunteered" in the sentence after end, within the role's
+ * window, "who" and up to two words before the role's verb */
+
+static int
+pg_age_role_who(const char *t, size_t len, size_t end)
+{
+    size_t  i, hi;
+
+    hi = len - end > PG_AGE_ROLE_BYTES ? end + PG_AGE_ROLE_BYTES : len;
+
+    for (i = end; i + 6 <= hi; i++) {
+        if (t[i] == '.' || t[i] == '!' || t[i] == '?' || t[i] == '\n') {
+            return 0;
+        }
+
+        if (t[i] == ',' && t[i + 1] == ' '
+            && pg_tolower(t[i + 2]) == 'w' && pg_tolower(t[i + 3]) == 'h'
+            && pg_tolower(t[i + 4]) == 'o' && t[i + 5] == ' ')
+        {
+            return pg_cue_after(t, len, i + 6, 3, PG_AGE_CUE_BYTES,
+                                pg_age_role_verbs);
+        }
+    }
+
+    return 0;
 }

@@ -310,6 +310,23 @@ test_age_roles(void **state)
               "Rose on 4 West.", PG_T_AGE, 23, 12);
     pg_dt_one(*state, pg_detect_age, "Thanks to our volunteer, 96-year-old "
               "patient Mrs. Lee knits again.", PG_T_AGE, 25, 11);
+
+    /* the class (h5-c008, h5-c026, h5-c079): a staff, volunteer,
+     * retiree or athlete role around the age, each beside a patient's */
+    pg_dt_none(*state, pg_detect_age, "Meet Wilhelmina Strand, 96, who has "
+               "volunteered at our desk every Monday since 1988.");
+    pg_dt_one(*state, pg_detect_age, "Meet Wilhelmina Strand, 96, who has "
+              "been our patient since 1988.", PG_T_AGE, 24, 2);
+    pg_dt_none(*state, pg_detect_age, "Dr. Ezra Lindqvist, 92, delivered "
+               "9,000 babies here between 1961 and 2003.");
+    pg_dt_one(*state, pg_detect_age, "Dr. Ezra Lindqvist, 92, was admitted "
+              "to our ICU on Tuesday.", PG_T_AGE, 20, 2);
+    pg_dt_none(*state, pg_detect_age, "The oldest finisher at our 5K was "
+               "91-year-old Clement Oyinlola, who ran it in 48:12.");
+    pg_dt_one(*state, pg_detect_age, "The oldest at our 5K was 91-year-old "
+              "Clement Oyinlola, who fell at mile 2.", PG_T_AGE, 25, 11);
+    pg_dt_none(*state, pg_detect_age, "Our retiree of the month, "
+               "94-year-old Ann Ruiz, still bakes for the lab.");
 }
 
 int
