@@ -4,7 +4,7 @@
  * Account numbers (Safe Harbor J).
  *
  *   account / acct / billing account / patient account / invoice /
- *   statement # + an ID of 5+ digits (letters and hyphens allowed,
+ *   statement # / FIN + an ID of 5+ digits (letters and hyphens allowed,
  *   "INV-2024-00042")                                       cue needed
  *   payment card numbers: 13-19 digits, whole or in groups of 4 (Amex
  *   4-6-5) split by spaces or hyphens, with a valid Luhn check and a
@@ -38,6 +38,8 @@ static const char *const  pg_account_cues[] = {
     "invoice", "invoice #", "invoice#", "invoice number", "invoice no",
     "statement #", "statement number", "bill #", "billing #",
     "billing number", "billing id",
+    /* Cerner's financial number, one per encounter: "FIN 700183492" */
+    "fin", "fin #", "fin#", "fin number", "fin no",
     NULL
 };
 

@@ -39,6 +39,9 @@ static const char *const  pg_cued_fillers[] = {
     "record",
     "sample",
     "template",
+    /* "Blue Cross card says ID XJH884120337" */
+    "card",
+    "says",
     NULL
 };
 

@@ -18,7 +18,8 @@
  *
  *   Medicaid, member, subscriber, policy, group, insurance and Medicare
  *   IDs (any format: plans choose their own) only after a cue, with an
- *   ID of 5-20 characters, 3 of them digits or more.
+ *   ID of 5-20 characters, 3 of them digits or more; after a payer's
+ *   name ("Blue Cross ID"), 6-20 with a letter.
  */
 
 
@@ -68,10 +69,31 @@ static const char *const  pg_mbi_example_words[] = {
 };
 
 
+/*
+ * "Blue Cross ID XJH884120337": a payer's name is a cue for its member
+ * ID, but it is also printed next to its phone numbers and plan years
+ * ("Blue Cross: 1-800-...", "Aetna 2025-2026"), so the ID after it
+ * needs a letter as well (payers' member IDs carry a prefix)
+ */
+
+static const char *const  pg_payer_cues[] = {
+    "blue cross", "blue shield", "bcbs", "anthem", "aetna", "cigna",
+    "humana", "unitedhealthcare", "united healthcare", "uhc", "kaiser",
+    "tricare", "molina", "ambetter", "wellcare", "highmark", "medi-cal",
+    NULL
+};
+
+
 static pg_cue_set_t  pg_plan_set = pg_cue_set(pg_plan_cues);
 
 static const pg_cued_t  pg_plan_spec = {
     PG_T_HEALTH_PLAN, 85, &pg_plan_set, 5, 20, 3, 0, 0, NULL
+};
+
+static pg_cue_set_t  pg_payer_set = pg_cue_set(pg_payer_cues);
+
+static const pg_cued_t  pg_payer_spec = {
+    PG_T_HEALTH_PLAN, 85, &pg_payer_set, 6, 20, 3, 1, 0, NULL
 };
 
 
@@ -130,7 +152,9 @@ pg_detect_health_plan(const pg_scan_t *s, pg_findings_t *out)
         i += n - 1;
     }
 
-    return PG_OK;
+    /* an MBI after a payer's name is found twice: pg_detect_merge() */
+
+    return pg_detect_cued(s, &pg_payer_spec, out);
 }
 
 

@@ -11,6 +11,7 @@
 
 static void test_account_cued(void **state);
 static void test_account_cue_needs_id(void **state);
+static void test_account_fin(void **state);
 static void test_account_cards(void **state);
 static void test_account_cards_invalid(void **state);
 static void test_account_lookalikes(void **state);
@@ -124,6 +125,23 @@ test_account_edges(void **state)
 }
 
 
+
+static void
+test_account_fin(void **state)
+{
+    pg_dt_one(*state, pg_detect_account,
+              "please merge FIN 700183492 into the ED visit", PG_T_ACCOUNT,
+              17, 9);
+    pg_dt_one(*state, pg_detect_account, "FIN# 5512-00931", PG_T_ACCOUNT, 5,
+              10);
+
+    /* a fin, a Finn, Finnish, FIN as a word with no number after it */
+    pg_dt_none(*state, pg_detect_account, "FIN: 2 laps of the pool, then rest");
+    pg_dt_none(*state, pg_detect_account, "Dolphin fin 2024 exhibit");
+    pg_dt_none(*state, pg_detect_account, "FIN and HR teams met 10000 goals");
+    pg_dt_none(*state, pg_detect_account, "Finnish 123456 partners");
+}
+
 int
 main(void)
 {
@@ -131,6 +149,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_account_cued,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_account_cue_needs_id,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_account_fin,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_account_cards,
                                         pg_dt_setup, pg_dt_teardown),

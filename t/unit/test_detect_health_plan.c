@@ -16,6 +16,7 @@ static void test_health_plan_lookalikes(void **state);
 static void test_health_plan_edges(void **state);
 static void test_health_plan_mbi_spaced(void **state);
 static void test_health_plan_groups(void **state);
+static void test_health_plan_payer(void **state);
 
 
 static void
@@ -181,6 +182,28 @@ test_health_plan_groups(void **state)
     pg_dt_none(*state, pg_detect_health_plan, "Policy # ABCDE 12 is new.");
 }
 
+
+static void
+test_health_plan_payer(void **state)
+{
+    pg_dt_one(*state, pg_detect_health_plan,
+              "Her Blue Cross card says ID XJH884120337, can someone",
+              PG_T_HEALTH_PLAN, 28, 12);
+    pg_dt_one(*state, pg_detect_health_plan, "Aetna ID W123456789",
+              PG_T_HEALTH_PLAN, 9, 10);
+    pg_dt_one(*state, pg_detect_health_plan, "BCBS# ZGP 4418 2231",
+              PG_T_HEALTH_PLAN, 6, 13);
+
+    /* a payer's phone, plan years and programmes carry no letter */
+    pg_dt_none(*state, pg_detect_health_plan,
+               "Questions? Blue Cross: 1-800-555-0100");
+    pg_dt_none(*state, pg_detect_health_plan,
+               "Aetna 2025-2026 open enrollment starts now");
+    pg_dt_none(*state, pg_detect_health_plan, "We take Cigna card 24/7");
+    pg_dt_none(*state, pg_detect_health_plan,
+               "Blue Cross says 90% of members got flu shots");
+}
+
 int
 main(void)
 {
@@ -200,6 +223,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_health_plan_mbi_spaced,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_health_plan_groups,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_health_plan_payer,
                                         pg_dt_setup, pg_dt_teardown),
     };
 
