@@ -24,6 +24,15 @@ static const char *const  pg_biometric_cues[] = {
     "dna sample", "dna specimen", "dna profile", "dna kit",
     "genetic sample", "genetic profile",
     "biometric", "biometric template",
+    /*
+     * the record a voice or face sign-in keeps of its enrolled person:
+     * "Voiceprint enrollment ID VP-2026-118830"
+     */
+    "voiceprint enrollment", "voiceprint enrolment", "voice enrollment",
+    "voice enrolment", "voice biometric", "voice biometrics",
+    "fingerprint enrollment", "fingerprint enrolment",
+    "face enrollment", "facial enrollment", "biometric enrollment",
+    "biometric enrolment", "biometric id",
     NULL
 };
 

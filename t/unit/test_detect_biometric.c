@@ -13,6 +13,7 @@ static void test_biometric_cue_needs_id(void **state);
 static void test_biometric_lookalikes(void **state);
 static void test_biometric_edges(void **state);
 static void test_biometric_cue_for(void **state);
+static void test_biometric_enrollment(void **state);
 
 
 static void
@@ -103,6 +104,23 @@ test_biometric_cue_for(void **state)
                "kiosk enrolment: coming in 2026.");
 }
 
+
+static void
+test_biometric_enrollment(void **state)
+{
+    pg_dt_one(*state, pg_detect_biometric,
+              "Voiceprint enrollment ID VP-2026-118830 must be purged",
+              PG_T_BIOMETRIC, 25, 14);
+    pg_dt_one(*state, pg_detect_biometric, "voice enrollment: VE44120931",
+              PG_T_BIOMETRIC, 18, 10);
+
+    /* the programme, not a person's record */
+    pg_dt_none(*state, pg_detect_biometric,
+               "Voiceprint enrollment is now open at our 3 kiosks");
+    pg_dt_none(*state, pg_detect_biometric,
+               "Voice biometrics cut phone check-in time by 40%");
+}
+
 int
 main(void)
 {
@@ -116,6 +134,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_biometric_edges,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_biometric_cue_for,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_biometric_enrollment,
                                         pg_dt_setup, pg_dt_teardown),
     };
 
