@@ -185,6 +185,8 @@ static void pg_name_staff_remember(pg_name_ctx_t *c, size_t a, size_t b);
 static int pg_name_staff_known(pg_name_ctx_t *c, size_t a, size_t b);
 static int pg_name_word_in(pg_name_ctx_t *c, size_t from, size_t to,
     unsigned sent, unsigned list);
+static int pg_name_address_after(pg_name_ctx_t *c, size_t i);
+static int pg_name_venue_label(pg_name_ctx_t *c, size_t i);
 static int pg_name_not_person(pg_name_ctx_t *c, size_t a, size_t b);
 static unsigned pg_name_direct(pg_name_ctx_t *c, size_t a, int hon);
 static unsigned pg_name_judge(pg_name_ctx_t *c, size_t a, size_t b,
@@ -1085,6 +1087,61 @@ pg_name_cue_may(pg_name_ctx_t *c, size_t i)
 }
 
 
+/*
+ * Words from i are a street line ("2315 Main St") or a city and its
+ * state ("Jackson, MS", "Red Bank, NJ"): an address follows a name.
+ */
+
+static int
+pg_name_address_after(pg_name_ctx_t *c, size_t i)
+{
+    size_t  j;
+
+    if (i >= c->n) {
+        return 0;
+    }
+
+    if (c->tok[i].digit) {
+        return pg_geo_street(c->t, c->len, c->tok[i].off) != 0;
+    }
+
+    for (j = i; j < c->n && j < i + 3 && c->tok[j].cap; j++) {
+        if (c->tok[j].comma && j + 1 < c->n && c->tok[j + 1].len == 2
+            && pg_isupper(c->t[c->tok[j + 1].off])
+            && pg_isupper(c->t[c->tok[j + 1].off + 1]))
+        {
+            return 1;
+        }
+    }
+
+    return 0;
+}
+
+
+/*
+ * Word i is a venue label of an event's flyer or listing ("WHERE:",
+ * "Location:", "Venue:", "Place:", Spanish "Lugar:", "Dónde:") with a
+ * colon right after it.
+ */
+
+static int
+pg_name_venue_label(pg_name_ctx_t *c, size_t i)
+{
+    size_t  e;
+
+    e = c->tok[i].off + c->tok[i].len;
+
+    if (e >= c->len || c->t[e] != ':') {
+        return 0;
+    }
+
+    return pg_name_is(c, i, "where") || pg_name_is(c, i, "location")
+           || pg_name_is(c, i, "venue") || pg_name_is(c, i, "place")
+           || pg_name_is(c, i, "lugar") || pg_name_is(c, i, "d\xc3\xb3nde")
+           || pg_name_is(c, i, "donde");
+}
+
+
 /* the word i (without "'s") is w, n bytes: pg_name_is() */
 
 static inline int
@@ -1480,6 +1537,25 @@ pg_name_not_person(pg_name_ctx_t *c, size_t a, size_t b)
                > c->tok[a].off)
         {
             return 1;
+        }
+    }
+
+    /* "WHERE: Fellowship Hall, Bethel AME Church, 2315 ... Dr, Jackson,
+     * MS": a flyer's venue label and its colon, with only capitalised
+     * words between it and the name, and the venue's street or city and
+     * state after it, name a place; not a board's "Location: ICU, <name>,
+     * post-op day 2" */
+    for (k = a;
+         k > 0 && a - k < 8 && c->tok[k - 1].sent == last->sent
+         && last->comma && pg_name_address_after(c, b);
+         k--)
+    {
+        if (pg_name_venue_label(c, k - 1)) {
+            return 1;
+        }
+
+        if (!c->tok[k - 1].cap || c->tok[k - 1].digit) {
+            break;
         }
     }
 

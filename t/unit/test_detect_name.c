@@ -717,6 +717,16 @@ test_name_heldout5(void **state)
               "hospital tras su cirug\xc3\xad" "a.", "Rosa Quispe");
     pg_nm_none(state, "Llame a su hija al 956-555-0142 para confirmar la "
                "cita.");
+
+    /* a flyer's venue label, the venue's name and its address: a place;
+     * a board's label before a patient is not */
+    pg_nm_none(state, "WHERE: Fellowship Hall, Bethel AME Church, 2315 "
+               "Main St, Jackson, MS 39203");
+    pg_nm_none(state, "Location: Bethel Church, Jackson, MS");
+    pg_nm_one(state, "Location: ICU, Tom Becker, post-op day 2 after his "
+              "bypass", "Tom Becker");
+    pg_nm_one(state, "Prayers for Tom Becker, Jackson, MS, post-op day 2 "
+              "after his bypass", "Tom Becker");
 }
 
 
