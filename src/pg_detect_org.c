@@ -33,6 +33,8 @@ static int pg_org_event_time(const char *t, size_t from, size_t to);
 static size_t pg_org_question_before(const char *t, size_t len,
     size_t from);
 static int pg_org_abbrev_before(const char *t, size_t from, size_t dot);
+static size_t pg_org_sentence_before(const char *t, size_t len,
+    size_t from);
 static int pg_org_role_word(const char *t, size_t pos, size_t n);
 static int pg_org_pronoun_person(const char *t, size_t from, size_t to);
 static int pg_org_imperative(const char *t, size_t from, size_t pos);
@@ -192,12 +194,24 @@ static const char *const  pg_org_line_cues[] = {
     "sign up", "sign-up", "warmline", "available", "daily", "info",
     "details",
     "monday-friday", "monday through friday", "new number", "our number",
+    /* a staff member's work line: "Text <name> in HR at ... to set up
+     * an interview" */
+    "in hr", "human resources", "interview", "interviews",
     /* Spanish calls to action: "Llame al ... de lunes a viernes", "Mas
      * informacion: ..." (UTF-8 bytes for the accented letters) */
     "llame", "lunes", "citas", "horario", "informaci\xc3\xb3n",
     "informacion", "ll\xc3\xa1menos", "llamenos", "ll\xc3\xa1manos",
     "cont\xc3\xa1" "ctenos", "contactenos", "comun\xc3\xadquese",
     "oficina", "departamento", "servicios", "l\xc3\xadnea", "linea",
+    NULL
+};
+
+/* a language service a line is for, in the number's sentence or the
+ * one before it: "Our interpreters speak Arabic, Somali and Dari. Ask
+ * for one, free, at any visit or call ..." */
+static const char *const  pg_org_line_services[] = {
+    "interpreter", "interpreters", "interpreting", "interpretation",
+    "language services", "language line", "translator", "translators",
     NULL
 };
 
@@ -418,6 +432,8 @@ pg_org_line(const char *t, size_t len, size_t pos, size_t end)
     return (pg_org_any(t, from, pos, pg_org_line_cues)
             || pg_org_any(t, end, to, pg_org_line_cues)
             || pg_org_any(t, from, to, pg_org_warnings)
+            || pg_org_any(t, pg_org_sentence_before(t, len, from), to,
+                          pg_org_line_services)
             || (pg_org_imperative(t, from, pos)
                 && pg_org_reader(t, len, from, pos)
                 && !pg_org_care_in(t, end, to)))
@@ -870,6 +886,27 @@ pg_org_question_before(const char *t, size_t len, size_t from)
     pg_org_sentence(t, len, i - 1, i - 1, &qfrom, &qto);
 
     return qfrom;
+}
+
+
+/* the start of the sentence before the one at from, else from */
+
+static size_t
+pg_org_sentence_before(const char *t, size_t len, size_t from)
+{
+    size_t  i, pfrom, pto;
+
+    for (i = from; i > 0 && pg_isspace(t[i - 1]); i--) {
+        /* void */
+    }
+
+    if (i < 2) {
+        return from;
+    }
+
+    pg_org_sentence(t, len, i - 2, i - 2, &pfrom, &pto);
+
+    return pfrom < from ? pfrom : from;
 }
 
 

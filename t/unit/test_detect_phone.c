@@ -305,6 +305,28 @@ test_phone_org_line(void **state)
     /* another sentence's organisation cue does not count */
     pg_dt_one(fx, pg_detect_phone, "Our clinic is open 24/7. Text "
               "727-482-3314 tonight.", PG_T_PHONE, 30, 12);
+
+    /* a staff member's work line in a department (h5-c065); a person
+     * in the sentence still makes it theirs */
+    pg_dt_none(fx, pg_detect_phone, "Text Janelle in HR at 470-226-8195 "
+               "to set up an interview.");
+    pg_dt_none(fx, pg_detect_phone, "Text Janelle in HR at 470-226-8195 "
+               "tonight.");
+    pg_dt_one(fx, pg_detect_phone, "Text Janelle in the ICU at "
+              "470-226-8196 about her dad.", PG_T_PHONE, 27, 12);
+    pg_dt_one(fx, pg_detect_phone, "Text Janelle in HR at 470-226-8197 "
+              "about her mom.", PG_T_PHONE, 22, 12);
+
+    /* a language service's line, announced in the sentence before
+     * (h5-c050); not two sentences before, nor with a person */
+    pg_dt_none(fx, pg_detect_phone, "Our interpreters speak Arabic and "
+               "Dari. Ask for one, free, at any visit or call "
+               "612-873-5050.");
+    pg_dt_one(fx, pg_detect_phone, "Mr. Diaz needed an interpreter. Call "
+              "his son at 612-873-5051.", PG_T_PHONE, 48, 12);
+    pg_dt_one(fx, pg_detect_phone, "Our interpreters speak Arabic. The "
+              "dinner was great. Text 612-873-5052 tonight.", PG_T_PHONE,
+              58, 12);
 }
 
 
