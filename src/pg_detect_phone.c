@@ -24,6 +24,12 @@
  * A number in a sentence that names the hospital's own line ("call us
  * at", "nurse advice line", "to schedule your mammogram") and no patient,
  * relative or care event is not reported: pg_detect_org.h.
+ *
+ * International numbers, "+52 33 1847 2290", "+44 20 7946 0958": '+', a
+ * country code other than 1, groups of digits split by one space,
+ * hyphen or dot, 8-15 digits in all (E.164).  Their layouts differ by
+ * country, so the shape says little: they fire only with a phone cue
+ * before them or a person (patient, relative) in their sentence.
  */
 
 
@@ -40,6 +46,12 @@
 #define PG_PHONE_SPELLED_BYTES  96
 
 #define pg_phone_sep(c)  ((c) == ' ' || (c) == '-' || (c) == '.')
+
+/* E.164: at most 15 digits with the country code; 8 is the fewest a
+ * country's full number has with its code */
+#define PG_PHONE_INTL_MIN     8
+#define PG_PHONE_INTL_MAX     15
+#define PG_PHONE_INTL_GROUPS  6
 
 
 typedef struct {
@@ -63,6 +75,9 @@ static size_t pg_phone_spelled(const char *t, size_t len, size_t pos,
 static int pg_phone_digit_word(const char *t, size_t len, size_t pos,
     size_t *n);
 static int pg_phone_local_tail(const char *t, size_t len, size_t end);
+static size_t pg_phone_intl(const char *t, size_t len, size_t pos);
+static int pg_phone_intl_owned(const char *t, size_t len, size_t pos,
+    size_t end);
 
 
 static const char *const  pg_phone_cues[] = {
@@ -207,6 +222,25 @@ pg_phone_scan(const pg_scan_t *s, pg_findings_t *out)
         }
 
         if (t[i] != '(' && t[i] != '+' && !pg_isdigit(t[i])) {
+            continue;
+        }
+
+        p.end = t[i] == '+' ? pg_phone_intl(t, s->len, i) : 0;
+
+        if (p.end != 0) {
+            /* "+52 33 1847 2290": a country code other than NANP's */
+            if (!pg_phone_intl_owned(t, s->len, i, p.end)) {
+                skip = p.end - i;
+                continue;
+            }
+
+            st = pg_findings_add(out, s->arena, PG_T_PHONE, s->field, i,
+                                 p.end - i, 85);
+            if (st != PG_OK) {
+                return st;
+            }
+
+            skip = p.end - i;
             continue;
         }
 
@@ -522,4 +556,88 @@ pg_phone_digit_word(const char *t, size_t len, size_t pos, size_t *n)
     *n = pg_cues_at(t, len, pos, pg_phone_words, &k);
 
     return *n ? (int) k + 1 : 0;
+}
+
+
+/*
+ * The end of an international number at pos ('+'), 0: none.  '+', a
+ * digit 2-9, then digits in at most PG_PHONE_INTL_GROUPS groups split by
+ * one ' ', '-' or '.', PG_PHONE_INTL_MIN-PG_PHONE_INTL_MAX digits in all;
+ * the country code is the first group when it is 1-3 digits, or inside
+ * an unbroken run ("+523318472290").
+ */
+
+static size_t
+pg_phone_intl(const char *t, size_t len, size_t pos)
+{
+    size_t  i, g, n, digits, groups;
+
+    if (pos + 2 >= len || t[pos] != '+' || !pg_isdigit(t[pos + 1])
+        || t[pos + 1] < '2' || (pos > 0 && pg_isalnum(t[pos - 1])))
+    {
+        return 0;
+    }
+
+    i = pos + 1;
+    digits = 0;
+
+    for (groups = 0; groups < PG_PHONE_INTL_GROUPS; groups++) {
+        n = pg_digit_run(t, len, i, len);
+
+        if (n == 0) {
+            return 0;
+        }
+
+        if (groups == 0 && n > 3 && n < PG_PHONE_INTL_MIN) {
+            /* "+2024 trend", "+5000 steps" */
+            return 0;
+        }
+
+        digits += n;
+        i += n;
+
+        if (digits > PG_PHONE_INTL_MAX) {
+            return 0;
+        }
+
+        g = i + 1 < len && pg_phone_sep(t[i]) && pg_isdigit(t[i + 1]);
+
+        if (!g) {
+            break;
+        }
+
+        i++;
+    }
+
+    if (digits < PG_PHONE_INTL_MIN || !pg_num_end(t, len, i)
+        || pg_in_url(t, pos))
+    {
+        return 0;
+    }
+
+    return i;
+}
+
+
+/* a phone cue before the number or a person in its sentence, and not
+ * the organisation's own line */
+
+static int
+pg_phone_intl_owned(const char *t, size_t len, size_t pos, size_t end)
+{
+    size_t  from, to;
+
+    if (pg_org_line(t, len, pos, end)) {
+        return 0;
+    }
+
+    if (pg_cue_before(t, pos, PG_PHONE_CUE_WORDS, PG_PHONE_CUE_BYTES,
+                      pg_phone_cues))
+    {
+        return 1;
+    }
+
+    pg_org_sentence(t, len, pos, end, &from, &to);
+
+    return pg_org_person(t, from, to);
 }

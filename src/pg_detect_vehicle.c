@@ -9,8 +9,9 @@
  *   11, 10 is 'X').  Alone it must pass the check (90); after a "VIN" cue
  *   it need not (80): VINs outside North America carry no check digit.
  *   Licence plates: only after a cue ("license plate", "plate #", "tag
- *   #", "placas", a state and "tag"), 4-8 characters with a letter and a digit, one inner space or
- *   hyphen allowed ("ABC 1234", "7ABC123").
+ *   #", "placas", a state and "tag"), 4-8 characters with a letter
+ *   and a digit, one inner space or hyphen allowed ("ABC 1234",
+ *   "7ABC123").
  */
 
 

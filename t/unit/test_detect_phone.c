@@ -23,6 +23,7 @@ static void test_phone_spelled(void **state);
 static void test_phone_field(void **state);
 static void test_phone_evasions(void **state);
 static void test_phone_spaced_separators(void **state);
+static void test_phone_international(void **state);
 
 
 static void
@@ -421,6 +422,31 @@ test_phone_evasions(void **state)
                "three) 874-3120, open daily.");
 }
 
+
+static void
+test_phone_international(void **state)
+{
+    /* a relative, a patient, a phone cue before */
+    pg_dt_one(*state, pg_detect_phone,
+              "El esposo de la paciente pide que le llamen a su celular: "
+              "+52 33 1847 2290.", PG_T_PHONE, 58, 16);
+    pg_dt_one(*state, pg_detect_phone,
+              "The patient's daughter in London: +44 20 7946 0958",
+              PG_T_PHONE, 34, 16);
+    pg_dt_one(*state, pg_detect_phone, "call +4930123456789 tonight",
+              PG_T_PHONE, 5, 14);
+
+    /* nobody's: a partner's office, counts, percentages, too short */
+    pg_dt_none(*state, pg_detect_phone,
+               "Our partner clinic in Madrid: +34 91 123 45 67");
+    pg_dt_none(*state, pg_detect_phone,
+               "The patient portal gained +25 000 users this year");
+    pg_dt_none(*state, pg_detect_phone, "her score rose +2024 points");
+    pg_dt_none(*state, pg_detect_phone, "call her at +52 33 18");
+    pg_dt_none(*state, pg_detect_phone,
+               "her son wrote: +52 33 1847 2290 3391 0042 1188");
+}
+
 int
 main(void)
 {
@@ -452,6 +478,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_phone_evasions,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_phone_spaced_separators,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_phone_international,
                                         pg_dt_setup, pg_dt_teardown),
     };
 
