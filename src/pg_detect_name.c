@@ -31,6 +31,7 @@
 #include <string.h>
 
 #include "pg_detect.h"
+#include "pg_detect_name_tag.h"
 #include "pg_detect_geo.h"
 #include "pg_lexicon.h"
 #include "pg_text.h"
@@ -587,7 +588,7 @@ pg_detect_name(const pg_scan_t *s, pg_findings_t *out)
         pos = cut;
     }
 
-    return PG_OK;
+    return pg_name_tags(s, out);
 }
 
 

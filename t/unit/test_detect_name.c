@@ -727,6 +727,14 @@ test_name_heldout5(void **state)
               "bypass", "Tom Becker");
     pg_nm_one(state, "Prayers for Tom Becker, Jackson, MS, post-op day 2 "
               "after his bypass", "Tom Becker");
+
+    /* a hashtag of support around a given name names the patient; a
+     * city's, a trade's or a cause's does not */
+    pg_nm_one(state, "Keep fighting, buddy! #DeshawnStrong "
+              "#childhoodcancer", "Deshawn");
+    pg_nm_one(state, "Round 4 done #PrayForMaya", "Maya");
+    pg_nm_none(state, "#BostonStrong #NurseStrong #TeamMercy #PrayForRain "
+               "#TeamWork #C# Room#4");
 }
 
 
