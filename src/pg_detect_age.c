@@ -94,6 +94,7 @@ static int pg_age_range(const char *t, size_t len, size_t pos, size_t end);
 static size_t pg_age_joiner(const char *t, size_t len, size_t pos, int and);
 static int pg_age_role(const char *t, size_t len, size_t pos, size_t end);
 static int pg_age_role_who(const char *t, size_t len, size_t end);
+static int pg_age_own_care(const char *t, size_t len, size_t end);
 static int pg_age_who(const char *t, size_t len, size_t pos, size_t end,
     size_t w);
 
@@ -1171,7 +1172,66 @@ pg_age_role(const char *t, size_t len, size_t pos, size_t end)
     return !pg_cue_before(t, pos, PG_AGE_ROLE_WORDS, PG_AGE_ROLE_BYTES,
                           pg_age_patients)
            && !pg_cue_after(t, len, end, PG_AGE_ROLE_WORDS + 2,
-                            PG_AGE_ROLE_BYTES + 32, pg_age_patients);
+                            PG_AGE_ROLE_BYTES + 32, pg_age_patients)
+           && !pg_age_own_care(t, len, end);
+}
+
+
+/*
+ * The person of the age has care of his or her own in its sentence:
+ * "his", "her" or "their" and, a word or two on, a health word of the
+ * lexicon ("<name>, 95, to his dialysis", "after her pacemaker", "had
+ * his hip replaced").  A role's post names the care the role gives, not
+ * care of the person's own ("retired from obstetrics", "caps for the
+ * NICU").
+ */
+
+static int
+pg_age_own_care(const char *t, size_t len, size_t end)
+{
+    size_t  i, j, n, hi, words;
+
+    hi = len - end > PG_AGE_ROLE_BYTES * 2 ? end + PG_AGE_ROLE_BYTES * 2
+                                           : len;
+
+    for (i = end; i < hi; i++) {
+        if (t[i] == '.' || t[i] == '!' || t[i] == '?' || t[i] == '\n') {
+            return 0;
+        }
+
+        if (!pg_word_start(t, i)
+            || !(pg_cue_at(t, hi, i, "his") || pg_cue_at(t, hi, i, "her")
+                 || pg_cue_at(t, hi, i, "their")))
+        {
+            continue;
+        }
+
+        /* the two words after the pronoun */
+        for (j = i, words = 0; j < hi && words < 3; j += n) {
+            for (n = 0; j + n < hi && pg_isalpha(t[j + n]); n++) {
+                /* void */
+            }
+
+            if (n == 0) {
+                if (t[j] != ' ') {
+                    break;
+                }
+
+                n = 1;
+                continue;
+            }
+
+            if (words > 0 && n <= PG_LEX_WORD_MAX
+                && (pg_lex_lookup(t + j, n) & PG_LEX_HEALTH))
+            {
+                return 1;
+            }
+
+            words++;
+        }
+    }
+
+    return 0;
 }
 
 

@@ -327,6 +327,15 @@ test_age_roles(void **state)
               "Clement Oyinlola, who fell at mile 2.", PG_T_AGE, 25, 11);
     pg_dt_none(*state, pg_detect_age, "Our retiree of the month, "
                "94-year-old Ann Ruiz, still bakes for the lab.");
+
+    /* a role named near a patient whose own care follows the age: the
+     * role is someone else's, the age the patient's */
+    pg_dt_one(*state, pg_detect_age, "Dr. Lee and Rose Alvarez, 94, after "
+              "her pacemaker placement.", PG_T_AGE, 26, 2);
+    pg_dt_one(*state, pg_detect_age, "Our volunteer drove Walter Greene, "
+              "95, to his dialysis.", PG_T_AGE, 35, 2);
+    pg_dt_none(*state, pg_detect_age, "Volunteer Marge Collins, 96, has "
+               "knitted 400 caps for the NICU.");
 }
 
 int
