@@ -179,6 +179,11 @@ static const char *const  pg_age_role_verbs[] = {
     "donates", "coached", NULL
 };
 
+/* the person's own care after an age: "to his dialysis" */
+static const char *const  pg_age_owners[] = {
+    "his", "her", "their", NULL
+};
+
 /* a patient or care near the age, whatever role came with it */
 static const char *const  pg_age_patients[] = {
     "patient", "patient's", "patients", "pt", "resident", "mrs", "mr",
@@ -1199,35 +1204,23 @@ pg_age_own_care(const char *t, size_t len, size_t end)
             return 0;
         }
 
-        if (!pg_word_start(t, i)
-            || !(pg_cue_at(t, hi, i, "his") || pg_cue_at(t, hi, i, "her")
-                 || pg_cue_at(t, hi, i, "their")))
-        {
+        if (pg_cues_at(t, hi, i, pg_age_owners, NULL) == 0) {
             continue;
         }
 
-        /* the two words after the pronoun */
-        for (j = i, words = 0; j < hi && words < 3; j += n) {
-            for (n = 0; j + n < hi && pg_isalpha(t[j + n]); n++) {
-                /* void */
-            }
-
-            if (n == 0) {
-                if (t[j] != ' ') {
-                    break;
-                }
-
-                n = 1;
-                continue;
-            }
-
-            if (words > 0 && n <= PG_LEX_WORD_MAX
-                && (pg_lex_lookup(t + j, n) & PG_LEX_HEALTH))
-            {
+        /* the pronoun and the two words after it, blanks between */
+        for (j = i, words = 0; words < 3; words++) {
+            if ((pg_lex_word_at(t, hi, j, &n) & PG_LEX_HEALTH) && words > 0) {
                 return 1;
             }
 
-            words++;
+            if (n == 0) {
+                break;
+            }
+
+            for (j += n; j < hi && t[j] == ' '; j++) {
+                /* void */
+            }
         }
     }
 

@@ -817,13 +817,7 @@ pg_date_cue(const char *t, size_t len, size_t pos, size_t end,
 
         if (m == 0) {
             /* "her appendectomy on 1/30": a health word of the lexicon */
-            for (n = 0; i + n < pos && pg_isalpha(t[i + n]); n++) {
-                /* void */
-            }
-
-            if (n <= PG_LEX_WORD_MAX
-                && (pg_lex_lookup(t + i, n) & PG_LEX_HEALTH))
-            {
+            if (pg_lex_word_at(t, pos, i, &n) & PG_LEX_HEALTH) {
                 m = n;
             }
         }

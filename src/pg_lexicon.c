@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "pg_lexicon.h"
+#include "pg_text.h"
 
 
 /* slots of the hash, a power of two: the table has about 54,000 words */
@@ -72,6 +73,21 @@ pg_lex_lookup(const char *w, size_t len)
     return pg_lex_lookup_folded(fw, len, pg_lex_hash(fw, len), w);
 }
 
+
+
+unsigned
+pg_lex_word_at(const char *t, size_t len, size_t i, size_t *n)
+{
+    size_t  k;
+
+    for (k = 0; i + k < len && pg_isalpha(t[i + k]); k++) {
+        /* void */
+    }
+
+    *n = k;
+
+    return pg_lex_lookup(t + i, k);
+}
 
 unsigned
 pg_lex_lookup_folded(const uint64_t *fw, size_t len, uint32_t h,

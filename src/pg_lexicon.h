@@ -42,6 +42,13 @@ extern const uint32_t  pg_lex_index[];
 unsigned pg_lex_lookup(const char *w, size_t len);
 
 /*
+ * The classes of the word of ASCII letters at t[i] (text of len bytes),
+ * its length in *n (0: no letter at i); a word the lexicon cannot hold
+ * (longer than PG_LEX_WORD_MAX) is in no class.
+ */
+unsigned pg_lex_word_at(const char *t, size_t len, size_t i, size_t *n);
+
+/*
  * A word is looked up folded and hashed eight bytes at a time, so that a
  * caller that looks it up in more than one table (src/pg_wordset.h)
  * folds and hashes it once:
