@@ -13,6 +13,7 @@
 
 
 #include <string.h>
+#include <strings.h>
 
 #include "pg_detect_name_tag.h"
 #include "pg_lexicon.h"
@@ -29,7 +30,6 @@
 
 static size_t pg_tag_name(const char *tag, size_t n, size_t *off);
 static int pg_tag_is_name(const char *w, size_t n);
-static int pg_tag_eq(const char *w, const char *lower, size_t n);
 
 
 /* before the name: "#PrayForMaya", "#Pray4Maya", "#TeamMaya" */
@@ -48,25 +48,28 @@ static const char *const  pg_tag_suffixes[] = {
 pg_status_t
 pg_name_tags(const pg_scan_t *s, pg_findings_t *out)
 {
-    size_t       i, n, off, m;
-    const char  *p, *end;
+    size_t       n, off, m;
+    const char  *p, *q, *end;
     pg_status_t  st;
 
     end = s->text + s->len;
 
     for (p = memchr(s->text, '#', s->len); p != NULL;
-         p = memchr(p + 1, '#', (size_t) (end - p - 1)))
+         p = memchr(q, '#', (size_t) (end - q)))
     {
-        i = (size_t) (p - s->text);
+        q = p + 1;
 
-        if ((i > 0 && pg_isalnum(p[-1])) || i + 1 >= s->len) {
+        if (p > s->text && pg_isalnum(p[-1])) {
             /* "C#", "Room#4": no tag */
             continue;
         }
 
-        for (n = 0; i + 1 + n < s->len && pg_isalnum(p[1 + n]); n++) {
+        for (n = 0; q + n < end && pg_isalnum(q[n]); n++) {
             /* void */
         }
+
+        /* a tag's letters and digits hold no '#': search on after them */
+        q += n;
 
         if (n > PG_TAG_MAX) {
             continue;
@@ -76,14 +79,11 @@ pg_name_tags(const pg_scan_t *s, pg_findings_t *out)
 
         if (m != 0) {
             st = pg_findings_add(out, s->arena, PG_T_NAME, s->field,
-                                 i + 1 + off, m, PG_TAG_CONF);
+                                 (size_t) (p + 1 - s->text) + off, m,
+                                 PG_TAG_CONF);
             if (st != PG_OK) {
                 return st;
             }
-        }
-
-        if (p + 1 + n >= end) {
-            break;
         }
     }
 
@@ -105,7 +105,7 @@ pg_tag_name(const char *tag, size_t n, size_t *off)
         c = strlen(pg_tag_suffixes[k]);
 
         if (n >= c + PG_TAG_NAME_MIN
-            && pg_tag_eq(tag + n - c, pg_tag_suffixes[k], c)
+            && strncasecmp(tag + n - c, pg_tag_suffixes[k], c) == 0
             && pg_tag_is_name(tag, n - c))
         {
             *off = 0;
@@ -117,7 +117,7 @@ pg_tag_name(const char *tag, size_t n, size_t *off)
         c = strlen(pg_tag_prefixes[k]);
 
         if (n >= c + PG_TAG_NAME_MIN
-            && pg_tag_eq(tag, pg_tag_prefixes[k], c)
+            && strncasecmp(tag, pg_tag_prefixes[k], c) == 0
             && pg_tag_is_name(tag + c, n - c))
         {
             *off = c;
@@ -129,43 +129,18 @@ pg_tag_name(const char *tag, size_t n, size_t *off)
 }
 
 
-/* the n bytes at w are lower (lower case), in any case */
-
-static int
-pg_tag_eq(const char *w, const char *lower, size_t n)
-{
-    size_t  j;
-
-    for (j = 0; j < n; j++) {
-        if (pg_tolower(w[j]) != (unsigned char) lower[j]) {
-            return 0;
-        }
-    }
-
-    return 1;
-}
-
-
 /* w is one given name or surname of the lexicon and no common word */
 
 static int
 pg_tag_is_name(const char *w, size_t n)
 {
-    size_t    j;
+    size_t    k;
     unsigned  f;
 
-    if (n > PG_LEX_WORD_MAX) {
-        return 0;
-    }
+    /* letters only: the word of letters at w is all of it */
+    f = pg_lex_word_at(w, n, 0, &k);
 
-    for (j = 0; j < n; j++) {
-        if (!pg_isalpha(w[j])) {
-            return 0;
-        }
-    }
-
-    f = pg_lex_lookup(w, n);
-
-    return (f & (PG_LEX_NAME | PG_LEX_COMMON | PG_LEX_HEALTH | PG_LEX_STAFF))
-           == PG_LEX_NAME;
+    return k == n
+           && (f & (PG_LEX_NAME | PG_LEX_COMMON | PG_LEX_HEALTH
+                    | PG_LEX_STAFF)) == PG_LEX_NAME;
 }
