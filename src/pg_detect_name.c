@@ -85,7 +85,8 @@ enum {
     PG_NAME_L_NEVER,
     PG_NAME_L_FILLERS,
     PG_NAME_L_TITLES,
-    PG_NAME_L_KIN_ADJ
+    PG_NAME_L_KIN_ADJ,
+    PG_NAME_L_VENUE_LABELS
 };
 
 
@@ -370,6 +371,12 @@ static const char *const  pg_name_wards[] = {
     "west", "east", "north", "south", NULL
 };
 
+/* an event flyer's label before its venue: "WHERE: Bethel AME Church" */
+static const char *const  pg_name_venue_labels[] = {
+    "where", "location", "venue", "place", "lugar", "d\xc3\xb3nde", "donde",
+    NULL
+};
+
 /* in the order of PG_NAME_L_* */
 static const char *const *const  pg_name_lists[] = {
     pg_name_abbrevs, pg_name_role_fill, pg_name_clause, pg_name_honorifics,
@@ -377,7 +384,7 @@ static const char *const *const  pg_name_lists[] = {
     pg_name_records, pg_name_owners, pg_name_births, pg_name_support,
     pg_name_ages, pg_name_things, pg_name_places, pg_name_room_words,
     pg_name_wards, pg_name_services, pg_name_never, pg_name_fillers,
-    pg_name_titles, pg_name_kin_adj, NULL
+    pg_name_titles, pg_name_kin_adj, pg_name_venue_labels, NULL
 };
 
 /* the lists hashed: a word is looked up once, when first asked about */
@@ -1136,10 +1143,7 @@ pg_name_venue_label(pg_name_ctx_t *c, size_t i)
         return 0;
     }
 
-    return pg_name_is(c, i, "where") || pg_name_is(c, i, "location")
-           || pg_name_is(c, i, "venue") || pg_name_is(c, i, "place")
-           || pg_name_is(c, i, "lugar") || pg_name_is(c, i, "d\xc3\xb3nde")
-           || pg_name_is(c, i, "donde");
+    return pg_name_in(c, i, PG_NAME_L_VENUE_LABELS);
 }
 
 
