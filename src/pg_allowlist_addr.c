@@ -181,7 +181,10 @@ pg_allow_address_entry(pg_allowlist_t *al, pg_arena_t *tmp, const char *s,
                && pg_allow_digits(c + prev, 5, "", zip, 5) == 5
                && pg_allow_digits(c + last, 4, "", zip + 5, 4) == 4)
     {
+        /* pg_allow_digits() writes no NUL: end the four digits here,
+         * or atoi() reads on past the buffer */
         head = prev - 1;
+        zip[9] = '\0';
         aux = (uint32_t) atoi(zip + 5) + 1;
     }
 
