@@ -56,6 +56,7 @@ static int pg_allow_unit(const char *d, size_t dn, const char *w,
 static int pg_allow_ordinal(const char *w, size_t n);
 static int pg_allow_zip_key(const pg_allowlist_t *al, const char *key,
     size_t len, const char *zip);
+static uint32_t pg_allow_plus4(const char *zip);
 static size_t pg_allow_words_upto(const char *c, size_t len, size_t words);
 
 
@@ -181,11 +182,8 @@ pg_allow_address_entry(pg_allowlist_t *al, pg_arena_t *tmp, const char *s,
                && pg_allow_digits(c + prev, 5, "", zip, 5) == 5
                && pg_allow_digits(c + last, 4, "", zip + 5, 4) == 4)
     {
-        /* pg_allow_digits() writes no NUL: end the four digits here,
-         * or atoi() reads on past the buffer */
         head = prev - 1;
-        zip[9] = '\0';
-        aux = (uint32_t) atoi(zip + 5) + 1;
+        aux = pg_allow_plus4(zip);
     }
 
     zip[5] = '\0';
@@ -343,6 +341,23 @@ pg_allow_zip_at(const pg_allowlist_t *al, pg_arena_t *tmp, const char *t,
 
 
 /*
+ * A ZIP+4's last four digits, zip[5, 9), as a set entry's aux: 1 to
+ * 10000, or 0 when zip has none.  Read digit by digit, not by atoi():
+ * pg_allow_digits() writes no NUL after the digits it copies.
+ */
+static uint32_t
+pg_allow_plus4(const char *zip)
+{
+    if (!pg_isdigit(zip[5])) {
+        return 0;
+    }
+
+    return (uint32_t) (zip[5] - '0') * 1000 + (zip[6] - '0') * 100
+           + (zip[7] - '0') * 10 + (zip[8] - '0') + 1;
+}
+
+
+/*
  * key[0, len) (a form and a ZIP code) is an entry's, and the ZIP+4's
  * last digits zip[5, 9) (when zip has them) are its or it gives none.
  */
@@ -353,7 +368,7 @@ pg_allow_zip_key(const pg_allowlist_t *al, const char *key, size_t len,
     uint32_t               plus4;
     const pg_allow_key_t  *e, *end;
 
-    plus4 = pg_isdigit(zip[5]) ? (uint32_t) atoi(zip + 5) + 1 : 0;
+    plus4 = pg_allow_plus4(zip);
     end = pg_allow_set_end(al, PG_SET_ZIP);
 
     for (e = pg_allow_set_find(al, PG_SET_ZIP, key, len);
