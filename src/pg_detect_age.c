@@ -28,8 +28,24 @@
  *     "Mrs.", ...) in the 8 words before or after, and no institution
  *     in the 4 words before the number or after "birthday"
  *
+ *   at (80): "At 101, Florence Diaz still swims": "at", the number, a
+ *   comma and its subject, a pronoun, an honorific or a given name and
+ *   a surname, no institution in the 4 words after
+ *   a leading weak phrase: "Ninety-three years young and still joking:
+ *   that's our patient <name>": the phrase opens its sentence, whose
+ *   subject comes later, so a person anywhere in that sentence will do
+ *   chart (85): "91M s/p fall", "96F w/ CHF": the number and the sex's
+ *   letter, then chart shorthand ("s/p", "w/", "c/o", "hx", "p/w");
+ *   "91M downloads" is a count
+ *   born (80): "Mr. <name> (born 1929)": "born [in]" and a year that
+ *   makes the person over 89 today, a person before "born" and no
+ *   institution ("the building, born 1926")
+ *   words (80): "nonagenarian", "centenarian", "supercentenarian" with
+ *   a person near and no institution ("our centenarian hospital")
+ *
  * "Celebrating 100 years", "90+ years of service" and "our 100th
- * anniversary" are none of these phrases: an institution's age.  An end
+ * anniversary" are none of these phrases: an institution's age; nor is
+ * "its 100th birthday" or "100th birthday to us".  An end
  * of a range ("adults aged 90 to 104", "between 90 and 104") is a
  * group's age, never a finding; so is a staff member's, a volunteer's,
  * a donor's, a retiree's or an athlete's age with no patient or care
@@ -43,6 +59,8 @@
  * ("two hundred ninety", "ninety thousand").
  */
 
+
+#include <time.h>
 
 #include "pg_detect.h"
 #include "pg_lexicon.h"
@@ -60,6 +78,8 @@
 #define PG_AGE_ROLE_WORDS   6       /* words from a role to the age */
 #define PG_AGE_ROLE_BYTES   64
 #define PG_AGE_NAME_BYTES   32      /* how far back a name's word starts */
+#define PG_AGE_LEAD_WORDS   16      /* a leading phrase's sentence */
+#define PG_AGE_LEAD_BYTES   128
 
 
 static size_t pg_age_suffix(const char *t, size_t len, size_t pos,
@@ -97,6 +117,13 @@ static int pg_age_role_who(const char *t, size_t len, size_t end);
 static int pg_age_own_care(const char *t, size_t len, size_t end);
 static int pg_age_who(const char *t, size_t len, size_t pos, size_t end,
     size_t w);
+static int pg_age_at(const char *t, size_t len, size_t pos, size_t end);
+static int pg_age_lead(const char *t, size_t len, size_t pos, size_t end);
+static size_t pg_age_chart(const char *t, size_t len, size_t pos,
+    size_t end);
+static int pg_age_born(const char *t, size_t len, size_t pos);
+static int pg_age_institution_birthday(const char *t, size_t len,
+    size_t pos, size_t end);
 
 
 /* after the number; ' ' in a suffix matches one space or hyphen */
@@ -262,10 +289,31 @@ static const char *const  pg_age_things[] = {
 };
 
 
-/* where a number in words over 89 starts */
+/* a person over 89 in one word: "our nonagenarian patient" */
+static const char *const  pg_age_aged[] = {
+    "nonagenarian", "centenarian", "supercentenarian",
+    "semi-supercentenarian", NULL
+};
+
+/* where a number in words over 89 starts, and pg_age_aged[] */
 static const char *const  pg_age_word_starts[] = {
     "ninety", "ninetieth", "one hundred", "one-hundred", "a hundred",
-    "one hundredth", "one-hundredth", "hundredth", NULL
+    "one hundredth", "one-hundredth", "hundredth", "nonagenarian",
+    "centenarian", "supercentenarian", "semi-supercentenarian", NULL
+};
+
+/* chart shorthand after "91M": status post, with, complains of,
+ * history, presents with, brought in by */
+static const char *const  pg_age_chart_words[] = {
+    "s/p", "w/", "c/o", "h/o", "hx", "pmh", "pmhx", "p/w", "bib", "biba",
+    "bibems", "dx", "presenting", "presents", "admitted", NULL
+};
+
+/* an institution's own birthday: "its 100th birthday" */
+static const char *const  pg_age_its[] = { "its", NULL };
+
+static const char *const  pg_age_birthday_us[] = {
+    "birthday to us", "bday to us", "birthday, us", NULL
 };
 
 
@@ -345,6 +393,16 @@ pg_detect_age(const pg_scan_t *s, pg_findings_t *out)
     for (i = pg_cands_pos(&c, 0); i < s->len; i = pg_cands_pos(&c, i + run)) {
         run = pg_digit_run(t, s->len, i, s->len);
 
+        if (run == 4 && pg_num_start(t, i) && pg_age_born(t, s->len, i)) {
+            st = pg_findings_add(out, s->arena, PG_T_AGE, s->field, i, 4,
+                                 80);
+            if (st != PG_OK) {
+                return st;
+            }
+
+            continue;
+        }
+
         if (run < 2 || run > 3 || !pg_num_start(t, i)) {
             continue;
         }
@@ -355,6 +413,20 @@ pg_detect_age(const pg_scan_t *s, pg_findings_t *out)
         }
 
         end = i + run;
+
+        /* "91M s/p fall": the sex's letter ends the number's word */
+        fend = pg_age_chart(t, s->len, i, end);
+
+        if (fend != 0) {
+            st = pg_findings_add(out, s->arena, PG_T_AGE, s->field, i,
+                                 fend - i, 85);
+            if (st != PG_OK) {
+                return st;
+            }
+
+            run = fend - i;
+            continue;
+        }
 
         /* "90+", "95%", "100,000", "99.5", "$100" are not ages */
         if (end < s->len
@@ -449,7 +521,8 @@ pg_age_phrase(const char *t, size_t len, size_t pos, size_t end, int ord,
 
     } else if (ord) {
         if (pg_cue_after(t, len, end, 1, PG_AGE_CUE_BYTES,
-                         pg_age_birthday))
+                         pg_age_birthday)
+            && !pg_age_institution_birthday(t, len, pos, end))
         {
             weak = 1;
         }
@@ -469,6 +542,10 @@ pg_age_phrase(const char *t, size_t len, size_t pos, size_t end, int ord,
     } else if (pg_age_apposition(t, len, pos, end)) {
         weak = 0;
         appos = 1;
+
+    } else if (pg_age_at(t, len, pos, end)) {
+        weak = 0;
+        appos = 2;
     }
 
     if (weak < 0) {
@@ -479,7 +556,9 @@ pg_age_phrase(const char *t, size_t len, size_t pos, size_t end, int ord,
         return 0;
     }
 
-    if (weak && !pg_age_person(t, len, pos, end)) {
+    if (weak && !pg_age_person(t, len, pos, end)
+        && !pg_age_lead(t, len, pos, end))
+    {
         return 0;
     }
 
@@ -514,6 +593,21 @@ pg_age_in_words(const pg_scan_t *s, pg_findings_t *out)
     i = 0;
 
     while ((i = pg_cands_next(&c, i, &m)) < s->len) {
+
+        /* "our nonagenarian patient": the word is the age */
+        if (pg_cues_at(t, s->len, i, pg_age_aged, NULL) == m) {
+            if (pg_age_person(t, s->len, i, i + m)) {
+                st = pg_findings_add(out, s->arena, PG_T_AGE, s->field, i,
+                                     m, 80);
+                if (st != PG_OK) {
+                    return st;
+                }
+            }
+
+            i += m;
+            continue;
+        }
+
         end = pg_age_words(t, s->len, i, &v, &ord);
 
         if (end == 0 || v < PG_AGE_MIN || v > PG_AGE_MAX
@@ -1253,4 +1347,207 @@ pg_age_role_who(const char *t, size_t len, size_t end)
     }
 
     return 0;
+}
+
+
+/*
+ * "At 101, Florence Diaz still swims", "At a hundred and one, she ...":
+ * "at" before the number at [pos, end), a comma after it, and its
+ * sentence's subject: a pronoun or person word, an honorific, or a given
+ * name and a capitalised surname; no institution in the 4 words after
+ * ("At 100, Mercy Hospital still ...").
+ */
+
+static int
+pg_age_at(const char *t, size_t len, size_t pos, size_t end)
+{
+    size_t  x, e, f;
+
+    x = pg_back_words(t, pos, 1, PG_AGE_CUE_BYTES);
+
+    if (end + 2 >= len || t[end] != ',' || t[end + 1] != ' '
+        || x == pos || pg_cue_at(t, pos, x, "at ") != pos - x
+        || pg_cue_after(t, len, end, PG_AGE_NEAR_WORDS, PG_AGE_NEAR_BYTES,
+                        pg_age_things))
+    {
+        return 0;
+    }
+
+    x = end + 2;
+
+    for (e = x; e < len && (pg_isalpha(t[e]) || t[e] == '-'); e++) {
+        /* void */
+    }
+
+    if (e == x) {
+        return 0;
+    }
+
+    if (pg_cues_at(t, e, x, pg_age_subjects, NULL) == e - x
+        || pg_cues_at(t, len, x, pg_age_honorifics, NULL) != 0)
+    {
+        return 1;
+    }
+
+    /* a given name and a surname: capitalised words, one of the names */
+    for (f = e; f < len && t[f] == ' '; f++) {
+        /* void */
+    }
+
+    return f > e && f + 1 < len && t[f] >= 'A' && t[f] <= 'Z'
+           && t[f + 1] >= 'a' && t[f + 1] <= 'z'
+           && pg_age_name_word(t, x, e);
+}
+
+
+/*
+ * A weak phrase at [pos, end) that opens its sentence ("Ninety-three
+ * years young and still cracking jokes: that's our patient <name>")
+ * is said of the subject the sentence names later: a person anywhere in
+ * the sentence, no institution in it.
+ */
+
+static int
+pg_age_lead(const char *t, size_t len, size_t pos, size_t end)
+{
+    size_t  i, b, words;
+
+    for (b = pos; b > 0 && t[b - 1] == ' '; b--) {
+        /* void */
+    }
+
+    if (b > 0 && t[b - 1] != '.' && t[b - 1] != '!' && t[b - 1] != '?'
+        && t[b - 1] != '\n')
+    {
+        return 0;
+    }
+
+    words = 0;
+
+    for (i = end; i < len && i - end < PG_AGE_LEAD_BYTES; i++) {
+
+        if (t[i] == '.' || t[i] == '!' || t[i] == '?' || t[i] == '\n') {
+            return 0;
+        }
+
+        if (!pg_isalpha(t[i]) || !pg_word_start(t, i)) {
+            continue;
+        }
+
+        if (++words > PG_AGE_LEAD_WORDS
+            || pg_cues_at(t, len, i, pg_age_things, NULL))
+        {
+            return 0;
+        }
+
+        if (pg_cues_at(t, len, i, pg_age_persons, NULL)) {
+            return 1;
+        }
+    }
+
+    return 0;
+}
+
+
+/*
+ * "Sasaki, Haruto 91M s/p fall, SDH": the number at [pos, end), the
+ * sex's capital letter ending its word, and chart shorthand after it:
+ * the end of the finding, 0 when it is not that.  "91M downloads" and
+ * "$91M" are counts.
+ */
+
+static size_t
+pg_age_chart(const char *t, size_t len, size_t pos, size_t end)
+{
+    size_t  i;
+
+    if (end >= len || (t[end] != 'M' && t[end] != 'F')
+        || !pg_word_end(t, len, end + 1)
+        || (pos > 0 && (t[pos - 1] == '$' || t[pos - 1] == '#')))
+    {
+        return 0;
+    }
+
+    i = end + 1;
+
+    if (i < len && t[i] == ',') {
+        i++;
+    }
+
+    if (i >= len || t[i] != ' ') {
+        return 0;
+    }
+
+    while (i < len && t[i] == ' ') {
+        i++;
+    }
+
+    return pg_cues_at(t, len, i, pg_age_chart_words, NULL) ? end + 1 : 0;
+}
+
+
+/*
+ * "Our patient Mr. <name> (born 1929)": the year at pos after "born" or
+ * "born in" makes the person over 89 today; a person in the words before
+ * "born" and no institution right before it ("the building, born 1926",
+ * "Mercy Hospital was born in 1926").
+ */
+
+static int
+pg_age_born(const char *t, size_t len, size_t pos)
+{
+    int            age;
+    size_t         w, v;
+    time_t         now;
+    struct tm      tm;
+    unsigned long  y;
+
+    if (!pg_num_end(t, len, pos + 4)) {
+        return 0;
+    }
+
+    /* "born 1929", "born in 1929" */
+    w = pg_back_words(t, pos, 1, PG_AGE_CUE_BYTES);
+
+    if (w < pos && pg_cue_at(t, pos, w, "in ") == pos - w) {
+        v = w;
+        w = pg_back_words(t, v, 1, PG_AGE_CUE_BYTES);
+
+    } else {
+        v = pos;
+    }
+
+    if (w == v || pg_cue_at(t, v, w, "born ") != v - w) {
+        return 0;
+    }
+
+    now = time(NULL);
+    if (gmtime_r(&now, &tm) == NULL) {
+        return 0;
+    }
+
+    y = pg_digits_value(t, pos, 4);
+    age = tm.tm_year + 1900 - (int) y;
+
+    if (age < PG_AGE_MIN || age > PG_AGE_MAX) {
+        return 0;
+    }
+
+    return !pg_cue_before(t, w, PG_AGE_NEAR_WORDS, PG_AGE_NEAR_BYTES,
+                          pg_age_things)
+           && pg_cue_before(t, w, PG_AGE_CTX_WORDS, PG_AGE_CTX_BYTES,
+                            pg_age_persons);
+}
+
+
+/* the birthday of the ordinal at [pos, end) is an institution's: "its
+ * 100th birthday", "Happy 100th birthday to us!" */
+
+static int
+pg_age_institution_birthday(const char *t, size_t len, size_t pos,
+    size_t end)
+{
+    return pg_age_word_before(t, pos, pg_age_its) != 0
+           || pg_cue_after(t, len, end, 1, PG_AGE_CUE_BYTES,
+                           pg_age_birthday_us);
 }

@@ -20,6 +20,10 @@ static void test_age_edges(void **state);
 static void test_age_words(void **state);
 static void test_age_said(void **state);
 static void test_age_roles(void **state);
+static void test_age_chart(void **state);
+static void test_age_born(void **state);
+static void test_age_aged_words(void **state);
+static void test_age_at(void **state);
 
 
 static void
@@ -338,6 +342,95 @@ test_age_roles(void **state)
                "knitted 400 caps for the NICU.");
 }
 
+/* "91M s/p fall" in a clinical line (h5-p015); a count is none */
+
+static void
+test_age_chart(void **state)
+{
+    pg_dt_one(*state, pg_detect_age, "Bed 7: Sasaki, Haruto 91M s/p fall, "
+              "SDH", PG_T_AGE, 22, 3);
+    pg_dt_one(*state, pg_detect_age, "96F w/ CHF, admitted overnight",
+              PG_T_AGE, 0, 3);
+    pg_dt_one(*state, pg_detect_age, "Rm 4: 102M, c/o chest pain", PG_T_AGE,
+              6, 4);
+    pg_dt_none(*state, pg_detect_age, "Our video hit 91M downloads!");
+    pg_dt_none(*state, pg_detect_age, "a $95M gift w/ naming rights");
+    pg_dt_none(*state, pg_detect_age, "91m s/p the lobby");
+    pg_dt_none(*state, pg_detect_age, "85M s/p fall");
+}
+
+
+/* "(born 1929)" near a person makes the person over 89 (h5-p016); a
+ * building's year and a younger person's are none */
+
+static void
+test_age_born(void **state)
+{
+    pg_dt_one(*state, pg_detect_age, "Our patient Mr. Ignatius Pemberton "
+              "(born 1929) ate pie.", PG_T_AGE, 41, 4);
+    pg_dt_one(*state, pg_detect_age, "Grandma was born in 1921 and still "
+              "knits.", PG_T_AGE, 20, 4);
+    pg_dt_none(*state, pg_detect_age, "Our patient Mr. Ignatius Pemberton "
+               "(born 1990) ate pie.");
+    pg_dt_none(*state, pg_detect_age, "The old building, born 1926, still "
+               "houses our patients.");
+    pg_dt_none(*state, pg_detect_age, "Mercy Hospital was born in 1926.");
+    pg_dt_none(*state, pg_detect_age, "She told us about 1929 and more.");
+}
+
+
+/* "nonagenarian", "centenarian" said of a person (h5-p056) */
+
+static void
+test_age_aged_words(void **state)
+{
+    pg_dt_one(*state, pg_detect_age, "Our nonagenarian patient Mr. Greer "
+              "rang the bell!", PG_T_AGE, 4, 12);
+    pg_dt_one(*state, pg_detect_age, "Meet Rosa, our centenarian resident.",
+              PG_T_AGE, 15, 11);
+    pg_dt_one(*state, pg_detect_age, "A supercentenarian, she still paints.",
+              PG_T_AGE, 2, 16);
+    pg_dt_none(*state, pg_detect_age, "Our centenarian hospital thanks its "
+               "patients.");
+    pg_dt_none(*state, pg_detect_age, "Centenarians are the fastest "
+               "growing group.");
+    pg_dt_none(*state, pg_detect_age, "a nonagenarian study");
+}
+
+
+/* "At 101, <name> ...", a leading weak phrase whose person comes later
+ * in its sentence (h-p065, h-p071), an institution's birthday (h5-c040) */
+
+static void
+test_age_at(void **state)
+{
+    pg_dt_one(*state, pg_detect_age, "At a hundred and one, Florence "
+              "Ekwueme is our oldest vaccine recipient.", PG_T_AGE, 3, 17);
+    pg_dt_one(*state, pg_detect_age, "At 95, she still swims laps.",
+              PG_T_AGE, 3, 2);
+    pg_dt_one(*state, pg_detect_age, "At 97, Mrs. Lee still swims.",
+              PG_T_AGE, 3, 2);
+    pg_dt_none(*state, pg_detect_age, "At 100, Mercy Hospital still "
+               "serves.");
+    pg_dt_none(*state, pg_detect_age, "At 95, the lobby is full.");
+    pg_dt_none(*state, pg_detect_age, "Set it at 95, Wilson said.");
+
+    pg_dt_one(*state, pg_detect_age, "Ninety-three years young and still "
+              "cracking jokes: that's our patient Agnes.", PG_T_AGE, 0, 24);
+    pg_dt_none(*state, pg_detect_age, "100 years young and still growing: "
+               "that's Mercy Hospital for our patients.");
+    pg_dt_none(*state, pg_detect_age, "100 years young and still growing. "
+               "Thank you, patients.");
+
+    pg_dt_none(*state, pg_detect_age, "We admitted our first patient in "
+               "1926. Happy 100th birthday to us!");
+    pg_dt_none(*state, pg_detect_age, "Our first patient came in 1926; the "
+               "hospital marks its 100th birthday.");
+    pg_dt_one(*state, pg_detect_age, "Happy 100th birthday to Mrs. Lee, our "
+              "patient!", PG_T_AGE, 6, 5);
+}
+
+
 int
 main(void)
 {
@@ -363,6 +456,14 @@ main(void)
         cmocka_unit_test_setup_teardown(test_age_said,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_age_roles,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_age_chart,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_age_born,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_age_aged_words,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_age_at,
                                         pg_dt_setup, pg_dt_teardown),
     };
 
