@@ -155,6 +155,11 @@ static pg_cue_set_t  pg_addr_start_set = pg_cue_set_of("0", pg_addr_starts);
 /* a city follows one of these: pg_addr_city_cue() */
 static pg_cue_set_t  pg_addr_city_set = pg_cue_set(pg_addr_city_cues);
 
+/* after a number, a clock time's "am" or "pm", not a street's name */
+static const char *const  pg_addr_clock[] = {
+    "am", "pm", "a.m.", "p.m.", NULL
+};
+
 /* "in 2024 Park Place opened": a year, not a house number */
 static const char *const  pg_addr_year_words[] = {
     "in", "since", "by", "of", "from", "until", "till", "before",
@@ -372,6 +377,11 @@ pg_geo_street(const char *t, size_t len, size_t pos)
     }
 
     i += n;
+
+    /* "7 PM CT, WITH ...", "7 AM AT OUR RIDGE ROAD": a clock time */
+    if (pg_cues_at(t, len, i, pg_addr_clock, NULL)) {
+        return 0;
+    }
 
     n = pg_addr_name_suffix(t, len, i);
 

@@ -21,7 +21,8 @@
 static int pg_org_any(const char *t, size_t from, size_t to,
     const char *const *cues);
 static int pg_org_staff(const char *t, size_t from, size_t to);
-static int pg_org_owned_care(const char *t, size_t from, size_t to);
+static int pg_org_owned_care(const char *t, size_t from, size_t to,
+    const char *const *owners);
 static int pg_org_facility_at(const char *t, size_t to, size_t pos);
 static int pg_org_street_at(const char *t, size_t to, size_t pos);
 static int pg_org_venue_at(const char *t, size_t to, size_t pos);
@@ -30,6 +31,8 @@ static int pg_org_family(const char *t, size_t pos, size_t to);
 static int pg_org_home_visit(const char *t, size_t from, size_t to);
 static int pg_org_venue_name(const char *t, size_t to, size_t pos);
 static int pg_org_event_time(const char *t, size_t from, size_t to);
+static int pg_org_event_place(const char *t, size_t from, size_t pos);
+static int pg_org_household(const char *t, size_t from, size_t pos);
 static size_t pg_org_question_before(const char *t, size_t len,
     size_t from);
 static int pg_org_abbrev_before(const char *t, size_t from, size_t dot);
@@ -37,6 +40,7 @@ static size_t pg_org_sentence_before(const char *t, size_t len,
     size_t from);
 static int pg_org_role_word(const char *t, size_t pos, size_t n);
 static int pg_org_pronoun_person(const char *t, size_t from, size_t to);
+static int pg_org_pronoun_state(const char *t, size_t from, size_t to);
 static int pg_org_imperative(const char *t, size_t from, size_t pos);
 static int pg_org_care_in(const char *t, size_t from, size_t to);
 static int pg_org_reader(const char *t, size_t len, size_t from,
@@ -49,9 +53,12 @@ static const char *const  pg_org_persons[] = {
     "pt", "discharged", "admitted", "admit", "ambulance",
     "callback", "resides", "resided", "bedside", "bed", "deceased",
     "passed away", "the family", "residence",
+    /* where a person lives: "Lives alone in Oak Park at <street>" */
+    "lives alone", "lives with", "lives in", "lives at", "lives on",
+    "lived in", "lived at", "lived on",
     /* Spanish; "Servicios al Paciente" is a department */
     "la paciente", "el paciente", "nuestra paciente", "nuestro paciente",
-    "su paciente",
+    "su paciente", "del paciente",
     NULL
 };
 
@@ -71,7 +78,38 @@ static const char *const  pg_org_relatives[] = {
 
 /* pronouns: a person unless a staff title says whose they are */
 static const char *const  pg_org_pronouns[] = {
-    "he", "she", "his", "her", "him", "hers", NULL
+    "he", "she", "his", "her", "him", "hers",
+    /* Spanish: "Llame a Rosa al ..., ella est\xc3\xa1 en di\xc3\xa1lisis" */
+    "ella",
+    NULL
+};
+
+/* the owners of care a pronoun says: "her referral", "his results" */
+static const char *const  pg_org_third_owners[] = { "her", "his", NULL };
+
+/* a state after "she"/"he": "she is recovering", "he had surgery" */
+static const char *const  pg_org_subjects[] = { "she", "he", "ella", NULL };
+static const char *const  pg_org_states[] = {
+    "is", "was", "has", "had", "'s", "is still", "was still", "is now",
+    "is in", "is on", "was in", "was on", "has had", "is still in",
+    "is still on", NULL
+};
+
+/* health words that are a clinician's practice, not a patient's state:
+ * "she has treated heart failure for 20 years" */
+static const char *const  pg_org_practices[] = {
+    "treated", "treats", "treating", NULL
+};
+
+/* the writer's own care: "my biopsy results", "after my stroke"; a
+ * patient or a relative writes, and the contact in the sentence is
+ * theirs ("Text me at ...", "I moved to <street>") */
+static const char *const  pg_org_first_owners[] = { "my", NULL };
+
+/* the writer in the value's sentence, whose care the sentence before
+ * may say: "... for my chemo costs; questions to my cell <number>" */
+static const char *const  pg_org_first_persons[] = {
+    "me", "my", "i", "i'm", "i've", NULL
 };
 
 /* care and records a pronoun owns: "her referral", "his results" */
@@ -153,7 +191,7 @@ static const char *const  pg_org_events[] = {
     "luncheon", "dinner", "banquet", "reception", "concert", "festival",
     "fair", "expo", "conference", "symposium", "summit", "ceremony",
     "celebration", "auction", "tournament", "classic", "walk", "5k",
-    "rsvp", "register", "black tie",
+    "rsvp", "register", "black tie", "webinar", "open house",
     NULL
 };
 
@@ -173,6 +211,11 @@ static const char *const  pg_org_home_services[] = {
 /* a household, not a venue, before a comma and a street */
 static const char *const  pg_org_households[] = {
     "family", "families", "household", "home", "residence", NULL
+};
+
+/* a household named by its surname: "the Okafor family" */
+static const char *const  pg_org_household_nouns[] = {
+    "family", "families", "household", NULL
 };
 
 /* a venue "at" an address: "the gala is Saturday at the Inn, 25 ..." */
@@ -382,8 +425,18 @@ pg_org_person(const char *t, size_t from, size_t to)
         }
     }
 
+    if (pg_org_owned_care(t, from, to, pg_org_first_owners)
+        || (pg_org_any(t, from, to, pg_org_first_persons)
+            && pg_org_owned_care(t, pg_org_sentence_before(t, to, from),
+                                 from, pg_org_first_owners)))
+    {
+        return 1;
+    }
+
     return pg_org_pronoun_person(t, from, to)
-           && (pg_org_owned_care(t, from, to) || !pg_org_staff(t, from, to));
+           && (pg_org_owned_care(t, from, to, pg_org_third_owners)
+               || pg_org_pronoun_state(t, from, to)
+               || !pg_org_staff(t, from, to));
 }
 
 
@@ -401,9 +454,15 @@ pg_org_place(const char *t, size_t len, size_t pos, size_t end)
     /* "at" in the 4 words before: "at the Belleview Inn, 25 ..." */
     at = pg_cue_before(t, pos, 4, 48, pg_org_at);
 
-    /* "Saturday, May 17, 10 a.m.-2 p.m., <venue>, <street>": an event's
-     * day or time in the sentence makes the address its venue */
-    cue = pg_org_event_time(t, from, to) || pg_org_venue_line(t, from, pos);
+    /*
+     * "Saturday, May 17, 10 a.m.-2 p.m., <venue>, <street>": an event's
+     * day or time in the sentence makes the address its venue when a
+     * place or an event is named before it ("parking lot B", "Conference
+     * Room 3B", a benefit dinner's flyer above); "Oxygen delivery Tuesday
+     * 2pm to <street>" is a patient's home with a time
+     */
+    cue = (pg_org_event_time(t, from, to) && pg_org_event_place(t, from, pos))
+          || pg_org_venue_line(t, from, pos);
 
     for (i = lo; i < pos && !cue; i++) {
         if (!pg_isalnum(t[i]) || !pg_word_start(t, i)) {
@@ -417,7 +476,8 @@ pg_org_place(const char *t, size_t len, size_t pos, size_t end)
     }
 
     return cue && !pg_org_person(t, from, to)
-           && !pg_org_home_visit(t, from, to);
+           && !pg_org_home_visit(t, from, to)
+           && !pg_org_household(t, lo, pos);
 }
 
 
@@ -458,12 +518,17 @@ pg_org_mailbox(const char *t, size_t len, size_t pos, size_t end,
         }
     }
 
-    if (i < end && t[i] == '@' && pg_org_role_word(t, p, i - p)) {
-        return 1;
-    }
-
     pg_org_sentence(t, len, pos, end, &from, &to);
     from = pg_org_question_before(t, len, from);
+
+    /* a role mailbox at a webmail host is the organisation's unless a
+     * person is in its sentence: "Her email is info.nurse@<webmail>, she
+     * is the patient in 4B" */
+    if (i < end && t[i] == '@' && pg_org_role_word(t, p, i - p)
+        && !(webmail && pg_org_person(t, from, to)))
+    {
+        return 1;
+    }
 
     /* "Email pfac@gulfshorehealth.org to apply": a call to action and
      * the organisation's own domain, not a webmail address; "contact
@@ -536,18 +601,18 @@ pg_org_staff(const char *t, size_t from, size_t to)
 }
 
 
-/* "her referral", "his surgery": a pronoun that owns a patient's care,
- * whatever staff title is in the sentence */
+/* "her referral", "his surgery", "my biopsy": an owner of the list
+ * that owns a patient's care, whatever staff title is in the sentence */
 
 static int
-pg_org_owned_care(const char *t, size_t from, size_t to)
+pg_org_owned_care(const char *t, size_t from, size_t to,
+    const char *const *owners)
 {
     size_t  i, n, w;
 
     for (i = from; i < to; i++) {
-        if (!pg_word_start(t, i)
-            || (n = pg_cue_at(t, to, i, "her")
-                    ? 3 : pg_cue_at(t, to, i, "his") ? 3 : 0) == 0)
+        if (!pg_isalpha(t[i]) || !pg_word_start(t, i)
+            || (n = pg_cues_at(t, to, i, owners, NULL)) == 0)
         {
             continue;
         }
@@ -867,6 +932,75 @@ pg_org_event_time(const char *t, size_t from, size_t to)
 }
 
 
+/* a place of the organisation or an event ("lot", "room", "clinic") in
+ * [from, pos), or an event ("gala", "benefit") in the PG_ORG_REACH bytes
+ * before pos */
+
+static int
+pg_org_event_place(const char *t, size_t from, size_t pos)
+{
+    size_t  lo;
+
+    lo = pos > PG_ORG_REACH ? pos - PG_ORG_REACH : 0;
+
+    return pg_org_any(t, from, pos, pg_org_facilities)
+           || pg_org_any(t, lo < from ? lo : from, pos, pg_org_events);
+}
+
+
+/*
+ * "the <Surname> family" ("family" in lower case) right before the
+ * address: "Cards and donations to the Okafor family, <street>" is
+ * where the family lives; "the Ruiz Family Foundation", "Our family
+ * medicine clinic" and "thanks to the Garcia family for hosting our
+ * gala at the Elks Lodge, <street>" are no household's address.
+ */
+
+static int
+pg_org_household(const char *t, size_t from, size_t pos)
+{
+    size_t  i, n, w;
+
+    for (i = from; i < pos; i++) {
+        if ((t[i] | 0x20) != 't' || !pg_word_start(t, i)
+            || (n = pg_cue_at(t, pos, i, "the ")) == 0
+            || i + n >= pos || t[i + n] < 'A' || t[i + n] > 'Z')
+        {
+            continue;
+        }
+
+        for (w = i + n; w < pos && (pg_isalpha(t[w]) || t[w] == '-'); w++)
+        {
+            /* void */
+        }
+
+        i = w;
+
+        if (w + 1 >= pos || t[w] != ' ' || t[w + 1] < 'a' || t[w + 1] > 'z'
+            || (n = pg_cues_at(t, pos, w + 1, pg_org_household_nouns, NULL))
+               == 0)
+        {
+            continue;
+        }
+
+        /* the address right after: "family, <street>", "family at" */
+        for (w += 1 + n; w < pos && (t[w] == ' ' || t[w] == ','
+                                     || t[w] == ':'); w++)
+        {
+            /* void */
+        }
+
+        w += pg_cue_at(t, pos, w, "at ");
+
+        if (w == pos) {
+            return 1;
+        }
+    }
+
+    return 0;
+}
+
+
 /* "Questions? Call 555-...": the start of a question right before the
  * sentence at from, else from itself */
 
@@ -1017,6 +1151,53 @@ pg_org_pronoun_person(const char *t, size_t from, size_t to)
         }
 
         if (pg_cues_at(t, to, i, pg_org_third_parties, NULL) == 0) {
+            return 1;
+        }
+    }
+
+    return 0;
+}
+
+
+/*
+ * A pronoun in [from, to) whose care state follows it: "Nurse Kim says
+ * she is recovering from the transplant", "he had surgery": the person
+ * is a patient, whatever staff title in the sentence the pronoun could
+ * be taken for.  "she has treated ..." is a clinician's practice.
+ */
+
+static int
+pg_org_pronoun_state(const char *t, size_t from, size_t to)
+{
+    size_t  i, n, w;
+
+    for (i = from; i < to; i++) {
+        if (!pg_isalpha(t[i]) || !pg_word_start(t, i)
+            || (n = pg_cues_at(t, to, i, pg_org_subjects, NULL)) == 0)
+        {
+            continue;
+        }
+
+        i += n;
+        i += i < to && t[i] == ' ' ? 1 : 0;
+
+        n = pg_cues_at(t, to, i, pg_org_states, NULL);
+        if (n == 0) {
+            continue;
+        }
+
+        for (i += n; i < to && pg_isspace(t[i]); i++) {
+            /* void */
+        }
+
+        for (w = 0; i + w < to && pg_isalpha(t[i + w]); w++) {
+            /* void */
+        }
+
+        if (w > 0 && w <= PG_LEX_WORD_MAX
+            && (pg_lex_lookup(t + i, w) & PG_LEX_HEALTH)
+            && pg_cues_at(t, to, i, pg_org_practices, NULL) == 0)
+        {
             return 1;
         }
     }

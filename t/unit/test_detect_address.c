@@ -19,6 +19,7 @@ static void test_address_lookalikes(void **state);
 static void test_address_edges(void **state);
 static void test_address_org_place(void **state);
 static void test_address_venues(void **state);
+static void test_address_org_leaks(void **state);
 static void test_address_rural_units(void **state);
 static void test_address_pob(void **state);
 static void test_address_city_state(void **state);
@@ -318,6 +319,46 @@ test_address_city_state(void **state)
 /* rural routes; a street with no suffix that a dwelling's unit follows */
 
 static void
+test_address_org_leaks(void **state)
+{
+    /* a day or a time alone makes no venue: a place or an event must be
+     * named before the address ("parking lot", a flyer's "gala") */
+    pg_dt_one(*state, pg_detect_address, "Oxygen delivery Tuesday 2pm to "
+              "1317 W Ashby Ave, Apt 2.", PG_T_ADDRESS, 31, 23);
+    pg_dt_one(*state, pg_detect_address, "Wheelchair pickup Monday at 44 "
+              "Pelham Rd.", PG_T_ADDRESS, 28, 13);
+    pg_dt_none(*state, pg_detect_address, "Blood drive Tuesday 2pm-6pm in "
+               "the parking lot, 1317 W Ashby Ave.");
+    /* a clock time in capitals is no street ("7 PM CT" is no court) */
+    pg_dt_none(*state, pg_detect_address, "JOIN US FOR A FREE WEBINAR, "
+               "TUESDAY, 3/17, 7 PM CT, WITH OB-GYN DR. KIANA MORROW.");
+    pg_dt_one(*state, pg_detect_address, "She lives at 7 Amber Ct, Apt 2.",
+              PG_T_ADDRESS, 13, 17);
+
+    /* where a person lives; "saves lives" is no home */
+    pg_dt_one(*state, pg_detect_address, "Lives alone in Oak Park at 1140 N "
+              "Harlem Ave, needs insulin teaching.", PG_T_ADDRESS, 27, 17);
+    pg_dt_none(*state, pg_detect_address, "Every gift saves lives. Send "
+               "donations to our foundation at 1420 Ridgeway Dr.");
+
+    /* "the <Surname> family" is a household, its Foundation is not */
+    pg_dt_one(*state, pg_detect_address, "Cards and donations to the Okafor "
+              "family, 1420 Ridgeway Dr, as Chidi heals.", PG_T_ADDRESS, 42,
+              16);
+    pg_dt_none(*state, pg_detect_address, "Donations to the Ruiz Family "
+               "Foundation, 1420 Ridgeway Dr, fund our new wing.");
+    pg_dt_none(*state, pg_detect_address, "Thanks to the Garcia family for "
+               "hosting our gala at the Elks Lodge, 12 Oak St, Dayton.");
+
+    /* the writer's own care: "I moved to <street> after my stroke" */
+    pg_dt_one(*state, pg_detect_address, "I moved to 44 Pelham Rd after my "
+              "stroke.", PG_T_ADDRESS, 11, 12);
+    pg_dt_none(*state, pg_detect_address, "Our clinic moved to 44 Pelham Rd; "
+               "call to book your visit.");
+}
+
+
+static void
 test_address_rural_units(void **state)
 {
     pg_ad_one(state, "Rural Route 2, Box 118, for her oxygen",
@@ -356,6 +397,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_address_org_place,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_address_venues,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_address_org_leaks,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_address_rural_units,
                                         pg_dt_setup, pg_dt_teardown),

@@ -172,6 +172,15 @@ test_email_org_mailbox(void **state)
               PG_T_EMAIL, 12, 22);
     pg_dt_one(*state, pg_detect_email, "Contact the patient at "
               "info.rosa@gmail.com", PG_T_EMAIL, 23, 19);
+    /* a role mailbox at a webmail host is a person's when a person is
+     * in its sentence; with no person, or at the hospital's own host,
+     * it stays the organisation's */
+    pg_dt_one(*state, pg_detect_email, "Her email is info.nurse@gmail.com, "
+              "she is the patient in 4B.", PG_T_EMAIL, 13, 20);
+    pg_dt_none(*state, pg_detect_email, "Questions? Email info.health@"
+               "gmail.com or call our office.");
+    pg_dt_none(*state, pg_detect_email, "Ask for her at info.nurse@"
+               "northfieldhealth.org, our triage desk.");
 
     /* a sender the post warns about is nobody's record; a person in the
      * sentence still owns the address */

@@ -19,6 +19,7 @@ static void test_phone_toll_free(void **state);
 static void test_phone_lookalikes(void **state);
 static void test_phone_edges(void **state);
 static void test_phone_org_line(void **state);
+static void test_phone_org_leaks(void **state);
 static void test_phone_spelled(void **state);
 static void test_phone_field(void **state);
 static void test_phone_evasions(void **state);
@@ -332,6 +333,46 @@ test_phone_org_line(void **state)
 
 
 static void
+test_phone_org_leaks(void **state)
+{
+    pg_dt_t  *fx = *state;
+
+    /* the writer's own care makes "me" and "my cell" a patient's, in the
+     * sentence or the one before; a staff member's "my team" does not */
+    pg_dt_one(fx, pg_detect_phone, "Questions about my biopsy results? "
+              "Text me at 541-382-7710.", PG_T_PHONE, 46, 12);
+    pg_dt_none(fx, pg_detect_phone, "I love my job! Want to join my team? "
+               "Text me at 541-382-7710 to set up an interview.");
+    pg_dt_one(fx, pg_detect_phone, "I love my doctors! After my stroke? "
+              "Text me at 541-382-7712 to set up a visit.", PG_T_PHONE, 47,
+              12);
+    pg_dt_one(fx, pg_detect_phone, "Sign up for my walk for my chemo "
+              "costs; questions to my cell 541-382-7710.", PG_T_PHONE, 61,
+              12);
+    pg_dt_none(fx, pg_detect_phone, "Sign up for my walk for our cancer "
+               "center; questions to my cell 541-382-7710.");
+
+    /* a pronoun with a care state is a patient, whatever staff title is
+     * in the sentence; a clinician's practice is no care state */
+    pg_dt_one(fx, pg_detect_phone, "Nurse Kim says she is recovering from "
+              "the transplant and is available at 541-382-7710.",
+              PG_T_PHONE, 73, 12);
+    pg_dt_none(fx, pg_detect_phone, "Nurse Kim says she is proud of her "
+               "team and is available at 541-382-7710.");
+    pg_dt_none(fx, pg_detect_phone, "Dr. Farah says she has treated kidney "
+               "disease for years and is available at 541-382-7711.");
+
+    /* Spanish: "ella", "del paciente"; the department stays clean */
+    pg_dt_one(fx, pg_detect_phone, "Llame a Rosa al 210-358-4411, ella "
+              "est\xc3\xa1 en di\xc3\xa1lisis.", PG_T_PHONE, 16, 12);
+    pg_dt_one(fx, pg_detect_phone, "Informaci\xc3\xb3n del paciente: "
+              "210-358-4411.", PG_T_PHONE, 27, 12);
+    pg_dt_none(fx, pg_detect_phone, "Servicios al Paciente: llame al "
+               "210-358-4412 de lunes a viernes.");
+}
+
+
+static void
 test_phone_spelled(void **state)
 {
     pg_dt_one(*state, pg_detect_phone, "Pt callback # seven two seven, four "
@@ -470,6 +511,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_phone_edges,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_phone_org_line,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_phone_org_leaks,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_phone_spelled,
                                         pg_dt_setup, pg_dt_teardown),
