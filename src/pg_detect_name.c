@@ -86,7 +86,14 @@ enum {
     PG_NAME_L_FILLERS,
     PG_NAME_L_TITLES,
     PG_NAME_L_KIN_ADJ,
-    PG_NAME_L_VENUE_LABELS
+    PG_NAME_L_VENUE_LABELS,
+    PG_NAME_L_OURS,
+    PG_NAME_L_KIN_OURS,
+    PG_NAME_L_WELCOME,
+    PG_NAME_L_HOLDERS,
+    PG_NAME_L_PERSONS,
+    PG_NAME_L_ROLE_VERBS,
+    PG_NAME_L_DONS
 };
 
 
@@ -182,6 +189,12 @@ static int pg_name_caps(pg_name_ctx_t *c, size_t i);
 static int pg_name_honorific(pg_name_ctx_t *c, size_t i);
 static int pg_name_title(pg_name_ctx_t *c, size_t i);
 static int pg_name_kin(pg_name_ctx_t *c, size_t p);
+static int pg_name_board(pg_name_ctx_t *c, size_t a);
+static int pg_name_dash(pg_name_ctx_t *c, size_t i);
+static inline int pg_name_number(pg_name_ctx_t *c, size_t i);
+static int pg_name_welcome_world(pg_name_ctx_t *c, size_t p);
+static int pg_name_role_after(pg_name_ctx_t *c, size_t b);
+static int pg_name_paid_in(pg_name_ctx_t *c, size_t from, size_t to);
 static int pg_name_staff(pg_name_ctx_t *c, size_t a, size_t b);
 static void pg_name_staff_remember(pg_name_ctx_t *c, size_t a, size_t b);
 static int pg_name_staff_known(pg_name_ctx_t *c, size_t a, size_t b);
@@ -242,7 +255,9 @@ static const char *const  pg_name_services[] = {
     "care", "access", "experience", "financial", "relations", "services",
     "service", "safety", "portal", "advocate", "advocacy", "navigator",
     "navigation", "transport", "transportation", "education",
-    "satisfaction", "registration", "accounts", "family", "and", NULL
+    "satisfaction", "registration", "accounts", "family", "and",
+    /* "Patient Name: ...": a label, the name follows it */
+    "name", NULL
 };
 
 /* words whose "'s" is "is" and that open a sentence: never a name */
@@ -271,6 +286,19 @@ static const char *const  pg_name_relatives[] = {
      * write it */
     "mamá", "mama", "papá", "madre", "padre", "hijo", "hija", "esposo",
     "esposa", "hermano", "hermana", "abuela", "abuelo", "tía", "tío",
+    "nieto", "nieta", "abuelita", "abuelito",
+    /* "mon père, Gilles ...", "meine Oma Hildegard ...", "minha mãe":
+     * French, German and Portuguese, as the communities a hospital
+     * serves write to it */
+    "père", "pere", "mère", "mere", "fils", "fille", "frère", "frere",
+    "sœur", "soeur", "mari", "époux", "épouse", "maman", "papa",
+    "grand-père", "grand-mère", "oncle", "tante", "petit-fils",
+    "petite-fille",
+    "vater", "mutter", "sohn", "tochter", "bruder", "oma", "opa",
+    "ehemann", "ehefrau", "onkel", "enkel", "enkelin", "großmutter",
+    "großvater",
+    "pai", "mãe", "filho", "filha", "marido", "irmão", "irmã", "avó",
+    "avô", "neto", "neta",
     NULL
 };
 
@@ -293,12 +321,69 @@ static const char *const  pg_name_records[] = {
     "results", "result", "records", "labs", "chart", "mrn", "prescription",
     "prescriptions", "refill", "claim", "paperwork", "summary", "consent",
     "wristband", "bracelet", "referral", "orders", "report", "record",
-    NULL
+    /* "Mrs. ... 's payment", "copay for ...": paying for care */
+    "payment", "payments", "copay", NULL
 };
 
 /* "Pt's wife Maria", "my grandpa Walter": whose relative before a name */
 static const char *const  pg_name_owners[] = {
-    "her", "his", "my", "their", "your", "mi", "su", "tu", NULL
+    "her", "his", "my", "their", "your", "mi", "su", "tu", "mis", "sus",
+    "mon", "ma", "mes", "son", "sa", "ses", "meine", "mein", "meinem",
+    "meiner", "meinen", "seine", "sein", "ihre", "ihr", "minha", "meu",
+    "sua", "seu", NULL
+};
+
+/* "our grandson Mateo", "Our beloved mother, Imelda ...": a family
+ * writes "our" as "my" (PG_NAME_L_KIN_OURS), and a hospital writes it of
+ * itself ("our family of nurses", "our sister hospital") */
+static const char *const  pg_name_ours[] = {
+    "our", "nuestra", "nuestro", "notre", "nos", "unsere", "unser",
+    "unserer", "unseren", "nossa", "nosso", NULL
+};
+
+/* the relatives a hospital never says "our" of */
+static const char *const  pg_name_kin_ours[] = {
+    "daughter", "son", "wife", "husband", "mother", "father", "mom", "dad",
+    "mum", "grandmother", "grandfather", "grandson", "granddaughter",
+    "grandma", "grandpa", "niece", "nephew", "aunt", "uncle", "nana",
+    "granny", "grandad", "granddad", "stepmom", "stepdad", "stepson",
+    "stepdaughter",
+    "mamá", "papá", "madre", "padre", "hijo", "hija", "abuela", "abuelo",
+    "nieto", "nieta", "père", "mère", "fils", "fille", "vater", "mutter",
+    "sohn", "tochter", "oma", "opa", "pai", "mãe", "filho", "filha", NULL
+};
+
+/* "welcome to the world," in the other languages of pg_name_relatives */
+static const char *const  pg_name_welcome[] = {
+    "bienvenido", "bienvenida", "bienvenidos", "bienvenidas",
+    "bienvenue", "bem-vindo", "bem-vinda", "bem-vindos", "willkommen",
+    NULL
+};
+
+/* "Member name Rosalind ...": whose name an insurance card, an EOB or a
+ * chart prints after "name" */
+static const char *const  pg_name_holders[] = {
+    "member", "patient", "pt", "subscriber", "insured", "beneficiary",
+    "enrollee", "policyholder", "guarantor", "resident", NULL
+};
+
+/* "the guy in 14, Eamon ...": a person "in" a number is in a room */
+static const char *const  pg_name_persons[] = {
+    "guy", "man", "woman", "lady", "gentleman", "gal", "dude", "fella",
+    "kid", "boy", "girl", "baby", "patient", "pt", NULL
+};
+
+/* "<name>, who ran ...": what a runner, a volunteer, a retiree, a donor
+ * does, not a patient */
+static const char *const  pg_name_role_verbs[] = {
+    "ran", "runs", "raced", "finished", "volunteered", "volunteers",
+    "retired", "worked", "works", "served", "donated", "donates",
+    "coached", "coaches", NULL
+};
+
+/* Spanish honorifics: pg_name_honorific() */
+static const char *const  pg_name_dons[] = {
+    "don", "do\xc3\xb1" "a", NULL
 };
 
 /* "my little brother minseo": a word between the owner and the kin */
@@ -312,7 +397,7 @@ static const char *const  pg_name_kin_adj[] = {
  * honorific is: "Nana Adwoa", "Baby Anaya", "Abuela Rosa" */
 static const char *const  pg_name_titles[] = {
     "nana", "nanna", "grandma", "grandpa", "gramma", "grampa", "auntie",
-    "baby", "abuela", "abuelo", "nonna", "nonno", NULL
+    "baby", "abuela", "abuelo", "nonna", "nonno", "oma", "opa", NULL
 };
 
 /* "the Alvarez family" in a birth announcement */
@@ -384,7 +469,9 @@ static const char *const *const  pg_name_lists[] = {
     pg_name_records, pg_name_owners, pg_name_births, pg_name_support,
     pg_name_ages, pg_name_things, pg_name_places, pg_name_room_words,
     pg_name_wards, pg_name_services, pg_name_never, pg_name_fillers,
-    pg_name_titles, pg_name_kin_adj, pg_name_venue_labels, NULL
+    pg_name_titles, pg_name_kin_adj, pg_name_venue_labels, pg_name_ours,
+    pg_name_kin_ours, pg_name_welcome, pg_name_holders, pg_name_persons,
+    pg_name_role_verbs, pg_name_dons, NULL
 };
 
 /* the lists hashed: a word is looked up once, when first asked about */
@@ -394,7 +481,8 @@ static pg_wordset_t  pg_name_words = { .lists = pg_name_lists };
  * "her name is" takes a capitalised name only: "is" is too frequent a
  * word to make every lower-case word after it a candidate */
 static const char *const  pg_name_cue_ends[] = {
-    "of", "for", "with", "soon", "to", "home", "world", "girl", "boy", NULL
+    "of", "for", "with", "soon", "to", "home", "world", "girl", "boy",
+    "mundo", "monde", "welt", "name", NULL
 };
 
 /*
@@ -534,11 +622,15 @@ pg_detect_name(const pg_scan_t *s, pg_findings_t *out)
                 lower |= 2;
 
             } else if (conf == PG_NAME_C_DIRECT && c->tok[i].cap
-                       && c->tok[i].len >= 3 && pg_name_kin(c, i - 1))
+                       && c->tok[i].len >= 3
+                       && (pg_name_kin(c, i - 1)
+                           || (c->tok[i - 1].digit && pg_name_board(c, i))))
             {
-                /* "the family of Siosaia Taufa", "my uncle Tadeusz": a
-                 * capitalised name the dataset lacks after a relative,
-                 * as after an honorific */
+                /* "the family of Siosaia Taufa", "my uncle Tadeusz",
+                 * "Member name Rosalind Achebe", "12 - Okwuosa - NPO": a
+                 * capitalised name the dataset lacks after a relative, a
+                 * record's label or a board's room, as after an
+                 * honorific */
                 lower |= 2;
             }
 
@@ -775,6 +867,12 @@ pg_name_room(pg_name_ctx_t *c, size_t i)
     if (k->digit && pg_name_in(c, i - 1, PG_NAME_L_ROOMS)) {
         p->room = 1;
 
+    } else if (k->digit && i >= 2 && c->tok[i - 2].gap
+               && pg_name_is(c, i - 1, "in") && pg_name_number(c, i)
+               && pg_name_in(c, i - 2, PG_NAME_L_PERSONS))
+    {
+        /* "the guy in 14", "the lady in 12": a person's room */
+        p->room = 1;
     } else if (p->digit && p->len <= 2 && pg_name_in(c, i, PG_NAME_L_WARDS))
     {
         p->room = 2;
@@ -1363,7 +1461,12 @@ pg_name_honorific(pg_name_ctx_t *c, size_t i)
     }
 
     if (!pg_name_in(c, i, PG_NAME_L_HONORIFICS)) {
-        return 0;
+        /* "la paciente, don Aurelio", "doña Carmen": Spanish writes
+         * "don" in lower case; after a comma, as "Don" a given name and
+         * "don" an English verb are not */
+        return pg_name_in(c, i, PG_NAME_L_DONS) && c->tok[i].gap
+               && (!pg_name_is(c, i, "don")
+                   || (c->tok[i].lower && i > 0 && c->tok[i - 1].comma));
     }
 
     if (c->tok[i].dot) {
@@ -1403,15 +1506,166 @@ pg_name_title(pg_name_ctx_t *c, size_t i)
 }
 
 
-/* word p, a direct cue, is a relative: "my uncle", "family of"; not
- * "patient" ("Patient Medicare number", "new patients: Bayview Family
- * Medicine") nor "prayers for", which a plan, a clinic or a town
- * follows as often as a person */
+/* word p, a direct cue, is a relative: "my uncle", "family of", or a
+ * record's label of its holder's name: "Member name"; not "patient"
+ * ("Patient Medicare number", "new patients: Bayview Family Medicine")
+ * nor "prayers for", which a plan, a clinic or a town follows as often
+ * as a person */
 
 static int
 pg_name_kin(pg_name_ctx_t *c, size_t p)
 {
-    return pg_name_in(c, p, PG_NAME_L_RELATIVES) || pg_name_is(c, p, "of");
+    return pg_name_in(c, p, PG_NAME_L_RELATIVES) || pg_name_is(c, p, "of")
+           || (p > 0 && pg_name_is(c, p, "name")
+               && pg_name_in(c, p - 1, PG_NAME_L_HOLDERS));
+}
+
+
+/*
+ * Words from a are an entry of a unit's or an ED's board: a room or bed
+ * number, a dash, one to three capitalised words, a dash, and a care
+ * note with a health word in its first four words: "12 - Okwuosa - NPO
+ * after MN".  Not a roster's or a race's "12 - Okafor - forward", "1 -
+ * Johnson - 5:42": no health word.
+ */
+
+static int
+pg_name_board(pg_name_ctx_t *c, size_t a)
+{
+    size_t  j, e;
+
+    if (a == 0 || !pg_name_number(c, a - 1) || !pg_name_dash(c, a - 1)) {
+        return 0;
+    }
+
+    for (j = a; j < c->n && j < a + 3 && c->tok[j].cap; j++) {
+        if (c->tok[j].sent != c->tok[a].sent) {
+            return 0;
+        }
+
+        if (c->tok[j].gap) {
+            continue;
+        }
+
+        if (!pg_name_dash(c, j)) {
+            return 0;
+        }
+
+        e = j + 5 < c->n ? j + 5 : c->n;
+
+        return pg_name_health_in(c, j + 1, e, c->tok[j].sent);
+    }
+
+    return 0;
+}
+
+
+/* between word i and the next: blanks and one dash ("-", U+2013) */
+
+static int
+pg_name_dash(pg_name_ctx_t *c, size_t i)
+{
+    int            dash;
+    size_t         k, e;
+    unsigned char  ch;
+
+    if (i + 1 >= c->n) {
+        return 0;
+    }
+
+    dash = 0;
+    e = c->tok[i + 1].off;
+
+    for (k = c->tok[i].off + c->tok[i].len; k < e; k++) {
+        ch = (unsigned char) c->t[k];
+
+        if (ch == ' ') {
+            continue;
+        }
+
+        if (dash) {
+            return 0;
+        }
+
+        if (ch == '-') {
+            dash = 1;
+
+        } else if (ch == 0xe2 && k + 2 < e
+                   && (unsigned char) c->t[k + 1] == 0x80
+                   && (unsigned char) c->t[k + 2] == 0x93)
+        {
+            dash = 1;
+            k += 2;
+
+        } else {
+            return 0;
+        }
+    }
+
+    return dash;
+}
+
+
+/* word i is a number of one to four digits, not a year ("in 2024") */
+
+static inline int
+pg_name_number(pg_name_ctx_t *c, size_t i)
+{
+    size_t       k;
+    const char  *w;
+
+    if (!c->tok[i].digit || c->tok[i].len > 4) {
+        return 0;
+    }
+
+    w = c->t + c->tok[i].off;
+
+    for (k = 0; k < c->tok[i].len; k++) {
+        if (!pg_isdigit(w[k])) {
+            return 0;
+        }
+    }
+
+    return !(c->tok[i].len == 4
+             && ((w[0] == '1' && w[1] == '9') || (w[0] == '2' && w[1] == '0')));
+}
+
+
+/*
+ * Word p ends "welcome to the world" or the same in Spanish, French,
+ * German or Portuguese: "Bem-vinda ao mundo,", "Bienvenido al mundo,",
+ * "Bienvenue au monde,", "Willkommen auf der Welt,".
+ */
+
+static int
+pg_name_welcome_world(pg_name_ctx_t *c, size_t p)
+{
+    size_t  k;
+
+    if (pg_name_is(c, p, "world")) {
+        return p > 2 && pg_name_is(c, p - 2, "to")
+               && pg_name_is(c, p - 3, "welcome");
+    }
+
+    /* and a comma: not "Bem-vinda ao mundo da enfermagem" */
+    if (!(pg_name_is(c, p, "mundo") || pg_name_is(c, p, "monde")
+          || pg_name_is(c, p, "welt"))
+        || !c->tok[p].comma)
+    {
+        return 0;
+    }
+
+    for (k = p; k > 0 && p - k < 3; k--) {
+        if (!c->tok[k - 1].gap || c->tok[k - 1].sent != c->tok[p].sent) {
+            return 0;
+        }
+
+        if (pg_name_in(c, k - 1, PG_NAME_L_WELCOME)) {
+            return 1;
+        }
+    }
+
+    return 0;
 }
 
 
@@ -1576,8 +1830,10 @@ pg_name_not_person(pg_name_ctx_t *c, size_t a, size_t b)
         return 1;
     }
 
-    /* "Clearwater FL", "St. Pete Beach": a city */
+    /* "Clearwater FL", "St. Pete Beach": a city; "Mercy's ER": a
+     * hospital's unit; not "Mr. Oyelaran's ER visit": a person's */
     if (b < c->n && c->tok[b].len == 2 && c->tok[b].cap
+        && !(last->poss && a > 0 && pg_name_honorific(c, a - 1))
         && pg_isupper(c->t[c->tok[b].off + 1]))
     {
         return 1;
@@ -1641,18 +1897,57 @@ pg_name_direct(pg_name_ctx_t *c, size_t a, int hon)
          * a record ("Mr. Feldman wants his lab results") too; not a
          * birth after a title ("Baby Olivia was our first baby of 2025",
          * "Community Baby Shower"): a newborn's given name alone */
-        return pg_name_health_in(c, k, e, (unsigned) -1)
-               || pg_name_word_in(c, k, e, (unsigned) -1, PG_NAME_L_AGES)
-               || pg_name_word_in(c, k, e, (unsigned) -1, PG_NAME_L_PATIENT)
-               || (!pg_name_title(c, p)
-                   && pg_name_word_in(c, k, e, (unsigned) -1,
-                                      PG_NAME_L_BIRTHS))
-               || pg_name_word_in(c, k, e, (unsigned) -1, PG_NAME_L_RECORDS)
-               ? PG_NAME_C_DIRECT : 0;
+        if (pg_name_health_in(c, k, e, (unsigned) -1)
+            || pg_name_word_in(c, k, e, (unsigned) -1, PG_NAME_L_AGES)
+            || pg_name_word_in(c, k, e, (unsigned) -1, PG_NAME_L_PATIENT)
+            || (!pg_name_title(c, p)
+                && pg_name_word_in(c, k, e, (unsigned) -1,
+                                   PG_NAME_L_BIRTHS))
+            || pg_name_word_in(c, k, e, (unsigned) -1, PG_NAME_L_RECORDS))
+        {
+            return PG_NAME_C_DIRECT;
+        }
+
+        /* "Mrs. ... paid by phone with Discover ...": paying a bill, not
+         * a donor's "paid off medical debt" */
+        if (pg_name_paid_in(c, k, e)) {
+            return PG_NAME_C_DIRECT;
+        }
+
+        /* "the privilege of caring for Mr. Anselm ...": care given to
+         * the person */
+        if (p >= 2 && pg_name_is(c, p - 1, "for") && c->tok[p - 1].gap
+            && c->tok[p - 2].gap && c->tok[p - 2].sent == c->tok[a].sent
+            && (pg_name_is(c, p - 2, "caring") || pg_name_is(c, p - 2, "cared")
+                || pg_name_is(c, p - 2, "care")))
+        {
+            return PG_NAME_C_DIRECT;
+        }
+
+        if (!pg_name_title(c, p)) {
+            return 0;
+        }
+
+        /* a relative's title after an owner, as in lower case below: "my
+         * Grandma Rose", "Meine Oma Hildegard" */
+    }
+
+    /* "12 - Okwuosa - NPO after MN": a board's room and care note */
+    if (c->tok[p].digit && pg_name_board(c, a)) {
+        return PG_NAME_C_DIRECT;
     }
 
     if (!c->tok[p].gap && !c->tok[p].comma) {
         return 0;
+    }
+
+    /* "Member name Rosalind ...", "Patient Name: ...": a record's label
+     * of its holder's name */
+    if (p > 0 && pg_name_is(c, p, "name") && c->tok[p - 1].gap
+        && c->tok[p - 1].sent == c->tok[a].sent
+        && pg_name_in(c, p - 1, PG_NAME_L_HOLDERS))
+    {
+        return PG_NAME_C_DIRECT;
     }
 
     /* "patient Rosa", "visiting Rosa", "stroke survivor Ann"; not
@@ -1683,11 +1978,10 @@ pg_name_direct(pg_name_ctx_t *c, size_t a, int hon)
             || (pg_name_is(c, p, "to") && pg_name_is(c, p - 1, "soon")
                 && p > 1 && pg_name_is(c, p - 2, "well"))
             || (pg_name_is(c, p, "home") && pg_name_is(c, p - 1, "welcome"))
-            || (pg_name_is(c, p, "world") && p > 2
-                && pg_name_is(c, p - 2, "to")
-                && pg_name_is(c, p - 3, "welcome")))
+            || pg_name_welcome_world(c, p))
         {
-            /* "get well soon,", "welcome home,", "welcome to the world," */
+            /* "get well soon,", "welcome home,", "welcome to the world,",
+             * "Bem-vinda ao mundo," */
             return PG_NAME_C_DIRECT;
         }
 
@@ -1703,7 +1997,9 @@ pg_name_direct(pg_name_ctx_t *c, size_t a, int hon)
 
         if (pg_name_in(c, p, PG_NAME_L_RELATIVES)
             && (c->tok[p].gap || c->tok[a].cap)
-            && (c->tok[k].poss || pg_name_in(c, k, PG_NAME_L_OWNERS)))
+            && (c->tok[k].poss || pg_name_in(c, k, PG_NAME_L_OWNERS)
+                || (pg_name_in(c, k, PG_NAME_L_OURS)
+                    && pg_name_in(c, p, PG_NAME_L_KIN_OURS))))
         {
             /* after a comma, a capitalised name: "the patient's
              * daughter, karen.liu88@..." is her address */
@@ -1885,8 +2181,11 @@ pg_name_evidence(pg_name_ctx_t *c, size_t a, size_t b, int strong,
         return PG_NAME_C_POSS;
     }
 
-    /* "23-year-old Kenji Watanabe": an age before the name */
-    if (pg_name_age_before(c, a) && !pg_name_staff_ctx(c)) {
+    /* "23-year-old Kenji Watanabe": an age before the name; not a
+     * runner's, a volunteer's: "<age> <name>, who ran it in 48:12" */
+    if (pg_name_age_before(c, a) && !pg_name_staff_ctx(c)
+        && !pg_name_role_after(c, b))
+    {
         return PG_NAME_C_AFTER;
     }
 
@@ -2007,6 +2306,26 @@ pg_name_word_in(pg_name_ctx_t *c, size_t from, size_t to,
     for (k = from; k < to; k++) {
         if ((sent == (unsigned) -1 || c->tok[k].sent == sent)
             && pg_name_in(c, k, list))
+        {
+            return 1;
+        }
+    }
+
+    return 0;
+}
+
+
+/* "paid by phone", "paid with a card" among words [from, to): a bill
+ * paid, not a donor's "paid for", "paid off" */
+
+static int
+pg_name_paid_in(pg_name_ctx_t *c, size_t from, size_t to)
+{
+    size_t  k;
+
+    for (k = from; k + 1 < to; k++) {
+        if (pg_name_is(c, k, "paid") && c->tok[k].gap
+            && (pg_name_is(c, k + 1, "by") || pg_name_is(c, k + 1, "with")))
         {
             return 1;
         }
@@ -2186,6 +2505,35 @@ pg_name_age_before(pg_name_ctx_t *c, size_t a)
     return a >= 3 && pg_name_is(c, a - 1, "old")
            && pg_name_is(c, a - 2, "year") && c->tok[a - 3].digit
            && c->tok[a - 1].gap;
+}
+
+
+/* what the person of the name ending at b does opens a ", who" clause
+ * after it: "91-year-old <name>, who ran it in 48:12" is a runner's age,
+ * as a volunteer's, a retiree's or a donor's is, but for care in the
+ * sentence */
+
+static int
+pg_name_role_after(pg_name_ctx_t *c, size_t b)
+{
+    size_t    k, e;
+    unsigned  sent;
+
+    sent = c->tok[b - 1].sent;
+
+    if (!c->tok[b - 1].comma || !pg_name_is(c, b, "who")) {
+        return 0;
+    }
+
+    for (k = b + 1; k < c->n && k < b + 3 && c->tok[k].sent == sent; k++) {
+        if (pg_name_in(c, k, PG_NAME_L_ROLE_VERBS)) {
+            e = b + PG_NAME_NEAR < c->n ? b + PG_NAME_NEAR : c->n;
+
+            return !pg_name_health_in(c, b, e, sent);
+        }
+    }
+
+    return 0;
 }
 
 

@@ -33,6 +33,9 @@ static void test_name_field_third(void **state);
 static void test_name_heldout(void **state);
 static void test_name_heldout4(void **state);
 static void test_name_heldout5(void **state);
+static void test_name_kin_shapes(void **state);
+static void test_name_kin_languages(void **state);
+static void test_name_rooms_labels(void **state);
 
 
 /* exactly one NAME finding, covering the first occurrence of name */
@@ -738,6 +741,119 @@ test_name_heldout5(void **state)
 }
 
 
+static void
+test_name_kin_shapes(void **state)
+{
+    /* "our" before a relative a family writes, not one a hospital
+     * writes of itself */
+    pg_nm_one(state, "Our grandson Tobiah was admitted with appendicitis.",
+              "Tobiah");
+    pg_nm_one(state, "Our beloved mother, Ysolde Marchetti-Oduya, passed "
+              "peacefully in the care of your hospice team.",
+              "Ysolde Marchetti-Oduya");
+    pg_nm_none(state, "Our sister hospital Mercy West opens a new cancer "
+               "center.");
+    pg_nm_none(state, "Our family Medicine team now offers diabetes "
+               "classes.");
+    pg_nm_none(state, "Our partner Walgreens gives flu shots for free.");
+
+    /* a relative's title after an owner, as in lower case */
+    pg_nm_one(state, "Thank you for visiting my Grandma Rosalind last "
+              "week!", "Rosalind");
+    pg_nm_none(state, "Grandma Rosalind's cookies won the bake sale.");
+
+    /* an honorific and care given, a bill paid */
+    pg_nm_one(state, "I had the privilege of caring for Mr. Thaddeus "
+              "Okonjo, a retired welder.", "Thaddeus Okonjo");
+    pg_nm_none(state, "I had the privilege of meeting Mr. Thaddeus Okonjo, "
+               "a retired welder.");
+    pg_nm_one(state, "Mrs. Lindqvist paid by phone, but the card declined.",
+              "Lindqvist");
+    pg_nm_none(state, "Mr. and Mrs. Lindqvist paid off the debts of 120 "
+               "families.");
+
+    /* "'s" before two capitals: a person's ER visit after an honorific,
+     * a hospital's ER without one */
+    pg_nm_one(state, "Please send the bill for Mr. Oyelaran's ER visit.",
+              "Oyelaran");
+    pg_nm_none(state, "Visit Mercy's ER for chest pain.");
+    pg_nm_none(state, "Clearwater FL has a new cancer center.");
+
+    /* an age before a name: a runner's, not a patient's */
+    pg_nm_none(state, "Our oldest finisher was 91-year-old Clement Oyinlola, "
+               "who ran it in 48:12.");
+    pg_nm_one(state, "Our oldest patient is 91-year-old Clement Oyinlola, "
+              "who was admitted last night.", "Clement Oyinlola");
+    pg_nm_one(state, "The 91-year-old Clement Oyinlola, who ran the 5K, is "
+              "in the ICU after a fall.", "Clement Oyinlola");
+}
+
+
+static void
+test_name_kin_languages(void **state)
+{
+    /* French, German, Portuguese, Spanish relatives and their owners */
+    pg_nm_one(state, "Merci d'avoir soign\xc3\xa9 mon p\xc3\xa8re, "
+              "Gilbert Tremblanc, apr\xc3\xa8s son AVC.", "Gilbert Tremblanc");
+    pg_nm_one(state, "Danke! Meine Oma Hildegard Brennecke hatte ihren "
+              "Herzkatheter.", "Hildegard Brennecke");
+    pg_nm_one(state, "Obrigada por cuidar da minha m\xc3\xa3" "e, Teresa "
+              "Quaresma.", "Teresa Quaresma");
+    pg_nm_one(state, "Gracias por cuidar a mi nieto Mateo.", "Mateo");
+    pg_nm_none(state, "Oma Hildegard backt Kuchen f\xc3\xbcr das Team.");
+    pg_nm_none(state, "Mon 10/20: flu shots in the lobby.");
+
+    /* "welcome to the world" in Portuguese, Spanish, French, German; not
+     * the world of a trade */
+    pg_nm_one(state, "Bem-vinda ao mundo, Helena! Nasceu dia 3.", "Helena");
+    pg_nm_one(state, "Bienvenido al mundo, Mateo!", "Mateo");
+    pg_nm_one(state, "Bienvenue au monde, Camille!", "Camille");
+    pg_nm_one(state, "Willkommen auf der Welt, Greta!", "Greta");
+    pg_nm_none(state, "Bem-vinda ao mundo da enfermagem, Helena!");
+    pg_nm_none(state, "Welcome to the world of nursing, Helena!");
+
+    /* a Spanish honorific in lower case after a comma; "Don" a given
+     * name, "don" an English verb */
+    pg_nm_one(state, "El esposo de la paciente, don Aurelio, pide una "
+              "llamada.", "Aurelio");
+    pg_nm_one(state, "La paciente do\xc3\xb1" "a Carmela sali\xc3\xb3 "
+              "del hospital.", "Carmela");
+    pg_nm_none(state, "Our nurses don Santa hats for the patients.");
+    pg_nm_none(state, "Don Ruiz, our new CEO, toured the ICU.");
+}
+
+
+static void
+test_name_rooms_labels(void **state)
+{
+    /* a board's entry: room, dash, surname, dash, care note */
+    pg_nm_one(state, "Board: '12 - Okwuosa - NPO after MN'", "Okwuosa");
+    pg_nm_one(state, "Room 3302 \xe2\x80\x93 Okwuosa \xe2\x80\x93 "
+              "isolation for C. diff", "Okwuosa");
+    pg_nm_none(state, "Roster: 12 - Okafor - forward, 14 - Brandvold - "
+               "guard");
+    pg_nm_none(state, "Results: 1 - Johnson - 5:42, 2 - Okwuosa - 5:50");
+    pg_nm_none(state, "Class of 2024 - Okwuosa - NPO rules for the "
+               "exam");
+
+    /* a record's label of its holder's name */
+    pg_nm_one(state, "EOB: Member name Rosalind Achebe, member ID on file.",
+              "Rosalind Achebe");
+    pg_nm_one(state, "Patient Name: Okwuosa Brandvold, room 4",
+              "Okwuosa Brandvold");
+    pg_nm_none(state, "Member name badges are at the front desk.");
+    pg_nm_none(state, "Enter the member name exactly as on the card.");
+
+    /* a person "in" a room's number */
+    pg_nm_one(state, "can u check on the guy in 14, Eamon Doyle, he keeps "
+              "asking for his daughter", "Eamon Doyle");
+    pg_nm_none(state, "Our team in 2024, Eamon Doyle and friends, ran the "
+               "Turkey Trot.");
+    pg_nm_none(state, "Now 14 clinics in 3 counties, and Eamon Doyle leads "
+               "them all.");
+}
+
+
 int
 main(void)
 {
@@ -783,6 +899,12 @@ main(void)
         cmocka_unit_test_setup_teardown(test_name_heldout4,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_name_heldout5,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_name_kin_shapes,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_name_kin_languages,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_name_rooms_labels,
                                         pg_dt_setup, pg_dt_teardown),
     };
 
