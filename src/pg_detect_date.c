@@ -79,6 +79,13 @@ static unsigned pg_date_cue(const char *t, size_t len, size_t pos,
     size_t end, int month_only);
 static int pg_date_person(const char *t, size_t from, size_t to);
 static int pg_date_verb_after(const char *t, size_t len, size_t pos);
+static int pg_date_verb_before(const char *t, size_t len, size_t pos);
+static int pg_date_its(const char *t, size_t len, size_t pos);
+static int pg_date_passed(const char *t, size_t pos);
+static size_t pg_date_line(const char *t, size_t from, size_t pos);
+static int pg_date_hours(const char *t, size_t len, size_t pos);
+static int pg_date_am_pm(const char *t, size_t len, size_t pos);
+static int pg_date_who(const char *t, size_t i);
 
 
 /* event verbs and phrases: a person's care on its own */
@@ -130,8 +137,10 @@ static const char *const  pg_date_nouns[] = {
     "consult", "consultation", "admission", "discharge", "delivered",
     "transferred", "injured", "coded", "rushed", "released", "death",
     "charge", "charges", "bill", "claim", "stay", "treated",
-    /* "her hip replacement on <date>" */
-    "replacement", "repair", "removal",
+    /* "her hip replacement on <date>", "had her knee replaced" */
+    "replacement", "repair", "removal", "replaced", "repaired",
+    /* procedures by their eponym or initials: "her Whipple on the 17th" */
+    "whipple", "nissen", "tavr", "tavi", "ercp", "egd", "turp",
     /* an injury's event: "my son's leg after the motorcycle wreck on" */
     "wreck", "crash", "accident", "collision",
     /* Spanish: "su cirug\xc3\xada del 3 de abril" */
@@ -153,6 +162,17 @@ static const char *const  pg_date_relatives[] = {
     "father", "mother", "sister", "brother", "grandmother", "grandfather",
     "aunt", "uncle", "mam\xc3\xa1", "pap\xc3\xa1", "hijo", "hija",
     "esposo", "esposa", "abuela", "abuelo", NULL
+};
+
+/* what a holiday names when it is an event's name, not a day: "the day
+ * after Thanksgiving sale", "our Christmas toy drive" */
+static const char *const  pg_date_holiday_events[] = {
+    "sale", "sales", "drive", "dinner", "party", "parade", "lunch",
+    "luncheon", "potluck", "gala", "concert", "bazaar", "market",
+    "fundraiser", "feast", "meal", "meals", "food", "toy", "toys", "card",
+    "cards", "basket", "baskets", "tree", "decorations", "deals",
+    "special", "specials", "hours", "closure", "schedule", "menu",
+    "service", "services", "program", "show", NULL
 };
 
 /* a change of a date: the event it moves is before the phrase ("the
@@ -386,7 +406,8 @@ pg_date_numeric(const char *t, size_t len, size_t pos)
     /* M/D; a dash only for M-D with no third group ("4-8" is a range of
      * ages as often as a date: the cue decides) */
     if (g.n == 2 && (g.sep[1] == '/' || g.sep[1] == '-')
-        && g.len[0] <= 2 && g.len[1] <= 2)
+        && g.len[0] <= 2 && g.len[1] <= 2
+        && !(g.sep[1] == '-' && pg_date_am_pm(t, len, g.end)))
     {
         a = pg_digits_value(t, g.off[0], g.len[0]);
         b = pg_digits_value(t, g.off[1], g.len[1]);
@@ -409,10 +430,13 @@ pg_date_written(const char *t, size_t len, size_t pos, int *month_only)
 
     i = pos;
 
-    /* "Christmas Eve", "New Year's Day (2024)" */
+    /* "Christmas Eve", "New Year's Day (2024)"; "the Thanksgiving food
+     * drive" names an event */
     n = pg_when_holiday(t, len, i, &month, &day);
     if (n) {
-        return n + pg_date_year_after(t, len, i + n);
+        return pg_cue_after(t, len, i + n, 1, PG_CUE_MAX,
+                            pg_date_holiday_events)
+               ? 0 : n + pg_date_year_after(t, len, i + n);
     }
 
     /* "Monday, March 3": the weekday is part of the date; "Tuesday the
@@ -798,14 +822,21 @@ pg_date_cue(const char *t, size_t len, size_t pos, size_t end,
                ? 60 : 0;
     }
 
-    if (pg_cue_before(t, pos, PG_DATE_BACK, PG_DATE_BYTES, pg_date_verbs)) {
+    if (pg_date_verb_before(t, len, pos) || pg_date_passed(t, pos)) {
         return 85;
     }
 
     /* an event noun before the date (before a change of date: "the
-     * colonoscopy ... was rescheduled to 3/18"), a person next to it */
+     * colonoscopy ... was rescheduled to 3/18"), a person next to it; on
+     * the date's line when hours follow the date: a flyer's schedule
+     * line ("Sat Dec 12 · 4-8 pm") is its event's, not the care the
+     * line before names ("fighting leukemia") */
     w = pg_back_words(t, pg_date_moved(t, pos), PG_DATE_NOUN_BACK,
                       PG_DATE_BYTES);
+
+    if (pg_date_hours(t, len, end)) {
+        w = pg_date_line(t, w, pos);
+    }
 
     for (i = w; i < pos; i++) {
 
@@ -822,8 +853,12 @@ pg_date_cue(const char *t, size_t len, size_t pos, size_t end,
             }
         }
 
-        if (m && pg_date_person(t, pg_back_words(t, i, PG_DATE_PERSON, 64),
-                                i + m + 16 < pos ? i + m + 16 : pos))
+        /* the person around the noun, not the noun: "Whipple" is also a
+         * surname ("the Whipple Museum gala on the 17th") */
+        if (m
+            && (pg_date_person(t, pg_back_words(t, i, PG_DATE_PERSON, 64), i)
+                || pg_date_person(t, i + m,
+                                  i + m + 16 < pos ? i + m + 16 : pos)))
         {
             return 80;
         }
@@ -925,7 +960,8 @@ pg_date_person(const char *t, size_t from, size_t to)
 
         if (pg_cues_at(t, to, i, pg_date_people, NULL)
             || (t[i] >= 'a' && t[i] <= 'z'
-                && pg_cues_at(t, to, i, pg_date_relatives, NULL)))
+                && pg_cues_at(t, to, i, pg_date_relatives, NULL))
+            || pg_date_who(t, i))
         {
             return 1;
         }
@@ -970,7 +1006,7 @@ pg_date_person(const char *t, size_t from, size_t to)
 static int
 pg_date_verb_after(const char *t, size_t len, size_t pos)
 {
-    size_t  i, words;
+    size_t  i, n, words;
 
     words = 0;
 
@@ -996,10 +1032,214 @@ pg_date_verb_after(const char *t, size_t len, size_t pos)
             return 0;
         }
 
-        if (pg_cues_at(t, len, i, pg_date_verbs, NULL)) {
+        n = pg_cues_at(t, len, i, pg_date_verbs, NULL);
+
+        if (n != 0 && !pg_date_its(t, len, i + n)) {
             return 1;
         }
     }
 
     return 0;
+}
+
+
+/*
+ * An event verb in the words before the date at pos, not one an
+ * institution does ("the hospital admitted its first patient on ...").
+ */
+
+static int
+pg_date_verb_before(const char *t, size_t len, size_t pos)
+{
+    size_t  i, n;
+
+    for (i = pg_back_words(t, pos, PG_DATE_BACK, PG_DATE_BYTES); i < pos;
+         i++)
+    {
+        if (!pg_isalpha(t[i]) || !pg_word_start(t, i)) {
+            continue;
+        }
+
+        n = pg_cues_at(t, pos, i, pg_date_verbs, NULL);
+
+        if (n != 0 && !pg_date_its(t, len, i + n)) {
+            return 1;
+        }
+    }
+
+    return 0;
+}
+
+
+/*
+ * "admitted its first patient", "admitted its 100,000th": "its" after
+ * the verb ending at pos makes the verb an institution's, its history
+ * and no person's care.
+ */
+
+static int
+pg_date_its(const char *t, size_t len, size_t pos)
+{
+    return pos < len && t[pos] == ' ' && pg_cue_at(t, len, pos + 1, "its");
+}
+
+
+/*
+ * "Rest easy, Mr. <surname>. ... Passed 11/12/26.": "passed [on]" right
+ * before the date at pos, opening its sentence or line (a memorial's
+ * line) or after a person ("Mr. <surname> passed 11/12"); "the levy
+ * passed 11/5" is none.
+ */
+
+static int
+pg_date_passed(const char *t, size_t pos)
+{
+    size_t  w, v;
+
+    w = pg_back_words(t, pos, 1, 16);
+
+    if (w < pos && pg_cue_at(t, pos, w, "on ") == pos - w) {
+        v = w;
+        w = pg_back_words(t, v, 1, 16);
+
+    } else {
+        v = pos;
+    }
+
+    if (w == v || pg_cue_at(t, v, w, "passed ") != v - w) {
+        return 0;
+    }
+
+    for (v = w; v > 0 && t[v - 1] == ' '; v--) {
+        /* void */
+    }
+
+    if (v == 0 || t[v - 1] == '.' || t[v - 1] == '!' || t[v - 1] == '?'
+        || t[v - 1] == '\n')
+    {
+        return 1;
+    }
+
+    return pg_date_person(t, pg_back_words(t, w, 3, 48), w);
+}
+
+
+/* the start of the line that holds pos, from at the earliest */
+
+static size_t
+pg_date_line(const char *t, size_t from, size_t pos)
+{
+    size_t  i;
+
+    for (i = pos; i > from; i--) {
+        if (t[i - 1] == '\n') {
+            return i;
+        }
+    }
+
+    return from;
+}
+
+
+/*
+ * Hours after a date ending at pos: "Sat Dec 12 · 4-8 pm", "Thursday
+ * 2/19, 4-7pm", "October 12, 9am-1pm", "June 1, 1:30 PM": separators, a
+ * time, and "am" or "pm" after it or after the range's end.
+ */
+
+static int
+pg_date_hours(const char *t, size_t len, size_t pos)
+{
+    size_t  i, n, k;
+
+    for (i = pos; i < len && i - pos < 8
+                  && (t[i] == ' ' || t[i] == ',' || t[i] == '-'
+                      || t[i] == '|' || (unsigned char) t[i] >= 0x80);
+         i++)
+    {
+        /* void */
+    }
+
+    i += pg_cue_at(t, len, i, "from ");
+    i += pg_cue_at(t, len, i, "at ");
+
+    /* "4", "4:30", then "-8" or "-8:30" at most once */
+    for (k = 0; k < 2; k++) {
+        n = pg_digit_run(t, len, i, 3);
+
+        if (n == 0 || n > 2 || !pg_word_start(t, i)) {
+            return 0;
+        }
+
+        i += n;
+
+        if (i + 2 < len && t[i] == ':' && pg_digit_run(t, len, i + 1, 3) == 2)
+        {
+            i += 3;
+        }
+
+        if (pg_date_am_pm(t, len, i)) {
+            return 1;
+        }
+
+        if (i >= len || t[i] != '-') {
+            return 0;
+        }
+
+        i++;
+    }
+
+    return 0;
+}
+
+
+/* "am", "pm", "a.m.", "p.m." at pos, after at most two blanks */
+
+static int
+pg_date_am_pm(const char *t, size_t len, size_t pos)
+{
+    size_t  i;
+
+    for (i = pos; i < len && i - pos < 2 && t[i] == ' '; i++) {
+        /* void */
+    }
+
+    return i + 1 < len
+           && (pg_tolower(t[i]) == 'a' || pg_tolower(t[i]) == 'p')
+           && (pg_tolower(t[i + 1]) == 'm'
+               || (t[i + 1] == '.' && i + 2 < len
+                   && pg_tolower(t[i + 2]) == 'm'))
+           && pg_word_end(t, len, t[i + 1] == '.' ? i + 3 : i + 2);
+}
+
+
+/*
+ * "Kenji <surname>, who woke from a 3-week coma on 12/1": "who" at i
+ * after a comma and a name of the lexicon (capitalised, not in
+ * capitals, no word of health or staff), which "who" makes a person's;
+ * not after "Dr." ("Dr. <name>, who joins our surgery practice").
+ */
+
+static int
+pg_date_who(const char *t, size_t i)
+{
+    size_t  x, n;
+
+    if (t[i] != 'w' || i < 4 || t[i - 1] != ' ' || t[i - 2] != ','
+        || pg_cue_at(t, i + 3, i, "who") != 3)
+    {
+        return 0;
+    }
+
+    x = pg_back_words(t, i - 2, 1, PG_CUE_MAX);
+
+    if (x + 2 > i - 2 || t[x] < 'A' || t[x] > 'Z' || t[x + 1] < 'a'
+        || t[x + 1] > 'z'
+        || (pg_lex_word_at(t, i - 2, x, &n)
+            & (PG_LEX_NAME | PG_LEX_STAFF | PG_LEX_HEALTH)) != PG_LEX_NAME)
+    {
+        return 0;
+    }
+
+    return x < 3 || !pg_cue_at(t, x, pg_back_words(t, x, 1, 8), "dr");
 }

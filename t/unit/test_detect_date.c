@@ -22,6 +22,11 @@ static void test_date_edges(void **state);
 static void test_date_field(void **state);
 static void test_date_words(void **state);
 static void test_date_heldout4(void **state);
+static void test_date_procedures(void **state);
+static void test_date_passed(void **state);
+static void test_date_holidays(void **state);
+static void test_date_institution(void **state);
+static void test_date_schedule(void **state);
 
 
 /* exactly one DATE finding, covering the first occurrence of date */
@@ -324,6 +329,91 @@ test_date_heldout4(void **state)
                "on March 2, they were admitted.");
 }
 
+/* "on the 17th" beside a procedure by its eponym, a name made a person
+ * by ", who" (h5-p018, h3-p046) */
+
+static void
+test_date_procedures(void **state)
+{
+    pg_da_one(state, "POD 2 from her Whipple on the 17th and she wants "
+              "coffee.", "17th");
+    pg_da_one(state, "Kenji Watanabe, who woke from a 3-week coma on 12/1.",
+              "12/1");
+    pg_dt_none(*state, pg_detect_date, "Join us for the 17th annual gala.");
+    pg_dt_none(*state, pg_detect_date, "The Whipple Museum gala is on the "
+               "17th and tickets are out.");
+    pg_dt_none(*state, pg_detect_date, "Dr. Lee, who joins our surgery "
+               "practice on May 17, trained in Ohio.");
+    pg_dt_none(*state, pg_detect_date, "Our team, who ran the coma study, "
+               "met on 12/1.");
+}
+
+
+/* "Passed 11/12/26." opening a memorial's sentence (h5-p040) */
+
+static void
+test_date_passed(void **state)
+{
+    pg_da_one(state, "Rest easy, Mr. Feliciano. You taught us all to dance. "
+              "Passed 11/12/26.", "11/12/26");
+    pg_da_one(state, "Mr. Feliciano passed 11/12 with his family near.",
+              "11/12");
+    pg_dt_none(*state, pg_detect_date, "The levy passed 11/5 with 60% of "
+               "the vote.");
+    pg_dt_none(*state, pg_detect_date, "Our budget passed on 11/5.");
+}
+
+
+/* a holiday as a date of care; a holiday's event is none (h5-p055) */
+
+static void
+test_date_holidays(void **state)
+{
+    pg_da_one(state, "My mom had her knee replaced the day after "
+              "Thanksgiving and walks!", "Thanksgiving");
+    pg_dt_none(*state, pg_detect_date, "Thanks to Mrs. Lee's surgery team "
+               "for the day after Thanksgiving food drive.");
+    pg_dt_none(*state, pg_detect_date, "Her surgery team loved the "
+               "Christmas party.");
+    pg_dt_none(*state, pg_detect_date, "Mrs. Lee's knee replacement team "
+               "runs the day after Thanksgiving sale.");
+}
+
+
+/* an institution's history is no person's date (h5-c040) */
+
+static void
+test_date_institution(void **state)
+{
+    pg_dt_none(*state, pg_detect_date, "100 years ago today, on November "
+               "23, 1926, Mercy Hospital admitted its first patient.");
+    pg_dt_none(*state, pg_detect_date, "The hospital admitted its first "
+               "patient on May 1, 1926.");
+    pg_da_one(state, "On November 23, Mercy Hospital admitted Mr. Lee.",
+              "November 23");
+    pg_da_one(state, "The hospital admitted her on May 1, 1926.",
+              "May 1, 1926");
+}
+
+
+/* a flyer's schedule line is its event's, not the line before's care
+ * (h5-p005); hours are no date */
+
+static void
+test_date_schedule(void **state)
+{
+    pg_dt_none(*state, pg_detect_date, "for Kaylee (age 7), fighting "
+               "leukemia\nSat Dec 12 - 4-8 pm - VFW Post 1182");
+    pg_dt_none(*state, pg_detect_date, "her chemo\nThursday 2/19, 4-7pm, "
+               "Hilton");
+    pg_dt_none(*state, pg_detect_date, "Visitation for her family Friday "
+               "4-7 pm at the funeral home.");
+    pg_da_one(state, "Her leukemia treatment\nstarts Dec 12.", "Dec 12");
+    pg_da_one(state, "Her surgery is Thursday 2/19 at 7 am.", "2/19");
+    pg_da_one(state, "his surgery on 4-8 went well", "4-8");
+}
+
+
 int
 main(void)
 {
@@ -347,6 +437,16 @@ main(void)
         cmocka_unit_test_setup_teardown(test_date_field,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_date_words,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_date_procedures,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_date_passed,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_date_holidays,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_date_institution,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_date_schedule,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_date_heldout4,
                                         pg_dt_setup, pg_dt_teardown),
