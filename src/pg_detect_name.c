@@ -93,7 +93,8 @@ enum {
     PG_NAME_L_HOLDERS,
     PG_NAME_L_PERSONS,
     PG_NAME_L_ROLE_VERBS,
-    PG_NAME_L_DONS
+    PG_NAME_L_DONS,
+    PG_NAME_L_FRIENDS
 };
 
 
@@ -195,6 +196,8 @@ static inline int pg_name_number(pg_name_ctx_t *c, size_t i);
 static int pg_name_welcome_world(pg_name_ctx_t *c, size_t p);
 static int pg_name_role_after(pg_name_ctx_t *c, size_t b);
 static int pg_name_paid_in(pg_name_ctx_t *c, size_t from, size_t to);
+static int pg_name_subject(pg_name_ctx_t *c, size_t p);
+static int pg_name_born_to(pg_name_ctx_t *c, size_t p);
 static int pg_name_staff(pg_name_ctx_t *c, size_t a, size_t b);
 static void pg_name_staff_remember(pg_name_ctx_t *c, size_t a, size_t b);
 static int pg_name_staff_known(pg_name_ctx_t *c, size_t a, size_t b);
@@ -381,6 +384,11 @@ static const char *const  pg_name_role_verbs[] = {
     "coached", "coaches", NULL
 };
 
+/* "our patient and friend <name>": one more word for the patient */
+static const char *const  pg_name_friends[] = {
+    "friend", "neighbor", "neighbour", "hero", "warrior", NULL
+};
+
 /* Spanish honorifics: pg_name_honorific() */
 static const char *const  pg_name_dons[] = {
     "don", "do\xc3\xb1" "a", NULL
@@ -471,7 +479,7 @@ static const char *const *const  pg_name_lists[] = {
     pg_name_wards, pg_name_services, pg_name_never, pg_name_fillers,
     pg_name_titles, pg_name_kin_adj, pg_name_venue_labels, pg_name_ours,
     pg_name_kin_ours, pg_name_welcome, pg_name_holders, pg_name_persons,
-    pg_name_role_verbs, pg_name_dons, NULL
+    pg_name_role_verbs, pg_name_dons, pg_name_friends, NULL
 };
 
 /* the lists hashed: a word is looked up once, when first asked about */
@@ -1851,10 +1859,12 @@ pg_name_not_person(pg_name_ctx_t *c, size_t a, size_t b)
         return 1;
     }
 
-    /* "in Clearwater", "at Ashford": a single word after a preposition */
+    /* "in Clearwater", "at Ashford": a single word after a preposition;
+     * not "born 11/2/2025 to <given> and ...": a newborn's parent */
     if (b - a == 1 && a > 0 && c->tok[a - 1].gap
         && pg_name_in(c, a - 1, PG_NAME_L_PLACES)
-        && !pg_name_in(c, a - 1, PG_NAME_L_HONORIFICS))
+        && !pg_name_in(c, a - 1, PG_NAME_L_HONORIFICS)
+        && !(pg_name_is(c, a - 1, "to") && pg_name_born_to(c, a - 1)))
     {
         return 1;
     }
@@ -1954,6 +1964,29 @@ pg_name_direct(pg_name_ctx_t *c, size_t a, int hon)
      * "Patient Care Techs" */
     if (pg_name_in(c, p, PG_NAME_L_PATIENT)) {
         return pg_name_in(c, a, PG_NAME_L_SERVICES) ? 0 : PG_NAME_C_DIRECT;
+    }
+
+    /* "our patient and friend Benny ...": a patient word, "and" and a
+     * friend's word for the same person */
+    if (p >= 2 && c->tok[p].gap && pg_name_in(c, p, PG_NAME_L_FRIENDS)
+        && pg_name_is(c, p - 1, "and") && c->tok[p - 1].gap
+        && c->tok[p - 2].gap && c->tok[p - 2].sent == c->tok[a].sent
+        && pg_name_in(c, p - 2, PG_NAME_L_PATIENT))
+    {
+        return PG_NAME_C_DIRECT;
+    }
+
+    /* "The patient in trauma bay 1 (...) is <name>", "The man brought in
+     * from the crash last night is <name>": the patient is who the
+     * sentence is about */
+    if (pg_name_is(c, p, "is") && c->tok[p].gap && pg_name_subject(c, p)) {
+        return PG_NAME_C_DIRECT;
+    }
+
+    /* "twin boys born 11/2/2025 to <given> and <given> <surname>": a
+     * newborn's parents */
+    if (pg_name_is(c, p, "to") && c->tok[p].gap && pg_name_born_to(c, p)) {
+        return PG_NAME_C_DIRECT;
     }
 
     /* "family of", "daughter of", "prayers for", "get well soon," */
@@ -2328,6 +2361,95 @@ pg_name_paid_in(pg_name_ctx_t *c, size_t from, size_t to)
             && (pg_name_is(c, k + 1, "by") || pg_name_is(c, k + 1, "with")))
         {
             return 1;
+        }
+    }
+
+    return 0;
+}
+
+
+/*
+ * The sentence of word p ("is") opens with its subject, a patient, and
+ * its article: "The patient in trauma bay 1 ... is", "Our patient of
+ * the month is"; or a
+ * person brought in or admitted: "The man brought in from the crash
+ * ... is".  Not "The patient advocate on duty is" (a service after
+ * "patient").
+ */
+
+static int
+pg_name_subject(pg_name_ctx_t *c, size_t p)
+{
+    size_t  s;
+
+    for (s = p; s > 0 && p - s < 16 && c->tok[s - 1].sent == c->tok[p].sent;
+         s--)
+    {
+        /* void */
+    }
+
+    if (s > 0 && c->tok[s - 1].sent == c->tok[p].sent) {
+        /* a sentence too long to be about one person */
+        return 0;
+    }
+
+    /* a subject with its article: not "PT is March 17th" */
+    if (!(pg_name_is(c, s, "the") || pg_name_is(c, s, "our")
+          || pg_name_is(c, s, "this") || pg_name_is(c, s, "your")))
+    {
+        return 0;
+    }
+
+    s++;
+
+    if (s >= p || c->tok[s].poss) {
+        /* "The patient's surgery is Friday": not the patient */
+        return 0;
+    }
+
+    if (s + 1 == p) {
+        return pg_name_in(c, s, PG_NAME_L_PATIENT);
+    }
+
+    if (pg_name_in(c, s, PG_NAME_L_PATIENT)) {
+        return !pg_name_in(c, s + 1, PG_NAME_L_SERVICES);
+    }
+
+    return pg_name_in(c, s, PG_NAME_L_PERSONS)
+           && (pg_name_is(c, s + 1, "brought")
+               || pg_name_is(c, s + 1, "admitted")
+               || pg_name_is(c, s + 1, "airlifted")
+               || pg_name_is(c, s + 1, "flown")
+               || pg_name_is(c, s + 1, "transferred"));
+}
+
+
+/*
+ * "born" in the four words before word p ("to"), with only a date or a
+ * time between them (numbers, capitalised words, "on", "at", "am",
+ * "today"), not a clause: "twin boys born 11/2/2025 to", "born on May 5
+ * to"; not "born and raised in Tampa, moved to", "born in 1921 thanks
+ * to".
+ */
+
+static int
+pg_name_born_to(pg_name_ctx_t *c, size_t p)
+{
+    size_t  k;
+
+    for (k = p; k > 0 && p - k < 4 && c->tok[k - 1].sent == c->tok[p].sent;
+         k--)
+    {
+        if (pg_name_is(c, k - 1, "born")) {
+            return 1;
+        }
+
+        if (!(c->tok[k - 1].digit || pg_name_is(c, k - 1, "on")
+              || pg_name_is(c, k - 1, "at") || pg_name_is(c, k - 1, "am")
+              || pg_name_is(c, k - 1, "pm") || pg_name_is(c, k - 1, "today")
+              || pg_name_is(c, k - 1, "yesterday") || c->tok[k - 1].cap))
+        {
+            return 0;
         }
     }
 

@@ -36,6 +36,7 @@ static void test_name_heldout5(void **state);
 static void test_name_kin_shapes(void **state);
 static void test_name_kin_languages(void **state);
 static void test_name_rooms_labels(void **state);
+static void test_name_patient_subject(void **state);
 
 
 /* exactly one NAME finding, covering the first occurrence of name */
@@ -854,6 +855,40 @@ test_name_rooms_labels(void **state)
 }
 
 
+static void
+test_name_patient_subject(void **state)
+{
+    /* the sentence is about a patient, or a person brought in */
+    pg_nm_one(state, "The patient in trauma bay 1 (MVC, GCS 7) is Dakota "
+              "Runningwater, per his tribal ID.", "Dakota Runningwater");
+    pg_nm_one(state, "The man brought in from the I-70 crash last night is "
+              "Mateo Alvarez, 24.", "Mateo Alvarez");
+    pg_nm_none(state, "The patient advocate on duty is Maria Lopez.");
+    pg_nm_none(state, "The woman who founded our auxiliary is Maria "
+               "Lopez.");
+
+    /* a patient word, "and" and one more word for the same person */
+    pg_nm_one(state, "In loving memory of our patient and friend Benny "
+              "Castro.", "Benny Castro");
+    pg_nm_none(state, "Our patients and staff Benny Castro and Ann Lee ran "
+               "the 5K.");
+
+    /* "born <date> to" a newborn's parents; not a clause between */
+    pg_nm_one(state, "twin boys born 11/2/2025 to Shay and Marcus Whitlock",
+              "Shay");
+    pg_nm_none(state, "Dr. Lee was born and raised in Seoul and moved to "
+               "Tampa.");
+    pg_nm_none(state, "Our hospital was born in 1921 thanks to Henry "
+               "Whitlock.");
+
+    /* a joint replacement is care, as surgery is */
+    pg_nm_one(state, "So proud of Leon Fairbanks, who walked 100 feet today "
+              "after his knee replacement!", "Leon Fairbanks");
+    pg_nm_none(state, "Leon Fairbanks, RN, teaches our knee replacement "
+               "classes.");
+}
+
+
 int
 main(void)
 {
@@ -905,6 +940,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_name_kin_languages,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_name_rooms_labels,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_name_patient_subject,
                                         pg_dt_setup, pg_dt_teardown),
     };
 
