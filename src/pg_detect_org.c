@@ -33,6 +33,11 @@ static int pg_org_venue_name(const char *t, size_t to, size_t pos);
 static int pg_org_event_time(const char *t, size_t from, size_t to);
 static int pg_org_event_place(const char *t, size_t from, size_t pos);
 static int pg_org_household(const char *t, size_t from, size_t pos);
+static int pg_org_named_place(const char *t, size_t from, size_t pos);
+static size_t pg_org_segment(const char *t, size_t from, size_t end,
+    int *place);
+static int pg_org_name_byte(char c);
+static int pg_org_staff_label(const char *t, size_t from, size_t pos);
 static size_t pg_org_question_before(const char *t, size_t len,
     size_t from);
 static int pg_org_abbrev_before(const char *t, size_t from, size_t dot);
@@ -73,13 +78,15 @@ static const char *const  pg_org_relatives[] = {
     "hijo", "hija", "esposo", "esposa", "madre", "padre", "mam\xc3\xa1",
     "pap\xc3\xa1", "abuela", "abuelo", "hermano", "hermana", "nieto",
     "nieta", "t\xc3\xado", "t\xc3\xad" "a",
+    /* Haitian Creole: mother, child, husband, wife, patient */
+    "manman", "pitit", "mari", "madanm", "pasyan",
     NULL
 };
 
 /* pronouns: a person unless a staff title says whose they are */
 static const char *const  pg_org_pronouns[] = {
     "he", "she", "his", "her", "him", "hers",
-    /* Spanish: "Llame a Rosa al ..., ella est\xc3\xa1 en di\xc3\xa1lisis" */
+    /* Spanish: "Llame a Rosa al ..., ella esta en dialisis" */
     "ella",
     NULL
 };
@@ -213,6 +220,32 @@ static const char *const  pg_org_households[] = {
     "family", "families", "household", "home", "residence", NULL
 };
 
+/* places of a flyer's venue line in the languages of the corpus's
+ * flyers, with the place nouns of pg_org_facilities: "Parroquia Nuestra
+ * Senora de Guadalupe, <street>", "Legliz Batis Bon Nouvel, ..." */
+static const char *const  pg_org_venue_nouns[] = {
+    "parish", "chapel", "cathedral", "temple", "mosque", "masjid",
+    "synagogue", "gurdwara", "mall", "post", "armory", "parroquia",
+    "iglesia", "capilla", "catedral", "centro", "escuela", "biblioteca",
+    "parque", "sal\xc3\xb3n", "salon", "legliz", "lek\xc3\xb2l", "lekol",
+    "sant", "\xc3\xa9glise", "eglise", "paroisse", "mairie",
+    NULL
+};
+
+/* place nouns that also end a street's name: "Seagrape Drive, <city>" */
+static const char *const  pg_org_suffix_places[] = { "drive", "run", NULL };
+
+/* lower-case words inside a venue's name, and labels before it */
+static const char *const  pg_org_name_links[] = {
+    "de", "del", "la", "las", "los", "el", "y", "of", "the", "and", "for",
+    "du", "des", "d'", "c/o", "attn:", "attn", NULL
+};
+
+/* staff titles that are also a patient's: a nursing home's residents */
+static const char *const  pg_org_patient_titles[] = {
+    "resident", "residents", NULL
+};
+
 /* a household named by its surname: "the Okafor family" */
 static const char *const  pg_org_household_nouns[] = {
     "family", "families", "household", NULL
@@ -246,6 +279,8 @@ static const char *const  pg_org_line_cues[] = {
     "informacion", "ll\xc3\xa1menos", "llamenos", "ll\xc3\xa1manos",
     "cont\xc3\xa1" "ctenos", "contactenos", "comun\xc3\xadquese",
     "oficina", "departamento", "servicios", "l\xc3\xadnea", "linea",
+    /* Haitian Creole: "Enfomasyon: <number>" (UTF-8 for the accent) */
+    "enf\xc3\xb2masyon", "enfomasyon",
     NULL
 };
 
@@ -272,10 +307,10 @@ static const char *const  pg_org_warnings[] = {
 };
 
 
-/* "Patient Financial Services", "patient portal": a department or a
- * service, not a patient */
+/* "Patient Financial Services", "patient portal", "Patient Mail Room":
+ * a department or a service, not a patient */
 static const char *const  pg_org_patient_services[] = {
-    "financial", "relations", "experience", "services", "service",
+    "financial", "relations", "experience", "services", "service", "mail",
     "access", "advocacy", "advocate", "safety", "portal", "care",
     "navigation", "navigator", "education", "satisfaction", "accounts",
     "registration", "transport", "transportation",
@@ -462,7 +497,8 @@ pg_org_place(const char *t, size_t len, size_t pos, size_t end)
      * 2pm to <street>" is a patient's home with a time
      */
     cue = (pg_org_event_time(t, from, to) && pg_org_event_place(t, from, pos))
-          || pg_org_venue_line(t, from, pos);
+          || pg_org_venue_line(t, from, pos)
+          || pg_org_named_place(t, from, pos);
 
     for (i = lo; i < pos && !cue; i++) {
         if (!pg_isalnum(t[i]) || !pg_word_start(t, i)) {
@@ -472,7 +508,10 @@ pg_org_place(const char *t, size_t len, size_t pos, size_t end)
         cue = pg_cues_at(t, pos, i, pg_org_place_cues, NULL) != 0
               || pg_org_facility_at(t, pos, i)
               || pg_org_venue_at(t, pos, i)
-              || (at && pg_cues_at(t, pos, i, pg_org_facilities, NULL));
+              || (at && pg_cues_at(t, pos, i, pg_org_facilities, NULL))
+              /* the ZIP of "<place's name>, <street>, <city>, <ST>" */
+              || (i >= from + 2 && t[i - 1] == ' ' && t[i - 2] == ','
+                  && pg_org_named_place(t, from, i));
     }
 
     return cue && !pg_org_person(t, from, to)
@@ -494,6 +533,7 @@ pg_org_line(const char *t, size_t len, size_t pos, size_t end)
             || pg_org_any(t, from, to, pg_org_warnings)
             || pg_org_any(t, pg_org_sentence_before(t, len, from), to,
                           pg_org_line_services)
+            || pg_org_staff_label(t, from, pos)
             || (pg_org_imperative(t, from, pos)
                 && pg_org_reader(t, len, from, pos)
                 && !pg_org_care_in(t, end, to)))
@@ -998,6 +1038,177 @@ pg_org_household(const char *t, size_t from, size_t pos)
     }
 
     return 0;
+}
+
+
+/*
+ * A place's name right before the address, in the comma-separated
+ * parts of a mailing or venue line: "Parroquia Nuestra Senora de
+ * Guadalupe, <street>", "Hospice House, c/o Volunteer Services, P.O.
+ * Box ...", "Patient Mail Room, Attn: Holiday Cards, 1 Hospital Plaza".
+ * Every part is a name in capitals (connectors such as "de", "of",
+ * "c/o" aside) and one of at most three has a place noun; "Maria
+ * Lopez, <street>" and "the yellow house, <street>" have none.
+ */
+
+static int
+pg_org_named_place(const char *t, size_t from, size_t pos)
+{
+    int     place;
+    size_t  i, k, s;
+
+    i = pos;
+
+    for (k = 0; k < 3; k++) {
+        while (i > from && t[i - 1] == ' ') {
+            i--;
+        }
+
+        if (i == from || t[i - 1] != ',') {
+            return 0;
+        }
+
+        s = pg_org_segment(t, from, i - 1, &place);
+
+        if (s == i - 1) {
+            return 0;
+        }
+
+        if (place) {
+            return 1;
+        }
+
+        i = s;
+    }
+
+    return 0;
+}
+
+
+/*
+ * The start of the part of a name that ends at end (a comma): words in
+ * capitals, of digits ("Room 3B") or of pg_org_name_links ("de", "c/o",
+ * "Attn:") back to a blank-less delimiter (a comma, a colon, a line's
+ * start) or from; end when a word is none of these.  *place says whether
+ * a place noun is among the words.
+ */
+
+static size_t
+pg_org_segment(const char *t, size_t from, size_t end, int *place)
+{
+    size_t  i, w, n, first;
+
+    *place = 0;
+    i = end;
+    first = end;
+
+    for ( ;; ) {
+        while (i > from && t[i - 1] == ' ') {
+            i--;
+        }
+
+        /* "12 Park Ave, <city>": a part that opens with a number is a
+         * street, no place's name */
+        if (i == from || !pg_org_name_byte(t[i - 1])) {
+            return first == end || pg_isdigit(t[first]) ? end : first;
+        }
+
+        for (w = i; w > from && pg_org_name_byte(t[w - 1]); w--) {
+            /* void */
+        }
+
+        n = i - w;
+
+        if (!(t[w] >= 'A' && t[w] <= 'Z') && !pg_isdigit(t[w])
+            && (unsigned char) t[w] < 0x80
+            && pg_cues_at(t, i, w, pg_org_name_links, NULL) != n)
+        {
+            return end;
+        }
+
+        if ((pg_cues_at(t, i, w, pg_org_facilities, NULL) == n
+             && pg_cues_at(t, i, w, pg_org_suffix_places, NULL) != n)
+            || pg_cues_at(t, i, w, pg_org_venue_nouns, NULL) == n)
+        {
+            *place = 1;
+        }
+
+        i = w;
+        first = w;
+
+        /* "Attn: Holiday Cards": a label inside the part */
+        if (i > from && t[i - 1] == ':') {
+            for (w = i - 1; w > from && pg_isalpha(t[w - 1]); w--) {
+                /* void */
+            }
+
+            if (pg_cue_at(t, i, w, "attn:") == i - w) {
+                i = w;
+            }
+        }
+    }
+}
+
+
+/*
+ * A staff title as the label that opens the number's sentence, a name
+ * after it: "Coordinator: <name>, (541) ...", "Volunteer coordinator:
+ * <name>, ...": the staff member's work line on a flyer.  "Heads up
+ * team: tomorrow's home visit ..." names no staff member, and a
+ * nursing home's "Resident:" is its patient.
+ */
+
+static int
+pg_org_staff_label(const char *t, size_t from, size_t pos)
+{
+    size_t  i, s, w;
+
+    for (i = from; i < pos && !pg_isalpha(t[i]); i++) {
+        /* void */
+    }
+
+    for (w = 0; w < 2 && i < pos; w++) {
+        for (s = i; i < pos && pg_isalpha(t[i]); i++) {
+            /* void */
+        }
+
+        if (i == s || i - s > PG_LEX_WORD_MAX) {
+            return 0;
+        }
+
+        if (i < pos && t[i] == ':') {
+            if (!(pg_lex_lookup(t + s, i - s) & PG_LEX_STAFF)
+                || pg_cues_at(t, i, s, pg_org_patient_titles, NULL) != 0)
+            {
+                return 0;
+            }
+
+            /* a name in capitals after it, the staff member's */
+            for (i++; i < pos && t[i] == ' '; i++) {
+                /* void */
+            }
+
+            return i < pos && t[i] >= 'A' && t[i] <= 'Z';
+        }
+
+        if (i >= pos || t[i] != ' ') {
+            return 0;
+        }
+
+        i++;
+    }
+
+    return 0;
+}
+
+
+/* a byte of a word of a name: "Senora" in UTF-8, "c/o", "Ritz-Carlton" */
+
+static int
+pg_org_name_byte(char c)
+{
+    return pg_isalnum(c) || (unsigned char) c >= 0x80 || c == '\''
+           || c == '/' || c == '-' || c == '&';
 }
 
 

@@ -350,6 +350,23 @@ test_address_org_leaks(void **state)
     pg_dt_none(*state, pg_detect_address, "Thanks to the Garcia family for "
                "hosting our gala at the Elks Lodge, 12 Oak St, Dayton.");
 
+    /* a place's name in the parts before a mailing or venue line, in
+     * any language of the flyers; a person's name, a street or "c/o" a
+     * person is none */
+    pg_dt_none(*state, pg_detect_address, "\xf0\x9f\x93\x8d Parroquia Nuestra "
+               "Se\xc3\xb1ora de Guadalupe, 1412 S. Laredo St., San Antonio, "
+               "TX 78207");
+    pg_dt_none(*state, pg_detect_address, "Hospice House, c/o Volunteer "
+               "Services, P.O. Box 2287, Bend, OR 97709.");
+    pg_dt_none(*state, pg_detect_address, "Mail to: Patient Mail Room, Attn: "
+               "Holiday Cards, 1 Hospital Plaza, Tacoma, WA 98405.");
+    pg_dt_one(*state, pg_detect_address, "Send cards to Rosa Diaz, c/o "
+              "Maria Diaz, 12 Oak St, Dayton, OH 45402.", PG_T_ADDRESS, 41,
+              21);
+    pg_dt_one(*state, pg_detect_address, "Send cards to the Sunrise Care "
+              "Center, 12 Oak St, Room 4, where Mr. Diaz lives.",
+              PG_T_ADDRESS, 39, 17);
+
     /* the writer's own care: "I moved to <street> after my stroke" */
     pg_dt_one(*state, pg_detect_address, "I moved to 44 Pelham Rd after my "
               "stroke.", PG_T_ADDRESS, 11, 12);

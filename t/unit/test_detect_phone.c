@@ -369,6 +369,20 @@ test_phone_org_leaks(void **state)
               "210-358-4411.", PG_T_PHONE, 27, 12);
     pg_dt_none(fx, pg_detect_phone, "Servicios al Paciente: llame al "
                "210-358-4412 de lunes a viernes.");
+
+    /* a staff title as a label with a name after it; not a team, not a
+     * nursing home's resident; Haitian Creole "Enf\xc3\xb2masyon:" */
+    pg_dt_none(fx, pg_detect_phone, "Coordinator: Pilar Echavarr\xc3\xad" "a, "
+               "(541) 382-5882.");
+    pg_dt_one(fx, pg_detect_phone, "Heads up team: tomorrow's first home "
+              "visit is the insulin start, 677-998-6259.", PG_T_PHONE, 65,
+              12);
+    pg_dt_one(fx, pg_detect_phone, "Resident: Rosa Diaz, 541-382-5883.",
+              PG_T_PHONE, 21, 12);
+    pg_dt_none(fx, pg_detect_phone, "Vaksen grip gratis! Enf\xc3\xb2masyon: "
+               "305-751-6620.");
+    pg_dt_one(fx, pg_detect_phone, "Enf\xc3\xb2masyon sou manman li: "
+              "305-751-6621.", PG_T_PHONE, 27, 12);
 }
 
 

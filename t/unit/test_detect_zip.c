@@ -131,6 +131,14 @@ test_zip_org_place(void **state)
               "Largo, FL 33779.", PG_T_ZIP, 46, 5);
     pg_dt_one(*state, pg_detect_zip, "Our clinic mailed her bill to Tampa, "
               "FL 33606.", PG_T_ZIP, 40, 5);
+    /* a place's name before the street (a flyer's venue line, a
+     * mailroom); a street with a place word in it is no place's name */
+    pg_dt_none(*state, pg_detect_zip, "Parroquia Nuestra Se\xc3\xb1ora de "
+               "Guadalupe, 1412 S. Laredo St., San Antonio, TX 78207");
+    pg_dt_none(*state, pg_detect_zip, "Mail to: Patient Mail Room, Attn: "
+               "Holiday Cards, 1 Hospital Plaza, Tacoma, WA 98405.");
+    pg_dt_one(*state, pg_detect_zip, "Mail the meds to 12 Park Ave, Dayton, "
+              "OH 45402.", PG_T_ZIP, 41, 5);
 }
 
 
