@@ -12,7 +12,9 @@
  *             ("admitted in March"), the month being a date element
  *   day       "on the 12th", "on the third": a day with no month, its
  *             clause ending or going on after it (not "the 12th floor")
- *   Spanish   "5 de mayo", "3 de abril de 2025"
+ *   others    "5 de mayo", "3 de abril de 2025", "3 de novembro", "14
+ *             f\xc3\xa9vrier", "1er mars", "2. November 2024"
+ *             (pg_when_day_first())
  *
  * A date is a finding only with a cue that ties it to a person's care:
  *
@@ -78,8 +80,11 @@ static int pg_date_valid(unsigned month, unsigned day);
 static unsigned pg_date_cue(const char *t, size_t len, size_t pos,
     size_t end, int month_only);
 static int pg_date_person(const char *t, size_t from, size_t to);
-static int pg_date_verb_after(const char *t, size_t len, size_t pos);
+static int pg_date_verb_after(const char *t, size_t len, size_t pos,
+    int own);
+static int pg_date_on(const char *t, size_t pos);
 static int pg_date_verb_before(const char *t, size_t len, size_t pos);
+static int pg_date_own_event(const char *t, size_t len, size_t i);
 static int pg_date_its(const char *t, size_t len, size_t pos);
 static int pg_date_passed(const char *t, size_t pos);
 static size_t pg_date_line(const char *t, size_t from, size_t pos);
@@ -110,12 +115,24 @@ static const char *const  pg_date_verbs[] = {
     "operada", "operado", "ingresada", "ingresado", "ingres\xc3\xb3",
     "dada de alta", "dado de alta", "falleci\xc3\xb3", "muri\xc3\xb3",
     "hospitalizada", "hospitalizado", "internada", "internado",
+    /* French: "operee le 3 mars", "decede le 2 mai" (with accents or
+     * without) */
+    "op\xc3\xa9r\xc3\xa9", "op\xc3\xa9r\xc3\xa9" "e", "hospitalis\xc3\xa9",
+    "hospitalis\xc3\xa9" "e", "admis", "admise", "d\xc3\xa9" "c\xc3\xa9" "d\xc3\xa9",
+    "d\xc3\xa9" "c\xc3\xa9" "d\xc3\xa9" "e", "accouch\xc3\xa9", "accouch\xc3\xa9" "e",
+    "opere", "operee", "hospitalise", "hospitalisee", "decede", "decedee",
+    /* German: "am 2. November operiert", "eingeliefert am" */
+    "operiert", "eingeliefert", "aufgenommen", "entlassen", "verstorben",
+    "gestorben", "entbunden",
     NULL
 };
 
 /* a birth date is DOB's */
 static const char *const  pg_date_birth[] = {
-    "dob", "d.o.b", "born", "b.", "birth", "birthday", "birthdate", NULL
+    "dob", "d.o.b", "born", "b.", "birth", "birthday", "birthdate",
+    /* DOB's cues in other languages: "Nasceu dia 3 de novembro" */
+    "nasceu", "nascida", "nascido", "naci\xc3\xb3", "nacio", "nacida",
+    "nacido", "n\xc3\xa9 le", "n\xc3\xa9" "e", "geboren", "geb.", NULL
 };
 
 static const char *const  pg_date_delivery[] = {
@@ -144,7 +161,13 @@ static const char *const  pg_date_nouns[] = {
     /* an injury's event: "my son's leg after the motorcycle wreck on" */
     "wreck", "crash", "accident", "collision",
     /* Spanish: "su cirug\xc3\xada del 3 de abril" */
-    "cirug\xc3\xad" "a", "operaci\xc3\xb3n", "cita", NULL
+    "cirug\xc3\xad" "a", "operaci\xc3\xb3n", "cita",
+    /* French: "son AVC du 14 f\xc3\xa9vrier" (a stroke) */
+    "avc", "infarctus", "chirurgie", "op\xc3\xa9ration", "intervention",
+    "greffe", "accouchement", "hospitalisation",
+    /* German: "ihren Herzkatheter", "seinen Eingriff" */
+    "herzkatheter", "katheter", "eingriff", "schlaganfall",
+    "herzinfarkt", "entbindung", "termin", "aufnahme", "entlassung", NULL
 };
 
 /* a person next to an event noun */
@@ -153,7 +176,26 @@ static const char *const  pg_date_people[] = {
     "mx", "him", "she", "he", "mom", "dad", "son", "daughter", "husband",
     "wife", "baby", "grandma", "grandpa",
     /* identifiers that stand for a patient */
-    "account", "acct", "acct#", "mrn", "chart", NULL
+    "account", "acct", "acct#", "mrn", "chart",
+    /* French and German possessives and honorifics: "son AVC", "ihren
+     * Herzkatheter", "Frau <surname>" */
+    "sa", "ses", "ihr", "ihre", "ihren", "ihrem", "sein", "seine", "seinen",
+    "seinem", "frau", "herr", "mme", "madame", "monsieur",
+    /* German relatives, capitalised as German nouns are */
+    "oma", "opa", "mutter", "vater", "sohn", "tochter", "ehemann",
+    "ehefrau", NULL
+};
+
+/* what opens a phrase of time before a date */
+static const char *const  pg_date_on_words[] = {
+    "on ", "am ", "le ", "el ", "em ", "du ", "del ", "dia ", NULL
+};
+
+/* a possessive before an event noun after the date: "hatte am 2.
+ * November ihren Herzkatheter", "on 3/4 she had her surgery" */
+static const char *const  pg_date_possessives[] = {
+    "her", "his", "ihr", "ihre", "ihren", "ihrem", "sein", "seine",
+    "seinen", "seinem", "son", "sa", "ses", "su", "sus", NULL
 };
 
 /* relatives, in lower case only ("Mother's Day" is a holiday): "your
@@ -161,7 +203,10 @@ static const char *const  pg_date_people[] = {
 static const char *const  pg_date_relatives[] = {
     "father", "mother", "sister", "brother", "grandmother", "grandfather",
     "aunt", "uncle", "mam\xc3\xa1", "pap\xc3\xa1", "hijo", "hija",
-    "esposo", "esposa", "abuela", "abuelo", NULL
+    "esposo", "esposa", "abuela", "abuelo",
+    "p\xc3\xa8re", "m\xc3\xa8re", "pere", "mere", "fils", "fille", "mari",
+    "grand-m\xc3\xa8re", "grand-p\xc3\xa8re", "mamie", "papi", "oma", "opa",
+    NULL
 };
 
 /* what a holiday names when it is an event's name, not a day: "the day
@@ -235,15 +280,6 @@ static const char *const  pg_date_first_words[] = {
     "twelfth", "twentieth", "twenty", "valentine", "valentines", "veteran",
     "veterans", "wed", "wednesday"
 };
-
-/* Spanish months after "<day> de": index + 1 is the month (setiembre:
- * 9) */
-static const char *const  pg_date_meses[] = {
-    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
-    "agosto", "septiembre", "octubre", "noviembre", "diciembre",
-    "setiembre", NULL
-};
-
 
 static pg_cue_set_t  pg_date_weekday_set = pg_cue_set(pg_date_weekdays);
 static pg_cue_set_t  pg_date_month_set = pg_cue_set(pg_date_months);
@@ -534,11 +570,17 @@ pg_date_written(const char *t, size_t len, size_t pos, int *month_only)
 static size_t
 pg_date_day_month(const char *t, size_t len, size_t pos)
 {
-    int       word;
-    size_t    i, n, b, m, k;
+    int       word, year;
+    size_t    i, n, b, m;
     unsigned  month, day;
 
     i = pos;
+
+    /* "5 de mayo (de 2025)", "14 f\xc3\xa9vrier", "2. November" */
+    n = pg_when_day_first(t, len, i, &year);
+    if (n) {
+        return n;
+    }
 
     n = pg_date_day_any(t, len, i, &day, &word);
     if (n == 0) {
@@ -558,23 +600,6 @@ pg_date_day_month(const char *t, size_t len, size_t pos)
 
     i += b;
     n = pg_cue_at(t, len, i, "of ");
-
-    /* Spanish "5 de mayo (de 2025)" */
-    m = n || word ? 0 : pg_cue_at(t, len, i, "de ");
-
-    if (m) {
-        i += m;
-        n = pg_cues_at(t, len, i, pg_date_meses, &k);
-
-        if (n == 0 || !pg_date_valid(k == 12 ? 9 : (unsigned) k + 1, day)) {
-            return 0;
-        }
-
-        i += n;
-        m = pg_cue_at(t, len, i, " de ");
-
-        return (m && pg_date_year(t, len, i + m) ? i + m + 4 : i) - pos;
-    }
 
     if (n == 0 && word) {
         /* "first March" is no date; "the first of March" is */
@@ -864,8 +889,11 @@ pg_date_cue(const char *t, size_t len, size_t pos, size_t end,
         }
     }
 
-    /* "On March 3, Mrs. Chen was admitted" */
-    if (pg_date_verb_after(t, len, end)) {
+    /* "On March 3, Mrs. Chen was admitted"; "hatte am 2. November ihren
+     * Herzkatheter" */
+    if (pg_date_verb_after(t, len, end,
+                           pg_date_on(t, pos) && !pg_date_hours(t, len, end)))
+    {
         return 80;
     }
 
@@ -1001,10 +1029,11 @@ pg_date_person(const char *t, size_t from, size_t to)
 }
 
 
-/* an event verb after the date, in its sentence */
+/* an event verb after the date, in its sentence; when own, a person's
+ * own event too ("her surgery") */
 
 static int
-pg_date_verb_after(const char *t, size_t len, size_t pos)
+pg_date_verb_after(const char *t, size_t len, size_t pos, int own)
 {
     size_t  i, n, words;
 
@@ -1034,12 +1063,54 @@ pg_date_verb_after(const char *t, size_t len, size_t pos)
 
         n = pg_cues_at(t, len, i, pg_date_verbs, NULL);
 
-        if (n != 0 && !pg_date_its(t, len, i + n)) {
+        if ((n != 0 && !pg_date_its(t, len, i + n))
+            || (own && pg_date_own_event(t, len, i)))
+        {
             return 1;
         }
     }
 
     return 0;
+}
+
+
+/*
+ * The date at pos opens a phrase of time ("on 3/4", "am 2. November",
+ * "le 14 mars", "el 5 de mayo"): the clause it is in is the event's.
+ */
+
+static int
+pg_date_on(const char *t, size_t pos)
+{
+    size_t  w;
+
+    w = pg_back_words(t, pos, 1, 8);
+
+    return w < pos && pg_cues_at(t, pos, w, pg_date_on_words, NULL) == pos - w;
+}
+
+
+/*
+ * A possessive at i and an event noun or a health word right after it:
+ * "ihren Herzkatheter", "her surgery"; a person's own care.
+ */
+
+static int
+pg_date_own_event(const char *t, size_t len, size_t i)
+{
+    size_t  n;
+
+    n = pg_cues_at(t, len, i, pg_date_possessives, NULL);
+    if (n == 0) {
+        return 0;
+    }
+
+    for (i += n; i < len && t[i] == ' '; i++) {
+        /* void */
+    }
+
+    return pg_cues_at(t, len, i, pg_date_nouns, NULL) != 0
+           || (pg_lex_word_at(t, len, i, &n) & PG_LEX_HEALTH);
 }
 
 

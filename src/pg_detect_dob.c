@@ -12,6 +12,9 @@
  *
  * "the birth of twins Zion and Zuri on March 2": "birth of", the babies
  * (a baby word among at most six words) and "on" (pg_when_birth_of()).
+ * In other languages: "Nasceu dia 3 de novembro", "nacio el 5 de mayo",
+ * "nee le 14 fevrier", "geboren am 2. November 1930" (accented or not;
+ * the dates of pg_when_day_first()).
  *
  * The date needs a day: "born in 1985" or "born June 1985" is no finding
  * (a year alone is not PHI).  After "b." and "birthday" the year is also
@@ -82,6 +85,13 @@ static const char *const  pg_dob_cues[] = {
     "arrived",
 #define PG_DOB_BIRTH_OF  15
     "birth of",
+    /* Portuguese, Spanish, French, German: "Nasceu dia 3 de novembro",
+     * "nacio el 5 de mayo", "nee le 14 fevrier", "geboren am 2. November"
+     * (the accented words too) */
+    "nasceu", "nascida", "nascido", "naci\xc3\xb3", "nacio", "nacida",
+    "nacido", "n\xc3\xa9 le", "n\xc3\xa9" "e", "geboren", "geb.",
+    "data de nascimento", "fecha de nacimiento", "date de naissance",
+    "geburtsdatum",
     NULL
 };
 
@@ -90,6 +100,8 @@ static pg_cue_set_t  pg_dob_set = pg_cue_set(pg_dob_cues);
 
 static const char *const  pg_dob_fillers[] = {
     "is", "was", "on", "of", "the", "at", "a.m.", "p.m.", "am", "pm",
+    /* "nasceu dia", "nacio el", "nee le", "nascido em" */
+    "dia", "el", "le", "em",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
     "sat", "sun",
@@ -386,6 +398,12 @@ pg_dob_written(const char *t, size_t len, size_t pos, int *year)
         i += n;
 
     } else {
+        /* "3 de novembro (de 2025)", "14 f\xc3\xa9vrier", "2. November" */
+        n = pg_when_day_first(t, len, i, year);
+        if (n) {
+            return n;
+        }
+
         /* 12 June 1985, 12th of June, 1985, the fifth of May */
         n = pg_dob_day_any(t, len, i, &day, &word);
         if (n == 0) {

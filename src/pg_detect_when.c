@@ -9,6 +9,10 @@
 #include "pg_text.h"
 
 
+static size_t pg_when_year(const char *t, size_t len, size_t pos,
+    const char *join);
+
+
 /* index + 1 is the day */
 static const char *const  pg_when_ordinals[] = {
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
@@ -41,6 +45,51 @@ static const unsigned char  pg_when_holiday_dates[][2] = {
 
 #define PG_WHEN_BIRTH_WORDS  6
 #define PG_WHEN_BIRTH_BYTES  64
+#define PG_WHEN_YEAR_MIN     1880
+#define PG_WHEN_YEAR_MAX     2099
+
+
+/*
+ * Months after a day, by how the day is joined to them; the same index
+ * in the _num[] array is the month.  Accented names are also listed
+ * without their accents, as they are often typed.
+ */
+
+/* French: "14 f\xc3\xa9vrier", "1er mars" */
+static const char *const  pg_when_mois[] = {
+    "janvier", "f\xc3\xa9vrier", "fevrier", "mars", "avril", "mai", "juin",
+    "juillet", "ao\xc3\xbbt", "aout", "septembre", "octobre", "novembre",
+    "d\xc3\xa9" "cembre", "decembre", NULL
+};
+
+static const unsigned char  pg_when_mois_num[] = {
+    1, 2, 2, 3, 4, 5, 6, 7, 8, 8, 9, 10, 11, 12, 12
+};
+
+/* German, after "<day>. ": "2. November" */
+static const char *const  pg_when_monate[] = {
+    "januar", "j\xc3\xa4nner", "jaenner", "februar", "m\xc3\xa4rz", "maerz",
+    "marz", "april", "mai", "juni", "juli", "august", "september",
+    "oktober", "november", "dezember", NULL
+};
+
+static const unsigned char  pg_when_monate_num[] = {
+    1, 1, 1, 2, 3, 3, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12
+};
+
+/* Spanish and Portuguese, after "<day> de ": "5 de mayo", "3 de
+ * novembro" */
+static const char *const  pg_when_meses[] = {
+    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
+    "agosto", "septiembre", "setiembre", "octubre", "noviembre",
+    "diciembre", "janeiro", "fevereiro", "mar\xc3\xa7o", "marco", "maio",
+    "junho", "julho", "setembro", "outubro", "novembro", "dezembro", NULL
+};
+
+static const unsigned char  pg_when_meses_num[] = {
+    1, 2, 3, 4, 5, 6, 7, 8, 9, 9, 10, 11, 12, 1, 2, 3, 3, 5, 6, 7, 9, 10,
+    11, 12
+};
 
 
 const char *const  pg_when_babies[] = {
@@ -199,4 +248,100 @@ pg_when_holiday(const char *t, size_t len, size_t pos, unsigned *month,
     }
 
     return n;
+}
+
+
+size_t
+pg_when_day_first(const char *t, size_t len, size_t pos, int *year)
+{
+    static const unsigned char  days[12] = {
+        31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+    };
+
+    size_t                      i, n, k, y;
+    unsigned                    day;
+    const char                 *join;
+    const char *const          *months;
+    const unsigned char        *num;
+
+    *year = 0;
+
+    n = pg_digit_run(t, len, pos, 3);
+    if (n == 0 || n > 2 || !pg_word_start(t, pos)) {
+        return 0;
+    }
+
+    day = (unsigned) pg_digits_value(t, pos, n);
+    i = pos + n;
+
+    if (i + 2 < len && t[i] == '.' && t[i + 1] == ' ') {
+        /* German "2. November (1930)" */
+        i += 2;
+        months = pg_when_monate;
+        num = pg_when_monate_num;
+        join = " ";
+
+    } else {
+        /* French "1er mars" */
+        if (day == 1 && i + 2 < len && t[i] == 'e' && t[i + 1] == 'r') {
+            i += 2;
+        }
+
+        if (i + 1 >= len || t[i] != ' ') {
+            return 0;
+        }
+
+        n = pg_cue_at(t, len, i + 1, "de ");
+
+        if (n != 0) {
+            i += 1 + n;
+            months = pg_when_meses;
+            num = pg_when_meses_num;
+            join = " de ";
+
+        } else {
+            i++;
+            months = pg_when_mois;
+            num = pg_when_mois_num;
+            join = " ";
+        }
+    }
+
+    n = pg_cues_at(t, len, i, months, &k);
+
+    if (n == 0 || day == 0 || day > days[num[k] - 1]) {
+        return 0;
+    }
+
+    i += n;
+    y = pg_when_year(t, len, i, join);
+
+    if (y != 0) {
+        *year = 1;
+        i += y;
+    }
+
+    return i - pos;
+}
+
+
+/* join (" ", " de ") and a year at pos: their length, 0: none */
+
+static size_t
+pg_when_year(const char *t, size_t len, size_t pos, const char *join)
+{
+    size_t         n;
+    unsigned long  y;
+
+    n = pg_cue_at(t, len, pos, join);
+
+    if (n == 0 || pg_digit_run(t, len, pos + n, 5) != 4
+        || !pg_word_start(t, pos + n) || !pg_num_end(t, len, pos + n + 4))
+    {
+        return 0;
+    }
+
+    y = pg_digits_value(t, pos + n, 4);
+
+    return y >= PG_WHEN_YEAR_MIN && y <= PG_WHEN_YEAR_MAX ? n + 4 : 0;
 }

@@ -35,6 +35,15 @@ size_t pg_when_holiday(const char *t, size_t len, size_t pos,
     unsigned *month, unsigned *day);
 
 /*
+ * A date with its day in digits first as French, German, Spanish and
+ * Portuguese write it, at pos (the day's first digit): "14 f\xc3\xa9vrier
+ * (2024)", "1er mars", "2. November (1930)", "5 de mayo (de 2025)", "3 de
+ * novembro (de 2025)".  Its length, 0 when there is none; *year is set
+ * when a year ends it.
+ */
+size_t pg_when_day_first(const char *t, size_t len, size_t pos, int *year);
+
+/*
  * "the birth of twins Zion and Zuri on March 2": at pos, right after
  * "birth of", at most six words with a baby word among them ("twins",
  * "daughter", "baby"), then "on": the length up to the date after "on",

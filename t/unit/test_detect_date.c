@@ -27,6 +27,7 @@ static void test_date_passed(void **state);
 static void test_date_holidays(void **state);
 static void test_date_institution(void **state);
 static void test_date_schedule(void **state);
+static void test_date_languages(void **state);
 
 
 /* exactly one DATE finding, covering the first occurrence of date */
@@ -414,6 +415,37 @@ test_date_schedule(void **state)
 }
 
 
+/* French, German and Portuguese dates of care (h5-p022, h5-p058); an
+ * event's date in those languages is none */
+
+static void
+test_date_languages(void **state)
+{
+    pg_da_one(state, "Merci d'avoir soign\xc3\xa9 mon p\xc3\xa8re apr\xc3\xa8s "
+              "son AVC du 14 f\xc3\xa9vrier. Il est rentr\xc3\xa9!",
+              "14 f\xc3\xa9vrier");
+    pg_da_one(state, "Meine Oma Hildegard hatte am 2. November ihren "
+              "Herzkatheter und ist fit.", "2. November");
+    pg_da_one(state, "Mon p\xc3\xa8re a \xc3\xa9t\xc3\xa9 op\xc3\xa9r\xc3\xa9 le "
+              "1er mars 2024.", "1er mars 2024");
+    pg_da_one(state, "Minha av\xc3\xb3 foi internada em 3 de novembro de "
+              "2025.", "3 de novembro de 2025");
+    pg_da_one(state, "On 3/4 she had her surgery.", "3/4");
+
+    pg_dt_none(*state, pg_detect_date, "Journ\xc3\xa9" "e portes ouvertes le "
+               "14 f\xc3\xa9vrier \xc3\xa0 l'h\xc3\xb4pital.");
+    pg_dt_none(*state, pg_detect_date, "Tag der offenen T\xc3\xbcr am 2. "
+               "November in der Kardiologie.");
+    pg_dt_none(*state, pg_detect_date, "Mon p\xc3\xa8re a \xc3\xa9t\xc3\xa9 "
+               "op\xc3\xa9r\xc3\xa9 le 31 f\xc3\xa9vrier.");
+    pg_dt_none(*state, pg_detect_date, "On March 3, join us for his talk.");
+    pg_dt_none(*state, pg_detect_date, "On Sep 19, 10am-4pm, bring your mom "
+               "for her flu shot.");
+    pg_dt_none(*state, pg_detect_date, "Nasceu dia 3 de novembro, na nossa "
+               "maternidade, ap\xc3\xb3s a ces\xc3\xa1rea da m\xc3\xa3" "e.");
+}
+
+
 int
 main(void)
 {
@@ -445,6 +477,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_date_holidays,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_date_institution,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_date_languages,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_date_schedule,
                                         pg_dt_setup, pg_dt_teardown),

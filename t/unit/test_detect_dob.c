@@ -20,6 +20,7 @@ static void test_dob_edges(void **state);
 static void test_dob_institution(void **state);
 static void test_dob_dotted_cues(void **state);
 static void test_dob_words(void **state);
+static void test_dob_languages(void **state);
 
 
 static void
@@ -236,6 +237,30 @@ test_dob_words(void **state)
                "Day 1902.");
 }
 
+/* a birth in Portuguese, Spanish, French, German (h5-p021) */
+
+static void
+test_dob_languages(void **state)
+{
+    pg_dt_one(*state, pg_detect_dob, "Bem-vinda, Helena! Nasceu dia 3 de "
+              "novembro \xc3\xa0s 4h12.", PG_T_DOB, 30, 13);
+    pg_dt_one(*state, pg_detect_dob, "Naci\xc3\xb3 el 5 de mayo de 1950.",
+              PG_T_DOB, 10, 17);
+    pg_dt_one(*state, pg_detect_dob, "N\xc3\xa9" "e le 14 f\xc3\xa9vrier "
+              "1950, ma m\xc3\xa8re.", PG_T_DOB, 8, 16);
+    pg_dt_one(*state, pg_detect_dob, "Opa, geboren am 2. November 1930.",
+              PG_T_DOB, 16, 16);
+    assert_int_equal(((pg_dt_t *) *state)->findings.items[0].confidence,
+                     90);
+    pg_dt_none(*state, pg_detect_dob, "Jane Smith, n\xc3\xa9" "e Jones, "
+               "joined on 3 mars.");
+    pg_dt_none(*state, pg_detect_dob, "Service de n\xc3\xa9phrologie le 3 "
+               "mars.");
+    pg_dt_none(*state, pg_detect_dob, "Nasceu dia 31 de fevereiro.");
+    pg_dt_none(*state, pg_detect_dob, "Nasceu um projeto em 3 de maio.");
+}
+
+
 int
 main(void)
 {
@@ -261,6 +286,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_dob_institution,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_dob_dotted_cues,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_dob_languages,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_dob_words,
                                         pg_dt_setup, pg_dt_teardown),
