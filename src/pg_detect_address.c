@@ -35,6 +35,7 @@
 
 #define PG_ADDR_WORDS     4       /* street-name words */
 #define PG_ADDR_CITY      3       /* city words */
+#define PG_ADDR_HOME_WORDS 8      /* words from "lives" to its street */
 
 
 /*
@@ -65,6 +66,9 @@ static size_t pg_addr_unit(const char *t, size_t len, size_t pos);
 static size_t pg_addr_pobox(const char *t, size_t len, size_t pos);
 static size_t pg_addr_name_unit(const char *t, size_t len, size_t pos);
 static size_t pg_addr_rural(const char *t, size_t len, size_t pos);
+static size_t pg_addr_home_street(const char *t, size_t len, size_t *start,
+    size_t pos);
+static size_t pg_addr_route(const char *t, size_t len, size_t pos);
 static int pg_addr_year_before(const char *t, size_t pos, size_t n);
 static size_t pg_addr_city_state(const char *t, size_t len, size_t pos);
 static int pg_addr_city_cue(const char *t, size_t pos);
@@ -113,7 +117,28 @@ static const char *const  pg_addr_dwelling_units[] = {
 static const char *const  pg_addr_cues[] = {
     "lives on", "lives at", "living on", "lived on", "lived at",
     "resides on", "resides at", "home on", "house on", "address:",
-    "address is", NULL
+    "address is", "lives in", "living at", "living in", "lived in",
+    "resides in", "lives alone", "lives with", NULL
+};
+
+/* where a person lives, a few words before the street's name */
+static const char *const  pg_addr_home_cues[] = {
+    "lives", "living", "lived", "resides", NULL
+};
+
+/* a numbered road with no house number: "on Route 9", "Hwy 61" */
+static const char *const  pg_addr_routes[] = {
+    "route", "rte", "highway", "hwy", "county road", "state road",
+    "state route", "farm road", NULL
+};
+
+/* words that end the clause of "lives ...": "lives in Tampa with her
+ * family and loves Bayshore Boulevard" says no home on the boulevard,
+ * "Hope lives in every room of our new center on Elm Street" is the
+ * organisation's */
+static const char *const  pg_addr_home_stops[] = {
+    "and", "but", "with", "who", "which", "while", "since", "because",
+    "where", "when", "our", "your", NULL
 };
 
 /* before a city: "lives in", "from", "a native of", "moved to" */
@@ -241,6 +266,16 @@ pg_detect_address(const pg_scan_t *s, pg_findings_t *out)
                     m += pg_addr_blanks(t, s->len, i + m);
                     n = pg_addr_name_suffix(t, s->len, i + m);
 
+                    /* "lives in the yellow house at the end of Birch
+                     * Hollow Lane", "lives at the Sunset Motel room 14
+                     * on Route 9" */
+                    if (n == 0
+                        && pg_cues_at(t, s->len, i, pg_addr_home_cues, NULL))
+                    {
+                        n = pg_addr_home_street(t, s->len, &m, i + m);
+                        m -= i;
+                    }
+
                     if (n) {
                         n += pg_addr_tail(t, s->len, i + m + n);
                         i += m;
@@ -277,6 +312,86 @@ pg_detect_address(const pg_scan_t *s, pg_findings_t *out)
     }
 
     return PG_OK;
+}
+
+
+/*
+ * A street's name and suffix or a numbered road in the words after a
+ * cue of where a person lives, up to PG_ADDR_HOME_WORDS of them and not
+ * past the clause: "lives in the yellow house at the end of Birch Hollow
+ * Lane", "lives at four twenty Maple Street", "lives at the Sunset Motel
+ * room 14 on Route 9".  *start is where it starts.
+ */
+
+static size_t
+pg_addr_home_street(const char *t, size_t len, size_t *start, size_t pos)
+{
+    size_t  i, n, w;
+
+    i = pos;
+
+    for (w = 0; w < PG_ADDR_HOME_WORDS && i < len; w++) {
+        n = pg_addr_route(t, len, i);
+        n = n ? n : pg_addr_name_suffix(t, len, i);
+
+        if (n) {
+            *start = i;
+            return n;
+        }
+
+        /* "lives at 4417 Pinecrest Drive": the street rule's, whole */
+        if (!pg_isalnum(t[i])
+            || pg_cues_at(t, len, i, pg_addr_home_stops, NULL)
+            || pg_geo_street(t, len, i))
+        {
+            return 0;
+        }
+
+        i = pg_alnum_end(t, len, i);
+        i += i < len && (t[i] == '-' || t[i] == '\'') ? 1 : 0;
+        i = pg_alnum_end(t, len, i);
+
+        n = pg_addr_blanks(t, len, i);
+        if (n == 0) {
+            return 0;
+        }
+
+        i += n;
+    }
+
+    return 0;
+}
+
+
+/* "Route 9", "County Road 12", "Hwy 61": a road's name and its number */
+
+static size_t
+pg_addr_route(const char *t, size_t len, size_t pos)
+{
+    size_t  m, b, n;
+
+    if (pos >= len || t[pos] < 'A' || t[pos] > 'Z') {
+        return 0;
+    }
+
+    m = pg_cues_at(t, len, pos, pg_addr_routes, NULL);
+    if (m == 0) {
+        return 0;
+    }
+
+    b = pg_addr_blanks(t, len, pos + m);
+    if (b == 0 && !(pos + m < len && t[pos + m] == '-')) {
+        return 0;
+    }
+
+    b = b ? b : 1;
+    n = pg_digit_run(t, len, pos + m + b, 5);
+
+    if (n == 0 || n > 4 || !pg_word_end(t, len, pos + m + b + n)) {
+        return 0;
+    }
+
+    return m + b + n;
 }
 
 

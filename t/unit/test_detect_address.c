@@ -102,6 +102,25 @@ test_address_cue(void **state)
     pg_ad_one(state, "He resides at Harbor View Ct, Largo.",
               "Harbor View Ct, Largo");
     pg_dt_none(*state, pg_detect_address, "She lives on hope and coffee.");
+
+    /* a street's name or a numbered road a few words after "lives", in
+     * its clause; the numbered street stays the street rule's, whole */
+    pg_ad_one(state, "She lives in the yellow house at the end of Birch "
+              "Hollow Lane.", "Birch Hollow");
+    pg_ad_one(state, "Patient lives at four twenty Maple Street, second "
+              "floor.", "Maple Street");
+    pg_ad_one(state, "He lives at the Sunset Motel room 14 on Route 9.",
+              "Route 9");
+    pg_ad_one(state, "He lives alone on a farm off County Road 12.",
+              "County Road 12");
+    pg_ad_one(state, "Patient lives at 4417 Pinecrest Drive and needs "
+              "oxygen.", "4417 Pinecrest Drive");
+    pg_dt_none(*state, pg_detect_address, "Dr. Ruiz lives in Tampa with her "
+               "family and loves Bayshore Boulevard runs.");
+    pg_dt_none(*state, pg_detect_address, "Hope lives in every room of our "
+               "new Pediatric Center on Elm Street.");
+    pg_dt_none(*state, pg_detect_address, "She has lived in the US 20 "
+               "years.");
 }
 
 
