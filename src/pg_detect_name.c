@@ -187,6 +187,8 @@ static int pg_name_eq(pg_name_ctx_t *c, size_t i, const char *w,
 static int pg_name_in(pg_name_ctx_t *c, size_t i, unsigned list);
 static size_t pg_name_span(pg_name_ctx_t *c, size_t i, int lower);
 static int pg_name_caps(pg_name_ctx_t *c, size_t i);
+static int pg_name_chart(pg_name_ctx_t *c, size_t i, int lower);
+static int pg_name_weight_after(pg_name_ctx_t *c, size_t a);
 static int pg_name_honorific(pg_name_ctx_t *c, size_t i);
 static int pg_name_title(pg_name_ctx_t *c, size_t i);
 static int pg_name_kin(pg_name_ctx_t *c, size_t p);
@@ -630,15 +632,20 @@ pg_detect_name(const pg_scan_t *s, pg_findings_t *out)
                 lower |= 2;
 
             } else if (conf == PG_NAME_C_DIRECT && c->tok[i].cap
-                       && c->tok[i].len >= 3
-                       && (pg_name_kin(c, i - 1)
-                           || (c->tok[i - 1].digit && pg_name_board(c, i))))
+                       && c->tok[i - 1].digit
+                       && pg_name_board(c, i))
+            {
+                /* a board's "12 - Okwuosa - NPO", "Bed 12: PARKER, JOHN
+                 * - ETOH": a name the dataset lacks, a chart's name */
+                lower |= 2 | 4;
+
+            } else if (conf == PG_NAME_C_DIRECT && c->tok[i].cap
+                       && c->tok[i].len >= 3 && pg_name_kin(c, i - 1))
             {
                 /* "the family of Siosaia Taufa", "my uncle Tadeusz",
-                 * "Member name Rosalind Achebe", "12 - Okwuosa - NPO": a
-                 * capitalised name the dataset lacks after a relative, a
-                 * record's label or a board's room, as after an
-                 * honorific */
+                 * "Member name Rosalind Achebe": a capitalised name the
+                 * dataset lacks after a relative or a record's label, as
+                 * after an honorific */
                 lower |= 2;
             }
 
@@ -1324,10 +1331,8 @@ pg_name_span(pg_name_ctx_t *c, size_t i, int lower)
             if (!(p->gap || (p->dot && p->len == 1 && p->cap)
                   || (b == i + 1 && p->comma && pg_name_caps(c, i)
                       && pg_name_caps(c, b)
-                      && (pg_name_lex(c, b - 1)
-                          & (PG_LEX_NAME | PG_LEX_COMMON)) == PG_LEX_NAME
-                      && (pg_name_lex(c, b)
-                          & (PG_LEX_NAME | PG_LEX_COMMON)) == PG_LEX_NAME))
+                      && pg_name_chart(c, b - 1, lower)
+                      && pg_name_chart(c, b, lower)))
                 || p->poss || p->sent != k->sent)
             {
                 break;
@@ -1420,6 +1425,21 @@ pg_name_span(pg_name_ctx_t *c, size_t i, int lower)
     }
 
     return named ? b : i;
+}
+
+
+/* word i may be a name of a chart's "SURNAME, GIVEN": a name of the
+ * dataset and no common word; on a board's line (lower & 4) a common
+ * one too ("Bed 12: PARKER, JOHN - ETOH withdrawal") */
+
+static int
+pg_name_chart(pg_name_ctx_t *c, size_t i, int lower)
+{
+    unsigned  lex;
+
+    lex = pg_name_lex(c, i) & (PG_LEX_NAME | PG_LEX_COMMON);
+
+    return lex == PG_LEX_NAME || ((lower & 4) && (lex & PG_LEX_NAME));
 }
 
 
@@ -1531,9 +1551,10 @@ pg_name_kin(pg_name_ctx_t *c, size_t p)
 
 /*
  * Words from a are an entry of a unit's or an ED's board: a room or bed
- * number, a dash, one to three capitalised words, a dash, and a care
- * note with a health word in its first four words: "12 - Okwuosa - NPO
- * after MN".  Not a roster's or a race's "12 - Okafor - forward", "1 -
+ * number and a dash (or a room word, its number and a colon), one to
+ * three capitalised words, a dash, and a care note with a health word in
+ * its first four words: "12 - Okwuosa - NPO after MN", "Bed 12: PARKER,
+ * JOHN - ETOH withdrawal".  Not a roster's or a race's "12 - Okafor - forward", "1 -
  * Johnson - 5:42": no health word.
  */
 
@@ -1542,7 +1563,14 @@ pg_name_board(pg_name_ctx_t *c, size_t a)
 {
     size_t  j, e;
 
-    if (a == 0 || !pg_name_number(c, a - 1) || !pg_name_dash(c, a - 1)) {
+    if (a == 0 || !pg_name_number(c, a - 1)) {
+        return 0;
+    }
+
+    /* "12 - ", "Bed 12: " */
+    if (!pg_name_dash(c, a - 1)
+        && !(a >= 2 && c->tok[a - 2].room == 1 && c->tok[a - 1].comma))
+    {
         return 0;
     }
 
@@ -1551,7 +1579,11 @@ pg_name_board(pg_name_ctx_t *c, size_t a)
             return 0;
         }
 
-        if (c->tok[j].gap) {
+        if (c->tok[j].gap
+            || (c->tok[j].comma && j + 1 < c->n && pg_name_caps(c, j)
+                && pg_name_caps(c, j + 1)))
+        {
+            /* "Okwuosa Brandvold", a chart's "PARKER, JOHN" */
             continue;
         }
 
@@ -1936,6 +1968,12 @@ pg_name_direct(pg_name_ctx_t *c, size_t a, int hon)
 
         if (!pg_name_title(c, p)) {
             return 0;
+        }
+
+        /* "Baby Theo Nakamura, 8 lb 1 oz": a newborn's weight after the
+         * name; not "Baby Olivia was our first baby of 2025" */
+        if (pg_name_weight_after(c, a)) {
+            return PG_NAME_C_DIRECT;
         }
 
         /* a relative's title after an owner, as in lower case below: "my
@@ -2450,6 +2488,32 @@ pg_name_born_to(pg_name_ctx_t *c, size_t p)
               || pg_name_is(c, k - 1, "yesterday") || c->tok[k - 1].cap))
         {
             return 0;
+        }
+    }
+
+    return 0;
+}
+
+
+/* a weight in the six words from a, in a's sentence: "<n> lb", "oz",
+ * "kg", "g", "grams", "pounds", "ounces" after a number */
+
+static int
+pg_name_weight_after(pg_name_ctx_t *c, size_t a)
+{
+    size_t  k;
+
+    for (k = a; k + 1 < c->n && k < a + 6 && c->tok[k].sent == c->tok[a].sent;
+         k++)
+    {
+        if (c->tok[k].digit && c->tok[k].gap
+            && (pg_name_is(c, k + 1, "lb") || pg_name_is(c, k + 1, "lbs")
+                || pg_name_is(c, k + 1, "oz") || pg_name_is(c, k + 1, "kg")
+                || pg_name_is(c, k + 1, "g") || pg_name_is(c, k + 1, "grams")
+                || pg_name_is(c, k + 1, "pounds")
+                || pg_name_is(c, k + 1, "ounces")))
+        {
+            return 1;
         }
     }
 

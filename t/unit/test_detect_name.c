@@ -763,6 +763,12 @@ test_name_kin_shapes(void **state)
               "week!", "Rosalind");
     pg_nm_none(state, "Grandma Rosalind's cookies won the bake sale.");
 
+    /* a newborn's weight after a title and a name */
+    pg_nm_one(state, "Born 2:47 p.m.: Baby Theo Nakamura, 8 lb 1 oz, our "
+              "1,000th delivery this year!", "Theo Nakamura");
+    pg_nm_none(state, "Baby Olivia was our first baby of 2025!");
+    pg_nm_none(state, "Baby Olivia's 5K raised 8 thousand dollars.");
+
     /* an honorific and care given, a bill paid */
     pg_nm_one(state, "I had the privilege of caring for Mr. Thaddeus "
               "Okonjo, a retired welder.", "Thaddeus Okonjo");
@@ -836,6 +842,11 @@ test_name_rooms_labels(void **state)
     pg_nm_none(state, "Results: 1 - Johnson - 5:42, 2 - Okwuosa - 5:50");
     pg_nm_none(state, "Class of 2024 - Okwuosa - NPO rules for the "
                "exam");
+    /* a room word, its number and a colon; a chart's "SURNAME, GIVEN" */
+    pg_nm_one(state, "'Bed 12: PARKER, JOHN - ETOH withdrawal - DOB "
+              "6/2/1970'", "PARKER, JOHN");
+    pg_nm_none(state, "Roster: #12: PARKER, JOHN - forward");
+    pg_nm_none(state, "BAKER, JOHN was admitted.");
 
     /* a record's label of its holder's name */
     pg_nm_one(state, "EOB: Member name Rosalind Achebe, member ID on file.",
