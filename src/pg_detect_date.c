@@ -160,6 +160,8 @@ static const char *const  pg_date_nouns[] = {
     "whipple", "nissen", "tavr", "tavi", "ercp", "egd", "turp",
     /* an injury's event: "my son's leg after the motorcycle wreck on" */
     "wreck", "crash", "accident", "collision",
+    /* a visit by the care team: "the patient we saw 10/2" */
+    "saw", "seen",
     /* Spanish: "su cirug\xc3\xada del 3 de abril" */
     "cirug\xc3\xad" "a", "operaci\xc3\xb3n", "cita",
     /* French: "son AVC du 14 f\xc3\xa9vrier" (a stroke) */
@@ -188,7 +190,8 @@ static const char *const  pg_date_people[] = {
 
 /* what opens a phrase of time before a date */
 static const char *const  pg_date_on_words[] = {
-    "on ", "am ", "le ", "el ", "em ", "du ", "del ", "dia ", NULL
+    "on ", "on the ", "am ", "le ", "el ", "em ", "du ", "del ", "dia ",
+    NULL
 };
 
 /* a possessive before an event noun after the date: "hatte am 2.
@@ -892,7 +895,9 @@ pg_date_cue(const char *t, size_t len, size_t pos, size_t end,
     /* "On March 3, Mrs. Chen was admitted"; "hatte am 2. November ihren
      * Herzkatheter" */
     if (pg_date_verb_after(t, len, end,
-                           pg_date_on(t, pos) && !pg_date_hours(t, len, end)))
+                           pg_date_on(t, pos) && !pg_date_hours(t, len, end)
+                           && !pg_cue_before(t, pos, PG_DATE_BACK,
+                                             PG_DATE_BYTES, pg_date_birth)))
     {
         return 80;
     }
@@ -1082,11 +1087,20 @@ pg_date_verb_after(const char *t, size_t len, size_t pos, int own)
 static int
 pg_date_on(const char *t, size_t pos)
 {
-    size_t  w;
+    size_t  w, k;
 
-    w = pg_back_words(t, pos, 1, 8);
+    /* "on 3/4", "on the 2nd of February" */
+    for (k = 1; k <= 2; k++) {
+        w = pg_back_words(t, pos, k, 16);
 
-    return w < pos && pg_cues_at(t, pos, w, pg_date_on_words, NULL) == pos - w;
+        if (w < pos
+            && pg_cues_at(t, pos, w, pg_date_on_words, NULL) == pos - w)
+        {
+            return 1;
+        }
+    }
+
+    return 0;
 }
 
 

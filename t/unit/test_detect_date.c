@@ -347,6 +347,12 @@ test_date_procedures(void **state)
                "practice on May 17, trained in Ohio.");
     pg_dt_none(*state, pg_detect_date, "Our team, who ran the coma study, "
                "met on 12/1.");
+
+    /* a visit by the care team (h2-p042) */
+    pg_da_one(state, "Claim denied for the patient we saw 10/2, appeal "
+              "today.", "10/2");
+    pg_dt_none(*state, pg_detect_date, "We saw record crowds 10/2.");
+    pg_dt_none(*state, pg_detect_date, "Maria saw the fireworks on 7/4.");
 }
 
 
@@ -431,6 +437,10 @@ test_date_languages(void **state)
     pg_da_one(state, "Minha av\xc3\xb3 foi internada em 3 de novembro de "
               "2025.", "3 de novembro de 2025");
     pg_da_one(state, "On 3/4 she had her surgery.", "3/4");
+    pg_da_one(state, "On the 2nd of February she had her transplant.",
+              "2nd of February");
+    pg_dt_none(*state, pg_detect_date, "Born 2:47 p.m. on March 9, 2025: "
+               "her delivery was quick.");
 
     pg_dt_none(*state, pg_detect_date, "Journ\xc3\xa9" "e portes ouvertes le "
                "14 f\xc3\xa9vrier \xc3\xa0 l'h\xc3\xb4pital.");
