@@ -200,6 +200,7 @@ static int pg_name_role_after(pg_name_ctx_t *c, size_t b);
 static int pg_name_paid_in(pg_name_ctx_t *c, size_t from, size_t to);
 static int pg_name_subject(pg_name_ctx_t *c, size_t p);
 static int pg_name_born_to(pg_name_ctx_t *c, size_t p);
+static int pg_name_own_care(pg_name_ctx_t *c, size_t b);
 static int pg_name_staff(pg_name_ctx_t *c, size_t a, size_t b);
 static void pg_name_staff_remember(pg_name_ctx_t *c, size_t a, size_t b);
 static int pg_name_staff_known(pg_name_ctx_t *c, size_t a, size_t b);
@@ -2252,6 +2253,13 @@ pg_name_evidence(pg_name_ctx_t *c, size_t a, size_t b, int strong,
         return PG_NAME_C_POSS;
     }
 
+    /* "<name>, who has been with us ... since his diagnosis": the
+     * person's own care in a ", who" clause, whatever the post
+     * celebrates ("Congrats to our contest winner, <name>, who ...") */
+    if (pg_name_own_care(c, b)) {
+        return PG_NAME_C_AFTER;
+    }
+
     /* "23-year-old Kenji Watanabe": an age before the name; not a
      * runner's, a volunteer's: "<age> <name>, who ran it in 48:12" */
     if (pg_name_age_before(c, a) && !pg_name_staff_ctx(c)
@@ -2514,6 +2522,54 @@ pg_name_weight_after(pg_name_ctx_t *c, size_t a)
                 || pg_name_is(c, k + 1, "ounces")))
         {
             return 1;
+        }
+    }
+
+    return 0;
+}
+
+
+/*
+ * A ", who" clause after the name ending at b says the person's own care:
+ * "his", "her" or "their" and a health word right after it or one word
+ * later ("since his diagnosis", "after her breast cancer"); not a
+ * relative's ("in honor of her mother's cancer").
+ */
+
+static int
+pg_name_own_care(pg_name_ctx_t *c, size_t b)
+{
+    size_t    k, j;
+    unsigned  sent;
+
+    if (b >= c->n || !c->tok[b - 1].comma || !pg_name_is(c, b, "who")) {
+        return 0;
+    }
+
+    sent = c->tok[b - 1].sent;
+
+    for (k = b + 1; k + 1 < c->n && k < b + 16 && c->tok[k].sent == sent;
+         k++)
+    {
+        if (!(pg_name_is(c, k, "his") || pg_name_is(c, k, "her")
+              || pg_name_is(c, k, "their"))
+            || !c->tok[k].gap)
+        {
+            continue;
+        }
+
+        for (j = k + 1; j < c->n && j < k + 3 && c->tok[j].sent == sent;
+             j++)
+        {
+            if (pg_name_lex(c, j) & PG_LEX_HEALTH) {
+                return 1;
+            }
+
+            if (c->tok[j].poss || !c->tok[j].gap
+                || pg_name_in(c, j, PG_NAME_L_RELATIVES))
+            {
+                break;
+            }
         }
     }
 

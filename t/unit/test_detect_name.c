@@ -897,6 +897,16 @@ test_name_patient_subject(void **state)
               "after his knee replacement!", "Leon Fairbanks");
     pg_nm_none(state, "Leon Fairbanks, RN, teaches our knee replacement "
                "classes.");
+
+    /* the person's own care in a ", who" clause, even where the post
+     * celebrates; not a relative's, not a staff member's arrival */
+    pg_nm_one(state, "Congrats to our contest winner, Hollis Pettaway, who "
+              "has been with us since his diagnosis last spring!",
+              "Hollis Pettaway");
+    pg_nm_none(state, "Congrats to our 5K winner, Maria Lopez, who ran in "
+               "honor of her mother's cancer.");
+    pg_nm_none(state, "Congrats to Dr. Maria Lopez, who has led our cancer "
+               "center since her arrival.");
 }
 
 
