@@ -32,12 +32,16 @@ static int pg_org_home_visit(const char *t, size_t from, size_t to);
 static int pg_org_venue_name(const char *t, size_t to, size_t pos);
 static int pg_org_event_time(const char *t, size_t from, size_t to);
 static int pg_org_event_place(const char *t, size_t from, size_t pos);
-static int pg_org_household(const char *t, size_t from, size_t pos);
+static int pg_org_household(const char *t, size_t from, size_t pos,
+    int place);
 static int pg_org_named_place(const char *t, size_t from, size_t pos);
 static size_t pg_org_segment(const char *t, size_t from, size_t end,
     int *place);
 static int pg_org_name_byte(char c);
 static int pg_org_staff_label(const char *t, size_t from, size_t pos);
+static int pg_org_contact_person(const char *t, size_t from, size_t pos,
+    size_t to);
+static int pg_org_owned_contact(const char *t, size_t from, size_t to);
 static size_t pg_org_question_before(const char *t, size_t len,
     size_t from);
 static int pg_org_abbrev_before(const char *t, size_t from, size_t dot);
@@ -96,6 +100,9 @@ static const char *const  pg_org_third_owners[] = { "her", "his", NULL };
 
 /* a state after "she"/"he": "she is recovering", "he had surgery" */
 static const char *const  pg_org_subjects[] = { "she", "he", "ella", NULL };
+
+/* articles between a state and its place of care: "she is in the ICU" */
+static const char *const  pg_org_articles[] = { "the", "a", "an", NULL };
 static const char *const  pg_org_states[] = {
     "is", "was", "has", "had", "'s", "is still", "was still", "is now",
     "is in", "is on", "was in", "was on", "has had", "is still in",
@@ -249,6 +256,17 @@ static const char *const  pg_org_patient_titles[] = {
 /* a household named by its surname: "the Okafor family" */
 static const char *const  pg_org_household_nouns[] = {
     "family", "families", "household", NULL
+};
+
+/* what a person's "'s" owns that reaches them: "Rosa's cell" */
+static const char *const  pg_org_contacts[] = {
+    "number", "cell", "phone", "mobile", "email", "e-mail", "line",
+    "home", NULL
+};
+
+/* ... and its home: "the Okafor home" */
+static const char *const  pg_org_home_nouns[] = {
+    "home", "residence", "house", NULL
 };
 
 /* a venue "at" an address: "the gala is Saturday at the Inn, 25 ..." */
@@ -516,7 +534,7 @@ pg_org_place(const char *t, size_t len, size_t pos, size_t end)
 
     return cue && !pg_org_person(t, from, to)
            && !pg_org_home_visit(t, from, to)
-           && !pg_org_household(t, lo, pos);
+           && !pg_org_household(t, lo, pos, 1);
 }
 
 
@@ -537,7 +555,7 @@ pg_org_line(const char *t, size_t len, size_t pos, size_t end)
             || (pg_org_imperative(t, from, pos)
                 && pg_org_reader(t, len, from, pos)
                 && !pg_org_care_in(t, end, to)))
-           && !pg_org_person(t, from, to);
+           && !pg_org_contact_person(t, from, pos, to);
 }
 
 
@@ -565,7 +583,7 @@ pg_org_mailbox(const char *t, size_t len, size_t pos, size_t end,
      * person is in its sentence: "Her email is info.nurse@<webmail>, she
      * is the patient in 4B" */
     if (i < end && t[i] == '@' && pg_org_role_word(t, p, i - p)
-        && !(webmail && pg_org_person(t, from, to)))
+        && !(webmail && pg_org_contact_person(t, from, pos, to)))
     {
         return 1;
     }
@@ -579,7 +597,7 @@ pg_org_mailbox(const char *t, size_t len, size_t pos, size_t end,
             || (!webmail && (pg_org_any(t, from, pos, pg_org_mail_ctas)
                              || pg_org_any(t, end, to, pg_org_mail_ctas)
                              || pg_org_staff(t, from, to))))
-           && !pg_org_person(t, from, to);
+           && !pg_org_contact_person(t, from, pos, to);
 }
 
 
@@ -989,15 +1007,22 @@ pg_org_event_place(const char *t, size_t from, size_t pos)
 
 
 /*
- * "the <Surname> family" ("family" in lower case) right before the
- * address: "Cards and donations to the Okafor family, <street>" is
- * where the family lives; "the Ruiz Family Foundation", "Our family
- * medicine clinic" and "thanks to the Garcia family for hosting our
- * gala at the Elks Lodge, <street>" are no household's address.
+ * "the <Surname> family", "the <Surname> home" ("family", "home" in
+ * lower case) in [from, pos): a household, whose contact values are a
+ * person's.  For a number or a mailbox (place 0), with no line cue
+ * between it and the value ("The Okafor family can be reached at ...";
+ * not "Thanks to the Smith family, our new warmline is open daily:
+ * ...").  For an address (place 1), a home anywhere before it
+ * ("held at the Okafor home, <street>") and a family with no place or
+ * event noun between it and the address ("Cards and donations to the
+ * Okafor family, <street>", "Checks to the Diaz family can go to
+ * <street>"); not "thanks to the Garcia family for hosting our gala at
+ * the Elks Lodge, <street>", "the Ruiz Family Foundation", "Our family
+ * medicine clinic".
  */
 
 static int
-pg_org_household(const char *t, size_t from, size_t pos)
+pg_org_household(const char *t, size_t from, size_t pos, int place)
 {
     size_t  i, n, w;
 
@@ -1016,23 +1041,31 @@ pg_org_household(const char *t, size_t from, size_t pos)
 
         i = w;
 
-        if (w + 1 >= pos || t[w] != ' ' || t[w + 1] < 'a' || t[w + 1] > 'z'
-            || (n = pg_cues_at(t, pos, w + 1, pg_org_household_nouns, NULL))
-               == 0)
+        if (w + 1 >= pos || t[w] != ' ' || t[w + 1] < 'a' || t[w + 1] > 'z')
         {
             continue;
         }
 
-        /* the address right after: "family, <street>", "family at" */
-        for (w += 1 + n; w < pos && (t[w] == ' ' || t[w] == ','
-                                     || t[w] == ':'); w++)
+        n = pg_cues_at(t, pos, w + 1, pg_org_home_nouns, NULL);
+
+        if (n && (place || !pg_org_any(t, w + 1 + n, pos, pg_org_line_cues)))
         {
-            /* void */
+            return 1;
         }
 
-        w += pg_cue_at(t, pos, w, "at ");
+        n = pg_cues_at(t, pos, w + 1, pg_org_household_nouns, NULL);
 
-        if (w == pos) {
+        if (n == 0) {
+            continue;
+        }
+
+        w += 1 + n;
+
+        if (place ? !(pg_org_any(t, w, pos, pg_org_facilities)
+                      || pg_org_any(t, w, pos, pg_org_events)
+                      || pg_org_any(t, w, pos, pg_org_venue_nouns))
+                  : !pg_org_any(t, w, pos, pg_org_line_cues))
+        {
             return 1;
         }
     }
@@ -1196,6 +1229,51 @@ pg_org_staff_label(const char *t, size_t from, size_t pos)
         }
 
         i++;
+    }
+
+    return 0;
+}
+
+
+/*
+ * A person for a telephone number or an e-mail address: pg_org_person(),
+ * a household ("The Okafor family can be reached at ..."), or a name
+ * that owns a contact ("someone used Rosa Diaz's number, ...").
+ */
+
+static int
+pg_org_contact_person(const char *t, size_t from, size_t pos, size_t to)
+{
+    return pg_org_person(t, from, to) || pg_org_household(t, from, pos, 0)
+           || pg_org_owned_contact(t, from, to);
+}
+
+
+/* a name of the lexicon with "'s" and a contact noun: "Rosa's cell",
+ * "Rosa Diaz's number"; not "Mercy Hospital's number" */
+
+static int
+pg_org_owned_contact(const char *t, size_t from, size_t to)
+{
+    size_t  i, w;
+
+    for (i = from; i + 3 < to; i++) {
+        if (t[i] != '\'' || t[i + 1] != 's' || t[i + 2] != ' '
+            || !pg_cues_at(t, to, i + 3, pg_org_contacts, NULL))
+        {
+            continue;
+        }
+
+        for (w = i; w > from && pg_isalpha(t[w - 1]); w--) {
+            /* void */
+        }
+
+        if (w < i && t[w] >= 'A' && t[w] <= 'Z' && i - w <= PG_LEX_WORD_MAX
+            && (pg_lex_lookup(t + w, i - w) & PG_LEX_NAME)
+            && pg_cues_at(t, i, w, pg_org_facilities, NULL) != i - w)
+        {
+            return 1;
+        }
     }
 
     return 0;
@@ -1380,6 +1458,7 @@ pg_org_pronoun_person(const char *t, size_t from, size_t to)
 static int
 pg_org_pronoun_state(const char *t, size_t from, size_t to)
 {
+    int     in;
     size_t  i, n, w;
 
     for (i = from; i < to; i++) {
@@ -1397,7 +1476,16 @@ pg_org_pronoun_state(const char *t, size_t from, size_t to)
             continue;
         }
 
+        /* "she is in the ICU"; not "he is on the transplant team" */
+        in = n >= 2 && t[i + n - 2] == 'i' && t[i + n - 1] == 'n';
+
         for (i += n; i < to && pg_isspace(t[i]); i++) {
+            /* void */
+        }
+
+        n = in ? pg_cues_at(t, to, i, pg_org_articles, NULL) : 0;
+
+        for (i += n; n && i < to && pg_isspace(t[i]); i++) {
             /* void */
         }
 

@@ -368,6 +368,10 @@ test_address_org_leaks(void **state)
                "Foundation, 1420 Ridgeway Dr, fund our new wing.");
     pg_dt_none(*state, pg_detect_address, "Thanks to the Garcia family for "
                "hosting our gala at the Elks Lodge, 12 Oak St, Dayton.");
+    pg_dt_one(*state, pg_detect_address, "The memorial will be held at the "
+              "Okafor home, 1420 Ridgeway Dr, Dayton.", PG_T_ADDRESS, 46, 24);
+    pg_dt_one(*state, pg_detect_address, "Checks to the Diaz family can go to "
+              "1420 Ridgeway Dr.", PG_T_ADDRESS, 36, 17);
 
     /* a place's name in the parts before a mailing or venue line, in
      * any language of the flyers; a person's name, a street or "c/o" a

@@ -370,6 +370,24 @@ test_phone_org_leaks(void **state)
     pg_dt_none(fx, pg_detect_phone, "Servicios al Paciente: llame al "
                "210-358-4412 de lunes a viernes.");
 
+    /* a household with no line cue before the number, a name that owns
+     * it; a donor family thanked before a warmline, a hospital's own */
+    pg_dt_one(fx, pg_detect_phone, "Interpreter services were requested. "
+              "The Okafor family can be reached at 612-873-5098.",
+              PG_T_PHONE, 73, 12);
+    pg_dt_none(fx, pg_detect_phone, "Thanks to the Smith family, our new "
+               "lactation warmline is open daily: 608-263-8500.");
+    pg_dt_one(fx, pg_detect_phone, "Scam alert: someone used Rosa Diaz's "
+              "number, 612-873-5095, to call patients.", PG_T_PHONE, 45, 12);
+    pg_dt_none(fx, pg_detect_phone, "Call Mercy Hospital's main number, "
+               "612-873-5013, for visiting hours.");
+
+    /* "in the <place of care>" after a pronoun; "on the <team>" is none */
+    pg_dt_one(fx, pg_detect_phone, "Nurse Kim says she is in the ICU and is "
+              "available at 612-873-5011.", PG_T_PHONE, 53, 12);
+    pg_dt_none(fx, pg_detect_phone, "Dr. Kim says he is on the transplant "
+               "team and is available at 612-873-5012 for referrals.");
+
     /* a staff title as a label with a name after it; not a team, not a
      * nursing home's resident; Haitian Creole "Enf\xc3\xb2masyon:" */
     pg_dt_none(fx, pg_detect_phone, "Coordinator: Pilar Echavarr\xc3\xad" "a, "
