@@ -1555,8 +1555,8 @@ pg_name_kin(pg_name_ctx_t *c, size_t p)
  * number and a dash (or a room word, its number and a colon), one to
  * three capitalised words, a dash, and a care note with a health word in
  * its first four words: "12 - Okwuosa - NPO after MN", "Bed 12: PARKER,
- * JOHN - ETOH withdrawal".  Not a roster's or a race's "12 - Okafor - forward", "1 -
- * Johnson - 5:42": no health word.
+ * JOHN - ETOH withdrawal".  Not a roster's or a race's "12 - Okafor -
+ * forward", "1 - Johnson - 5:42": no health word.
  */
 
 static int
