@@ -40,7 +40,8 @@
  *   born (80): "Mr. <name> (born 1929)": "born [in]" and a year that
  *   makes the person over 89 today, a person before "born" and no
  *   institution ("the building, born 1926")
- *   words (80): "nonagenarian", "centenarian", "supercentenarian" with
+ *   words (80): "nonagenarian", "centenarian", "supercentenarian" (in
+ *   "semi-supercentenarian" too) with
  *   a person near and no institution ("our centenarian hospital")
  *
  * "Celebrating 100 years", "90+ years of service" and "our 100th
@@ -291,15 +292,14 @@ static const char *const  pg_age_things[] = {
 
 /* a person over 89 in one word: "our nonagenarian patient" */
 static const char *const  pg_age_aged[] = {
-    "nonagenarian", "centenarian", "supercentenarian",
-    "semi-supercentenarian", NULL
+    "nonagenarian", "centenarian", "supercentenarian", NULL
 };
 
 /* where a number in words over 89 starts, and pg_age_aged[] */
 static const char *const  pg_age_word_starts[] = {
     "ninety", "ninetieth", "one hundred", "one-hundred", "a hundred",
     "one hundredth", "one-hundredth", "hundredth", "nonagenarian",
-    "centenarian", "supercentenarian", "semi-supercentenarian", NULL
+    "centenarian", "supercentenarian", NULL
 };
 
 /* chart shorthand after "91M": status post, with, complains of,
@@ -1502,11 +1502,13 @@ pg_age_born(const char *t, size_t len, size_t pos)
     struct tm      tm;
     unsigned long  y;
 
-    if (!pg_num_end(t, len, pos + 4)) {
+    /* "born 1929", "born in 1929": both end with "n " */
+    if (pos < 3 || t[pos - 1] != ' ' || pg_tolower(t[pos - 2]) != 'n'
+        || !pg_num_end(t, len, pos + 4))
+    {
         return 0;
     }
 
-    /* "born 1929", "born in 1929" */
     w = pg_back_words(t, pos, 1, PG_AGE_CUE_BYTES);
 
     if (w < pos && pg_cue_at(t, pos, w, "in ") == pos - w) {

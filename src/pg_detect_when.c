@@ -5,6 +5,8 @@
  */
 
 
+#include <string.h>
+
 #include "pg_detect_when.h"
 #include "pg_text.h"
 
@@ -291,6 +293,12 @@ pg_when_day_first(const char *t, size_t len, size_t pos, int *year)
             return 0;
         }
 
+        if (i + 1 >= len || t[i + 1] == 0
+            || strchr("jfmasondeJFMASONDE", t[i + 1]) == NULL)
+        {
+            return 0;
+        }
+
         n = pg_cue_at(t, len, i + 1, "de ");
 
         if (n != 0) {
@@ -305,6 +313,13 @@ pg_when_day_first(const char *t, size_t len, size_t pos, int *year)
             num = pg_when_mois_num;
             join = " ";
         }
+    }
+
+    /* every month of the lists starts with one of these ("enero": e):
+     * most numbers before a word ("3 kids") stop here */
+    if (i >= len || t[i] == 0 || strchr("jfmasondeJFMASONDE", t[i]) == NULL)
+    {
+        return 0;
     }
 
     n = pg_cues_at(t, len, i, months, &k);

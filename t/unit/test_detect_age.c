@@ -390,6 +390,8 @@ test_age_aged_words(void **state)
               PG_T_AGE, 15, 11);
     pg_dt_one(*state, pg_detect_age, "A supercentenarian, she still paints.",
               PG_T_AGE, 2, 16);
+    pg_dt_one(*state, pg_detect_age, "A semi-supercentenarian, she paints.",
+              PG_T_AGE, 7, 16);
     pg_dt_none(*state, pg_detect_age, "Our centenarian hospital thanks its "
                "patients.");
     pg_dt_none(*state, pg_detect_age, "Centenarians are the fastest "

@@ -436,6 +436,8 @@ test_date_languages(void **state)
               "1er mars 2024.", "1er mars 2024");
     pg_da_one(state, "Minha av\xc3\xb3 foi internada em 3 de novembro de "
               "2025.", "3 de novembro de 2025");
+    pg_da_one(state, "Ingresada el 14 de enero por neumon\xc3\xad" "a.",
+              "14 de enero");
     pg_da_one(state, "On 3/4 she had her surgery.", "3/4");
     pg_da_one(state, "On the 2nd of February she had her transplant.",
               "2nd of February");
