@@ -201,6 +201,7 @@ static int pg_name_paid_in(pg_name_ctx_t *c, size_t from, size_t to);
 static int pg_name_subject(pg_name_ctx_t *c, size_t p);
 static int pg_name_born_to(pg_name_ctx_t *c, size_t p);
 static int pg_name_own_care(pg_name_ctx_t *c, size_t b);
+static int pg_name_family_reached(pg_name_ctx_t *c, size_t f);
 static int pg_name_staff(pg_name_ctx_t *c, size_t a, size_t b);
 static void pg_name_staff_remember(pg_name_ctx_t *c, size_t a, size_t b);
 static int pg_name_staff_known(pg_name_ctx_t *c, size_t a, size_t b);
@@ -2186,6 +2187,13 @@ pg_name_evidence(pg_name_ctx_t *c, size_t a, size_t b, int strong,
         {
             return PG_NAME_C_DIRECT;
         }
+
+        /* "The Okafor family can be reached at ...", "... the Okafor
+         * family after the burial? They can be reached at": a family's
+         * own contact */
+        if (pg_name_family_reached(c, b)) {
+            return PG_NAME_C_AFTER;
+        }
     }
 
     /* "Big Mike in bed 4", "Hope (room 12)": a room or bed right after
@@ -2570,6 +2578,34 @@ pg_name_own_care(pg_name_ctx_t *c, size_t b)
             {
                 break;
             }
+        }
+    }
+
+    return 0;
+}
+
+
+/*
+ * "can be reached" after word f ("family") with the family or "they" as
+ * its subject, in f's sentence or the next: "the Okafor family can be
+ * reached at", "the Okafor family after the burial?  They can be
+ * reached at"; not "Our team can be reached at".
+ */
+
+static int
+pg_name_family_reached(pg_name_ctx_t *c, size_t f)
+{
+    size_t  k;
+
+    for (k = f; k + 3 < c->n && k < f + 12
+                && c->tok[k].sent <= c->tok[f].sent + 1;
+         k++)
+    {
+        if ((k == f || pg_name_is(c, k, "they"))
+            && pg_name_is(c, k + 1, "can") && pg_name_is(c, k + 2, "be")
+            && pg_name_is(c, k + 3, "reached"))
+        {
+            return 1;
         }
     }
 

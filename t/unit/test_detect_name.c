@@ -863,6 +863,14 @@ test_name_rooms_labels(void **state)
                "Turkey Trot.");
     pg_nm_none(state, "Now 14 clinics in 3 counties, and Eamon Doyle leads "
                "them all.");
+
+    /* a family's own contact after "the <surname> family" */
+    pg_nm_one(state, "Questions about the Okafor family after the burial? "
+              "They can be reached at 612-873-5097.", "Okafor");
+    pg_nm_one(state, "The Okafor family can be reached at 612-873-5098.",
+              "Okafor");
+    pg_nm_none(state, "Thanks to the Okafor family of restaurants! Our "
+               "team can be reached at 612-873-5097.");
 }
 
 
