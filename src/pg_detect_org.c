@@ -71,7 +71,8 @@ static const char *const  pg_org_persons[] = {
     NULL
 };
 
-/* relatives, only in lower case: "Mother's Day brunch" is an event */
+/* relatives, in lower case or as a capitalised subject ("Grandma moved
+ * to ..."): "Mother's Day brunch" is an event */
 static const char *const  pg_org_relatives[] = {
     "son", "daughter", "wife", "husband", "mom", "dad", "mother",
     "father", "grandmother", "grandfather", "grandma", "grandpa",
@@ -85,6 +86,13 @@ static const char *const  pg_org_relatives[] = {
     /* Haitian Creole: mother, child, husband, wife, patient */
     "manman", "pitit", "mari", "madanm", "pasyan",
     NULL
+};
+
+/* after a capitalised relative, an event's words: "Mom and baby yoga",
+ * "Dad groups" */
+static const char *const  pg_org_kin_events[] = {
+    "and", "or", "to", "group", "groups", "class", "classes", "support",
+    "day", "night", "jokes", NULL
 };
 
 /* pronouns: a person unless a staff title says whose they are */
@@ -212,14 +220,15 @@ static const char *const  pg_org_events[] = {
 /* care in a patient's home: the addresses of its sentence are homes */
 static const char *const  pg_org_home_visits[] = {
     "home visit", "home visits", "home-visit", "home-visits", "house call",
-    "house calls", NULL
+    "house calls", "home health", "home-health", "home care", "home-care",
+    "home hospice", NULL
 };
 
 /* ... unless the words name the service: "our Home Visit Program" */
 static const char *const  pg_org_home_services[] = {
     "program", "programs", "team", "teams", "office", "service",
     "services", "department", "nurses", "staff", "line", "coordinator",
-    NULL
+    "agency", "agencies", "week", "month", NULL
 };
 
 /* a household, not a venue, before a comma and a street */
@@ -432,10 +441,14 @@ pg_org_sentence(const char *t, size_t len, size_t pos, size_t end,
 int
 pg_org_person(const char *t, size_t from, size_t to)
 {
-    size_t  i, n;
+    size_t  i, n, first;
 
     if (pg_org_any(t, from, to, pg_org_persons)) {
         return 1;
+    }
+
+    for (first = from; first < to && !pg_isalpha(t[first]); first++) {
+        /* void */
     }
 
     for (i = from; i < to; i++) {
@@ -443,8 +456,16 @@ pg_org_person(const char *t, size_t from, size_t to)
             continue;
         }
 
-        if (t[i] >= 'a' && t[i] <= 'z'
-            && pg_cues_at(t, to, i, pg_org_relatives, NULL))
+        /* "her son"; "Grandma moved to ..." (a capital opening the
+         * sentence, then a word in lower case), not "Mother's Day",
+         * "Grandparents Day", "Mom and baby yoga" */
+        n = pg_cues_at(t, to, i, pg_org_relatives, NULL);
+
+        if (n && (t[i] >= 'a'
+                  || (i == first && i + n + 1 < to && t[i + n] == ' '
+                      && t[i + n + 1] >= 'a' && t[i + n + 1] <= 'z'
+                      && !pg_cues_at(t, to, i + n + 1, pg_org_kin_events,
+                                     NULL))))
         {
             return 1;
         }

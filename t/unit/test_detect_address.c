@@ -390,6 +390,19 @@ test_address_org_leaks(void **state)
               "Center, 12 Oak St, Room 4, where Mr. Diaz lives.",
               PG_T_ADDRESS, 39, 17);
 
+    /* a capitalised relative opening the sentence; a home health aide's
+     * directions; their look-alikes: an event, the service's office */
+    pg_dt_one(*state, pg_detect_address, "Grandma moved to 52 Juniper Ct "
+              "after the stroke.", PG_T_ADDRESS, 17, 13);
+    pg_dt_none(*state, pg_detect_address, "Mom and baby yoga at our Wellness "
+               "Center, 12 Oak St, Saturdays at 10am.");
+    pg_dt_none(*state, pg_detect_address, "Mother's Day brunch at our cafe, "
+               "12 Oak St, Sunday 10am-1pm.");
+    pg_dt_one(*state, pg_detect_address, "Directions for the home health "
+              "aide: 52 Juniper Ct, second door.", PG_T_ADDRESS, 37, 13);
+    pg_dt_none(*state, pg_detect_address, "Our Home Health team moved to 12 "
+               "Oak St, Suite 4.");
+
     /* the writer's own care: "I moved to <street> after my stroke" */
     pg_dt_one(*state, pg_detect_address, "I moved to 44 Pelham Rd after my "
               "stroke.", PG_T_ADDRESS, 11, 12);
