@@ -6,6 +6,8 @@
  */
 
 
+#include <time.h>
+
 #include "detect_fixture.h"
 
 
@@ -366,16 +368,35 @@ test_age_chart(void **state)
 static void
 test_age_born(void **state)
 {
-    pg_dt_one(*state, pg_detect_age, "Our patient Mr. Ignatius Pemberton "
-              "(born 1929) ate pie.", PG_T_AGE, 41, 4);
-    pg_dt_one(*state, pg_detect_age, "Grandma was born in 1921 and still "
-              "knits.", PG_T_AGE, 20, 4);
-    pg_dt_none(*state, pg_detect_age, "Our patient Mr. Ignatius Pemberton "
-               "(born 1990) ate pie.");
-    pg_dt_none(*state, pg_detect_age, "The old building, born 1926, still "
-               "houses our patients.");
-    pg_dt_none(*state, pg_detect_age, "Mercy Hospital was born in 1926.");
-    pg_dt_none(*state, pg_detect_age, "She told us about 1929 and more.");
+    int        now;
+    char       s[128];
+    time_t     t;
+    struct tm  tm;
+
+    /* the years from this year's, as the detector reads them */
+    t = time(NULL);
+    assert_non_null(gmtime_r(&t, &tm));
+    now = tm.tm_year + 1900;
+
+    snprintf(s, sizeof(s), "Our patient Mr. Ignatius Pemberton (born %d) "
+             "ate pie.", now - 97);
+    pg_dt_one(*state, pg_detect_age, s, PG_T_AGE, 41, 4);
+    snprintf(s, sizeof(s), "Grandma was born in %d and still knits.",
+             now - 105);
+    pg_dt_one(*state, pg_detect_age, s, PG_T_AGE, 20, 4);
+    snprintf(s, sizeof(s), "Our patient Mr. Ignatius Pemberton (born %d) "
+             "ate pie.", now - 36);
+    pg_dt_none(*state, pg_detect_age, s);
+    snprintf(s, sizeof(s), "Our patient Mr. Pemberton (born %d) ate pie.",
+             now - 89);
+    pg_dt_none(*state, pg_detect_age, s);
+    snprintf(s, sizeof(s), "The old building, born %d, still houses our "
+             "patients.", now - 100);
+    pg_dt_none(*state, pg_detect_age, s);
+    snprintf(s, sizeof(s), "Mercy Hospital was born in %d.", now - 100);
+    pg_dt_none(*state, pg_detect_age, s);
+    snprintf(s, sizeof(s), "She told us about %d and more.", now - 97);
+    pg_dt_none(*state, pg_detect_age, s);
 }
 
 
