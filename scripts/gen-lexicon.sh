@@ -66,16 +66,49 @@ FAKER_DIR="$dir" FAKER_LOCALES="$FAKER_LOCALES" node -e '
 [ -r "$WORDS" ] || { echo "$0: $WORDS missing: apt-get install wamerican" >&2;
                      exit 1; }
 
+# Latin letters with marks to their base letters, as the engine's
+# normaliser reads text (src/pg_normalize_fold.c): the NFKD form with its
+# marks stripped when it is ASCII letters, the letters of its table
+# pg_fold_latin[] ("ß", "ø", "đ", "ł"...) spelt as it spells them, a
+# combining mark after a Latin letter dropped.  A word is looked up only
+# as the detectors see it, so "José" is listed as "jose" ("Nguyễn" as
+# "nguyen"); Greek, Cyrillic and other scripts stay as they are.
+fold_latin() {
+    node -e '
+        const T = { "\u00c6": "AE", "\u00d0": "D", "\u00d8": "O",
+            "\u00de": "Th", "\u00df": "ss", "\u00e6": "ae", "\u00f0": "d",
+            "\u00f8": "o", "\u00fe": "th", "\u0110": "D", "\u0111": "d",
+            "\u0126": "H", "\u0127": "h", "\u0131": "i", "\u0141": "L",
+            "\u0142": "l", "\u0152": "OE", "\u0153": "oe",
+            "\u1e9e": "SS" };
+        function fold(c) {
+            const cp = c.codePointAt(0);
+            if (T[c]) return T[c];
+            if (cp < 0x80 || (cp >= 0x370 && cp < 0x530)
+                || cp == 0xaa || cp == 0xba || !/[\p{L}\p{N}]/u.test(c))
+                return c;
+            const d = c.normalize("NFKD").replace(/\p{M}/gu, "");
+            return /^[A-Za-z0-9]+$/.test(d)
+                   && Buffer.byteLength(d) <= Buffer.byteLength(c) ? d : c;
+        }
+        const s = require("fs").readFileSync(0, "utf8");
+        process.stdout.write(Array.from(s).map(fold).join("")
+            .replace(/([A-Za-z])[\u0300-\u036f]+/g, "$1"));
+    '
+}
+
 # one "word<TAB>flag" a line; flags: N name, C common word, H health,
 # h health from a dataset, X not health (health-not.txt), S staff, K caps
 # only (the lexicon wrote the word in capitals)
 {
     cat "$names" "$tmp/faker-names.txt" | grep -v '^#' | grep -v '^$' \
-        | grep -v '[ .]' | tr 'A-Z' 'a-z' | sed 's/$/\tN/'
-    grep -v '[A-Z]' "$WORDS" | sed 's/$/\tC/'
-    grep -v '^#' "$LEX/not-names.txt" | grep -v '^$' | sed 's/$/\tC/'
+        | grep -v '[ .]' | fold_latin | tr 'A-Z' 'a-z' | sed 's/$/\tN/'
+    fold_latin < "$WORDS" | grep -v '[A-Z]' | sed 's/$/\tC/'
+    grep -v '^#' "$LEX/not-names.txt" | grep -v '^$' | fold_latin \
+        | sed 's/$/\tC/'
     for f in health:H health-wordnet:h health-not:X staff:S; do
-        grep -v '^#' "$LEX/${f%:*}.txt" | grep -v '^$' | awk -v fl="${f#*:}" '
+        grep -v '^#' "$LEX/${f%:*}.txt" | grep -v '^$' | fold_latin \
+            | awk -v fl="${f#*:}" '
             { w = tolower($0); k = ($0 != w && $0 == toupper($0)) ? "K" : "";
               print w "\t" fl k }'
     done

@@ -111,16 +111,15 @@ static const char *const  pg_date_verbs[] = {
     /* a death said gently: "who passed on the morning of January 9th" */
     "who passed on", "she passed on", "he passed on", "passed peacefully",
     "passed quietly",
-    /* Spanish: "fue operada ... el 5 de mayo", "ingresado el 3 de abril" */
-    "operada", "operado", "ingresada", "ingresado", "ingres\xc3\xb3",
-    "dada de alta", "dado de alta", "falleci\xc3\xb3", "muri\xc3\xb3",
+    /* Spanish: "fue operada ... el 5 de mayo", "ingresado el 3 de abril";
+     * accents read as base letters ("ingresó" is "ingreso") */
+    "operada", "operado", "ingresada", "ingresado", "ingreso",
+    "dada de alta", "dado de alta", "fallecio", "murio",
     "hospitalizada", "hospitalizado", "internada", "internado",
-    /* French: "operee le 3 mars", "decede le 2 mai" (with accents or
-     * without) */
-    "op\xc3\xa9r\xc3\xa9", "op\xc3\xa9r\xc3\xa9" "e", "hospitalis\xc3\xa9",
-    "hospitalis\xc3\xa9" "e", "admis", "admise", "d\xc3\xa9" "c\xc3\xa9" "d\xc3\xa9",
-    "d\xc3\xa9" "c\xc3\xa9" "d\xc3\xa9" "e", "accouch\xc3\xa9", "accouch\xc3\xa9" "e",
-    "opere", "operee", "hospitalise", "hospitalisee", "decede", "decedee",
+    /* French: "opérée le 3 mars", "décédé le 2 mai" (read without
+     * marks: "operee", "decede") */
+    "opere", "operee", "hospitalise", "hospitalisee", "admis", "admise",
+    "decede", "decedee", "accouche", "accouchee",
     /* German: "am 2. November operiert", "eingeliefert am" */
     "operiert", "eingeliefert", "aufgenommen", "entlassen", "verstorben",
     "gestorben", "entbunden",
@@ -131,8 +130,8 @@ static const char *const  pg_date_verbs[] = {
 static const char *const  pg_date_birth[] = {
     "dob", "d.o.b", "born", "b.", "birth", "birthday", "birthdate",
     /* DOB's cues in other languages: "Nasceu dia 3 de novembro" */
-    "nasceu", "nascida", "nascido", "naci\xc3\xb3", "nacio", "nacida",
-    "nacido", "n\xc3\xa9 le", "n\xc3\xa9" "e", "geboren", "geb.", NULL
+    "nasceu", "nascida", "nascido", "nacio", "nacida", "nacido",
+    "ne le", "nee", "geboren", "geb.", NULL
 };
 
 static const char *const  pg_date_delivery[] = {
@@ -162,10 +161,11 @@ static const char *const  pg_date_nouns[] = {
     "wreck", "crash", "accident", "collision",
     /* a visit by the care team: "the patient we saw 10/2" */
     "saw", "seen",
-    /* Spanish: "su cirug\xc3\xada del 3 de abril" */
-    "cirug\xc3\xad" "a", "operaci\xc3\xb3n", "cita",
-    /* French: "son AVC du 14 f\xc3\xa9vrier" (a stroke) */
-    "avc", "infarctus", "chirurgie", "op\xc3\xa9ration", "intervention",
+    /* Spanish: "su cirugía del 3 de abril" (read "cirugia") */
+    "cirugia", "operacion", "cita",
+    /* French: "son AVC du 14 février" (a stroke); "opération" reads
+     * "operation", listed above */
+    "avc", "infarctus", "chirurgie", "intervention",
     "greffe", "accouchement", "hospitalisation",
     /* German: "ihren Herzkatheter", "seinen Eingriff" */
     "herzkatheter", "katheter", "eingriff", "schlaganfall",
@@ -205,10 +205,11 @@ static const char *const  pg_date_possessives[] = {
  * father's hernia surgery on the 12th" */
 static const char *const  pg_date_relatives[] = {
     "father", "mother", "sister", "brother", "grandmother", "grandfather",
-    "aunt", "uncle", "mam\xc3\xa1", "pap\xc3\xa1", "hijo", "hija",
+    "aunt", "uncle", "mama", "papa", "hijo", "hija",
     "esposo", "esposa", "abuela", "abuelo",
-    "p\xc3\xa8re", "m\xc3\xa8re", "pere", "mere", "fils", "fille", "mari",
-    "grand-m\xc3\xa8re", "grand-p\xc3\xa8re", "mamie", "papi", "oma", "opa",
+    /* French, read without marks: "père" is "pere" */
+    "pere", "mere", "fils", "fille", "mari",
+    "grand-mere", "grand-pere", "mamie", "papi", "oma", "opa",
     NULL
 };
 

@@ -87,9 +87,9 @@ static const char *const  pg_dob_cues[] = {
     "birth of",
     /* Portuguese, Spanish, French, German: "Nasceu dia 3 de novembro",
      * "nacio el 5 de mayo", "nee le 14 fevrier", "geboren am 2. November"
-     * (the accented words too) */
-    "nasceu", "nascida", "nascido", "naci\xc3\xb3", "nacio", "nacida",
-    "nacido", "n\xc3\xa9 le", "n\xc3\xa9" "e", "geboren", "geb.",
+     * (the accented words read so: "nació" is "nacio") */
+    "nasceu", "nascida", "nascido", "nacio", "nacida", "nacido",
+    "ne le", "nee", "geboren", "geb.",
     "data de nascimento", "fecha de nacimiento", "date de naissance",
     "geburtsdatum",
     NULL

@@ -291,21 +291,20 @@ static const char *const  pg_name_relatives[] = {
     "stepdad", "stepson", "stepdaughter",
     /* "mi mamá, Rosa ...": Spanish, as posts to Hispanic communities
      * write it */
-    "mamá", "mama", "papá", "madre", "padre", "hijo", "hija", "esposo",
-    "esposa", "hermano", "hermana", "abuela", "abuelo", "tía", "tío",
+    "mama", "papa", "madre", "padre", "hijo", "hija", "esposo",
+    "esposa", "hermano", "hermana", "abuela", "abuelo", "tia", "tio",
     "nieto", "nieta", "abuelita", "abuelito",
     /* "mon père, Gilles ...", "meine Oma Hildegard ...", "minha mãe":
      * French, German and Portuguese, as the communities a hospital
-     * serves write to it */
-    "père", "pere", "mère", "mere", "fils", "fille", "frère", "frere",
-    "sœur", "soeur", "mari", "époux", "épouse", "maman", "papa",
-    "grand-père", "grand-mère", "oncle", "tante", "petit-fils",
-    "petite-fille",
+     * serves write to it (read without their marks: "pere", "mae") */
+    "pere", "mere", "fils", "fille", "frere", "soeur", "mari", "epoux",
+    "epouse", "maman", "grand-pere", "grand-mere", "oncle", "tante",
+    "petit-fils", "petite-fille",
     "vater", "mutter", "sohn", "tochter", "bruder", "oma", "opa",
-    "ehemann", "ehefrau", "onkel", "enkel", "enkelin", "großmutter",
-    "großvater",
-    "pai", "mãe", "filho", "filha", "marido", "irmão", "irmã", "avó",
-    "avô", "neto", "neta",
+    "ehemann", "ehefrau", "onkel", "enkel", "enkelin", "grossmutter",
+    "grossvater",
+    "pai", "mae", "filho", "filha", "marido", "irmao", "irma", "avo",
+    "neto", "neta",
     NULL
 };
 
@@ -355,9 +354,9 @@ static const char *const  pg_name_kin_ours[] = {
     "grandma", "grandpa", "niece", "nephew", "aunt", "uncle", "nana",
     "granny", "grandad", "granddad", "stepmom", "stepdad", "stepson",
     "stepdaughter",
-    "mamá", "papá", "madre", "padre", "hijo", "hija", "abuela", "abuelo",
-    "nieto", "nieta", "père", "mère", "fils", "fille", "vater", "mutter",
-    "sohn", "tochter", "oma", "opa", "pai", "mãe", "filho", "filha", NULL
+    "mama", "papa", "madre", "padre", "hijo", "hija", "abuela", "abuelo",
+    "nieto", "nieta", "pere", "mere", "fils", "fille", "vater", "mutter",
+    "sohn", "tochter", "oma", "opa", "pai", "mae", "filho", "filha", NULL
 };
 
 /* "welcome to the world," in the other languages of pg_name_relatives */
@@ -393,9 +392,9 @@ static const char *const  pg_name_friends[] = {
     "friend", "neighbor", "neighbour", "hero", "warrior", NULL
 };
 
-/* Spanish honorifics: pg_name_honorific() */
+/* Spanish honorifics: pg_name_honorific() ("doña" read "dona") */
 static const char *const  pg_name_dons[] = {
-    "don", "do\xc3\xb1" "a", NULL
+    "don", "dona", NULL
 };
 
 /* "my little brother minseo": a word between the owner and the kin */
@@ -470,7 +469,7 @@ static const char *const  pg_name_wards[] = {
 
 /* an event flyer's label before its venue: "WHERE: Bethel AME Church" */
 static const char *const  pg_name_venue_labels[] = {
-    "where", "location", "venue", "place", "lugar", "d\xc3\xb3nde", "donde",
+    "where", "location", "venue", "place", "lugar", "donde",
     NULL
 };
 
@@ -1493,10 +1492,12 @@ pg_name_honorific(pg_name_ctx_t *c, size_t i)
     if (!pg_name_in(c, i, PG_NAME_L_HONORIFICS)) {
         /* "la paciente, don Aurelio", "doña Carmen": Spanish writes
          * "don" in lower case; after a comma, as "Don" a given name and
-         * "don" an English verb are not */
+         * "don" an English verb are not; "doña" reads "dona", and "Dona"
+         * is a given name too */
         return pg_name_in(c, i, PG_NAME_L_DONS) && c->tok[i].gap
+               && c->tok[i].lower
                && (!pg_name_is(c, i, "don")
-                   || (c->tok[i].lower && i > 0 && c->tok[i - 1].comma));
+                   || (i > 0 && c->tok[i - 1].comma));
     }
 
     if (c->tok[i].dot) {

@@ -80,9 +80,9 @@ static const char *const  pg_org_relatives[] = {
     "niece", "nephew", "caregiver", "guardian", "fiance", "fiancee",
     "widow", "widower",
     /* Spanish: "llame a su hija al <number>" */
-    "hijo", "hija", "esposo", "esposa", "madre", "padre", "mam\xc3\xa1",
-    "pap\xc3\xa1", "abuela", "abuelo", "hermano", "hermana", "nieto",
-    "nieta", "t\xc3\xado", "t\xc3\xad" "a",
+    "hijo", "hija", "esposo", "esposa", "madre", "padre", "mama",
+    "papa", "abuela", "abuelo", "hermano", "hermana", "nieto",
+    "nieta", "tio", "tia",
     /* Haitian Creole: mother, child, husband, wife, patient */
     "manman", "pitit", "mari", "madanm", "pasyan",
     NULL
@@ -238,13 +238,14 @@ static const char *const  pg_org_households[] = {
 
 /* places of a flyer's venue line in the languages of the corpus's
  * flyers, with the place nouns of pg_org_facilities: "Parroquia Nuestra
- * Senora de Guadalupe, <street>", "Legliz Batis Bon Nouvel, ..." */
+ * Senora de Guadalupe, <street>", "Legliz Batis Bon Nouvel, ..."; read
+ * without marks ("salón", "lekòl", "église") */
 static const char *const  pg_org_venue_nouns[] = {
     "parish", "chapel", "cathedral", "temple", "mosque", "masjid",
     "synagogue", "gurdwara", "mall", "post", "armory", "parroquia",
     "iglesia", "capilla", "catedral", "centro", "escuela", "biblioteca",
-    "parque", "sal\xc3\xb3n", "salon", "legliz", "lek\xc3\xb2l", "lekol",
-    "sant", "\xc3\xa9glise", "eglise", "paroisse", "mairie",
+    "parque", "salon", "legliz", "lekol", "sant", "eglise", "paroisse",
+    "mairie",
     NULL
 };
 
@@ -300,14 +301,13 @@ static const char *const  pg_org_line_cues[] = {
     /* a staff member's work line: "Text <name> in HR at ... to set up
      * an interview" */
     "in hr", "human resources", "interview", "interviews",
-    /* Spanish calls to action: "Llame al ... de lunes a viernes", "Mas
-     * informacion: ..." (UTF-8 bytes for the accented letters) */
-    "llame", "lunes", "citas", "horario", "informaci\xc3\xb3n",
-    "informacion", "ll\xc3\xa1menos", "llamenos", "ll\xc3\xa1manos",
-    "cont\xc3\xa1" "ctenos", "contactenos", "comun\xc3\xadquese",
-    "oficina", "departamento", "servicios", "l\xc3\xadnea", "linea",
-    /* Haitian Creole: "Enfomasyon: <number>" (UTF-8 for the accent) */
-    "enf\xc3\xb2masyon", "enfomasyon",
+    /* Spanish calls to action: "Llame al ... de lunes a viernes", "Más
+     * información: ..." (accents read as base letters: "informacion") */
+    "llame", "lunes", "citas", "horario", "informacion", "llamenos",
+    "llamanos", "contactenos", "comuniquese", "oficina", "departamento",
+    "servicios", "linea",
+    /* Haitian Creole: "Enfòmasyon: <number>" (read "enfomasyon") */
+    "enfomasyon",
     NULL
 };
 

@@ -53,30 +53,30 @@ static const unsigned char  pg_when_holiday_dates[][2] = {
 
 /*
  * Months after a day, by how the day is joined to them; the same index
- * in the _num[] array is the month.  Accented names are also listed
- * without their accents, as they are often typed.
+ * in the _num[] array is the month.  Names with marks are read without
+ * them (the normaliser folds "février" to "fevrier", "März" to "Marz");
+ * the spellings that write a mark as a letter ("Maerz") are listed too.
  */
 
-/* French: "14 f\xc3\xa9vrier", "1er mars" */
+/* French: "14 février", "1er mars" */
 static const char *const  pg_when_mois[] = {
-    "janvier", "f\xc3\xa9vrier", "fevrier", "mars", "avril", "mai", "juin",
-    "juillet", "ao\xc3\xbbt", "aout", "septembre", "octobre", "novembre",
-    "d\xc3\xa9" "cembre", "decembre", NULL
+    "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet",
+    "aout", "septembre", "octobre", "novembre", "decembre", NULL
 };
 
 static const unsigned char  pg_when_mois_num[] = {
-    1, 2, 2, 3, 4, 5, 6, 7, 8, 8, 9, 10, 11, 12, 12
+    1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12
 };
 
 /* German, after "<day>. ": "2. November" */
 static const char *const  pg_when_monate[] = {
-    "januar", "j\xc3\xa4nner", "jaenner", "februar", "m\xc3\xa4rz", "maerz",
-    "marz", "april", "mai", "juni", "juli", "august", "september",
-    "oktober", "november", "dezember", NULL
+    "januar", "janner", "jaenner", "februar", "maerz", "marz", "april",
+    "mai", "juni", "juli", "august", "september", "oktober", "november",
+    "dezember", NULL
 };
 
 static const unsigned char  pg_when_monate_num[] = {
-    1, 1, 1, 2, 3, 3, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12
+    1, 1, 1, 2, 3, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12
 };
 
 /* Spanish and Portuguese, after "<day> de ": "5 de mayo", "3 de
@@ -84,13 +84,13 @@ static const unsigned char  pg_when_monate_num[] = {
 static const char *const  pg_when_meses[] = {
     "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
     "agosto", "septiembre", "setiembre", "octubre", "noviembre",
-    "diciembre", "janeiro", "fevereiro", "mar\xc3\xa7o", "marco", "maio",
-    "junho", "julho", "setembro", "outubro", "novembro", "dezembro", NULL
+    "diciembre", "janeiro", "fevereiro", "marco", "maio", "junho",
+    "julho", "setembro", "outubro", "novembro", "dezembro", NULL
 };
 
 static const unsigned char  pg_when_meses_num[] = {
-    1, 2, 3, 4, 5, 6, 7, 8, 9, 9, 10, 11, 12, 1, 2, 3, 3, 5, 6, 7, 9, 10,
-    11, 12
+    1, 2, 3, 4, 5, 6, 7, 8, 9, 9, 10, 11, 12, 1, 2, 3, 5, 6, 7, 9, 10, 11,
+    12
 };
 
 

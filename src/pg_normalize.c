@@ -12,7 +12,8 @@
  *   escape    LinkedIn little-text backslash escapes ("\(" "\-" "\#")
  *   unicode   drop invisible format characters, fold fullwidth ASCII,
  *             decimal digits of every script, dashes and spaces to ASCII,
- *             and look-alike letters and digits (pg_normalize_fold.c)
+ *             look-alike letters and digits, and Latin letters with
+ *             marks to their base letters (pg_normalize_fold.c)
  *   split     digits split one by one ("1 8 0 - 5 9 ..."): collapsed
  *   letters   the letter O for zero, l and I for one, in digit runs
  *
@@ -114,6 +115,7 @@ static pg_status_t pg_nbuf_init(pg_nctx_t *x, pg_nbuf_t *b);
 static void pg_nbuf_put(pg_nbuf_t *b, char c, size_t from, size_t to);
 static void pg_nbuf_copy(pg_nbuf_t *b, const char *in, size_t from,
     size_t n);
+static void pg_nbuf_extend(pg_nbuf_t *b, size_t to);
 static pg_status_t pg_nbuf_upto(pg_nctx_t *x, pg_nbuf_t *b, const char *in,
     size_t done, size_t i);
 static void pg_nmap_add(pg_nmap_t *m, pg_arena_t *a, pg_status_t *st,
@@ -391,6 +393,41 @@ pg_nbuf_copy(pg_nbuf_t *b, const char *in, size_t from, size_t n)
     memcpy(b->text + b->o, in + from, n);
     pg_nmap_add(&b->map, b->arena, &b->st, b->o, n, from, 0);
     b->o += n;
+}
+
+
+/*
+ * The last byte written came from input bytes up to `to` (a mark that
+ * was dropped after it), so that a finding that ends with the byte
+ * covers the mark too.  A run of bytes that all came from one range
+ * came from one character, and all of them take the mark.
+ */
+
+static void
+pg_nbuf_extend(pg_nbuf_t *b, size_t to)
+{
+    pg_nseg_t  *last;
+
+    if (b->st != PG_OK || b->map.n == 0) {
+        return;
+    }
+
+    last = &b->map.seg[b->map.n - 1];
+
+    if (last->to != 0) {
+        last->to = (uint32_t) to;
+        return;
+    }
+
+    if (last->n == 1) {
+        last->to = (uint32_t) to;
+        return;
+    }
+
+    /* a copied run: its last byte becomes a segment of its own */
+    last->n--;
+    pg_nmap_add(&b->map, b->arena, &b->st, b->o - 1, 1,
+                last->from + last->n, to);
 }
 
 
@@ -858,7 +895,7 @@ pg_norm_unicode(pg_nctx_t *x, const char *in, size_t len, pg_nbuf_t *out)
 {
     int                r;
     char               fold[PG_FOLD_MAX];
-    size_t             i, k, nf, done;
+    size_t             i, k, nf, done, latin;
     pg_fold_word_t     fw;
     pg_status_t        st;
     utf8proc_int32_t   cp;
@@ -867,6 +904,9 @@ pg_norm_unicode(pg_nctx_t *x, const char *in, size_t len, pg_nbuf_t *out)
     out->text = NULL;
     done = 0;
     fw.end = 0;
+    fw.gend = 0;
+    /* where the last letter folded to a Latin one ends: marks may follow */
+    latin = 0;
 
     for (i = 0; i < len; /* void */ ) {
 
@@ -897,11 +937,23 @@ pg_norm_unicode(pg_nctx_t *x, const char *in, size_t len, pg_nbuf_t *out)
             r = pg_norm_char(cp);
         }
 
-        if (r == PG_NORM_KEEP) {
+        if (r == PG_NORM_KEEP
+            && (i == latin || (i > 0 && pg_isalpha(in[i - 1])))
+            && pg_norm_fold_mark(&fw, in, len, i, (size_t) n, cp))
+        {
+            /* "e" U+0301: the mark goes with its letter, as in "é" */
+            pg_nbuf_extend(out, i + n);
+            latin = i + n;
+
+        } else if (r == PG_NORM_KEEP) {
             /* a look-alike of ASCII letters or digits: see its file */
             nf = pg_norm_fold(&fw, in, len, i, (size_t) n, cp, fold);
             for (k = 0; k < (nf ? nf : (size_t) n); k++) {
                 pg_nbuf_put(out, nf ? fold[k] : in[i + k], i, i + n);
+            }
+
+            if (nf && pg_isalpha(fold[nf - 1])) {
+                latin = i + n;
             }
 
         } else if (r != PG_NORM_DROP) {

@@ -12,9 +12,21 @@
  *               Roman numerals.  utf8proc's tables decide, not ours,
  *               except for the dingbat and double-circled digits that
  *               Unicode gives no compatibility form ("❶", "➀", "⓵").
- *               Only that: "é" decomposes to "e" and a combining accent,
- *               which is not ASCII, so "José" stays as the name lexicon
- *               reads it; symbols ("™", "㎏", circled letters) stay.
+ *               Symbols ("™", "㎏", circled letters) stay.
+ *
+ *   latin       a Latin letter with marks, its base letter: "José
+ *               Núñez", "Nguyễn Thị Hồng", "Zoë Ångström" read "Jose
+ *               Nunez", "Nguyen Thi Hong", "Zoe Angstrom", so that the
+ *               detectors, which read ASCII words, see the whole name
+ *               and the lexicon's folded spellings.  The NFKD form with
+ *               its marks stripped when that is ASCII, and the letters
+ *               Unicode gives no decomposition by hand ("ß", "æ", "ø",
+ *               "đ", "ł", "ı"...: pg_fold_latin[]).  Greek and Cyrillic
+ *               letters with marks decompose to their own script and
+ *               stay; so do all other scripts.  A combining mark after
+ *               a Latin letter (text in NFD) is dropped by the
+ *               normaliser, its bytes mapped to the letter
+ *               (pg_norm_fold_mark()).
  *
  *   confusable  a Cyrillic or Greek letter that looks like a Latin one,
  *               only inside a word that has an ASCII letter or digit too
@@ -27,6 +39,7 @@
 
 
 #include <stdint.h>
+#include <string.h>
 
 #include "pg_normalize_fold.h"
 #include "pg_text.h"
@@ -37,11 +50,35 @@
 
 /* how far either side of a letter its word is looked at, in characters */
 #define PG_FOLD_WORD_MAX  32
+/* how far either side of a letter with marks a digit is looked for */
+#define PG_FOLD_GLUE_MAX  64
 
 
-static size_t pg_fold_compat(utf8proc_int32_t cp, size_t n, char *out);
+/*
+ * Latin letters with no decomposition to a base letter, spelt as the
+ * languages that use them are when written without them (German "ß" as
+ * "ss", Icelandic "Þ" as "Th", Vietnamese "Đ" as "D"); none is longer
+ * than the letter's own two bytes.
+ */
+static const struct {
+    uint16_t       cp;
+    char           s[3];
+} pg_fold_latin[] = {
+    { 0x00c6, "AE" }, { 0x00d0, "D" },  { 0x00d8, "O" },  { 0x00de, "Th" },
+    { 0x00df, "ss" }, { 0x00e6, "ae" }, { 0x00f0, "d" },  { 0x00f8, "o" },
+    { 0x00fe, "th" }, { 0x0110, "D" },  { 0x0111, "d" },  { 0x0126, "H" },
+    { 0x0127, "h" },  { 0x0131, "i" },  { 0x0141, "L" },  { 0x0142, "l" },
+    { 0x0152, "OE" }, { 0x0153, "oe" }, { 0x1e9e, "SS" }, { 0, "" }
+};
+
+
+static size_t pg_fold_compat(utf8proc_int32_t cp, size_t n, int marks,
+    char *out);
+static size_t pg_fold_latin_letter(utf8proc_int32_t cp, char *out);
 static size_t pg_fold_dingbat(utf8proc_int32_t cp, char *out);
 static int pg_fold_confusable(utf8proc_int32_t cp);
+static int pg_fold_glued(pg_fold_word_t *w, const char *in, size_t len,
+    size_t i, size_t n);
 static int pg_fold_mixed(pg_fold_word_t *w, const char *in, size_t len,
     size_t i, size_t n);
 static int pg_fold_word_char(const char *in, size_t len, size_t j,
@@ -52,7 +89,8 @@ size_t
 pg_norm_fold(pg_fold_word_t *w, const char *in, size_t len, size_t i,
     size_t n, utf8proc_int32_t cp, char *out)
 {
-    int  c;
+    int     c, marks;
+    size_t  nf;
 
     if (cp >= 0x0370 && cp < 0x0530) {
         /* Greek and Cyrillic: no compatibility form there is ASCII */
@@ -70,7 +108,98 @@ pg_norm_fold(pg_fold_word_t *w, const char *in, size_t len, size_t i,
         return pg_fold_dingbat(cp, out);
     }
 
-    return pg_fold_compat(cp, n, out);
+    marks = !pg_fold_glued(w, in, len, i, n);
+
+    if (marks && ((cp >= 0x00c6 && cp <= 0x0153) || cp == 0x1e9e)) {
+        nf = pg_fold_latin_letter(cp, out);
+        if (nf != 0) {
+            return nf;
+        }
+    }
+
+    return pg_fold_compat(cp, n, marks, out);
+}
+
+
+int
+pg_norm_fold_mark(pg_fold_word_t *w, const char *in, size_t len, size_t i,
+    size_t n, utf8proc_int32_t cp)
+{
+    /*
+     * The combining diacritical marks block: those Latin text in NFD
+     * ("e" U+0301 for "é") and Vietnamese typed with a combining tone
+     * mark use.  The marks of other blocks belong to other scripts or
+     * to symbols (a keycap's U+20E3 after a digit).
+     */
+    return cp >= 0x0300 && cp <= 0x036f && !pg_fold_glued(w, in, len, i, n);
+}
+
+
+/*
+ * Whether the character at in[i, i + n) is glued to a number: its word
+ * (the bytes either side that are ASCII letters and digits or non-ASCII,
+ * up to PG_FOLD_GLUE_MAX bytes each way) holds an ASCII digit.  A letter
+ * with marks there ("5313é", "ÿ804", "mamáXUU11NCS4A0TVA0T7") is no
+ * part of a name: it stays, and keeps ending or starting the number or
+ * the identifier as any non-ASCII character does, so that folding hides
+ * none.  The answer holds for the rest of the word (to w->gend).
+ */
+
+static int
+pg_fold_glued(pg_fold_word_t *w, const char *in, size_t len, size_t i,
+    size_t n)
+{
+    size_t         j, e;
+    unsigned char  c;
+
+    if (i < w->gend) {
+        return w->glued;
+    }
+
+    w->glued = 0;
+
+    for (j = i; j > 0 && i - j < PG_FOLD_GLUE_MAX; j--) {
+        c = (unsigned char) in[j - 1];
+
+        if (c < 0x80 && !pg_isalnum(c)) {
+            break;
+        }
+
+        w->glued |= pg_isdigit(c);
+    }
+
+    for (e = i + n; e < len && e - (i + n) < PG_FOLD_GLUE_MAX; e++) {
+        c = (unsigned char) in[e];
+
+        if (c < 0x80 && !pg_isalnum(c)) {
+            break;
+        }
+
+        w->glued |= pg_isdigit(c);
+    }
+
+    w->gend = e;
+
+    return w->glued;
+}
+
+
+/* a Latin letter of pg_fold_latin[] spelt in ASCII, 0 when not one */
+
+static size_t
+pg_fold_latin_letter(utf8proc_int32_t cp, char *out)
+{
+    size_t  k, n;
+
+    for (k = 0; pg_fold_latin[k].cp != 0; k++) {
+        if (pg_fold_latin[k].cp == cp) {
+            n = strlen(pg_fold_latin[k].s);
+            memcpy(out, pg_fold_latin[k].s, n);
+            return n;
+        }
+    }
+
+    return 0;
 }
 
 
@@ -99,7 +228,7 @@ pg_fold_dingbat(utf8proc_int32_t cp, char *out)
         v = 0;
 
     } else {
-        return pg_fold_compat(cp, 3, out);
+        return pg_fold_compat(cp, 3, 0, out);
     }
 
     if (v < 10) {
@@ -115,13 +244,14 @@ pg_fold_dingbat(utf8proc_int32_t cp, char *out)
 
 
 /*
- * The NFKC form of a letter or number when it is ASCII letters and
- * digits; "⑴" and "⒈" ("(1)", "1.") give their digits alone, so that
- * "⑴⑵⑶" reads "123" as "①②③" does.
+ * The NFKD form of a letter or number when it is ASCII letters and
+ * digits, and with marks that are dropped when marks is set: "𝐉" reads
+ * "J", "é" reads "e"; "⑴" and "⒈" ("(1)", "1.") give their digits alone,
+ * so that "⑴⑵⑶" reads "123" as "①②③" does.
  */
 
 static size_t
-pg_fold_compat(utf8proc_int32_t cp, size_t n, char *out)
+pg_fold_compat(utf8proc_int32_t cp, size_t n, int marks, char *out)
 {
     int                        last, opts;
     size_t                     k, o;
@@ -166,6 +296,12 @@ pg_fold_compat(utf8proc_int32_t cp, size_t n, char *out)
     for (k = 0; k < (size_t) nd; k++) {
 
         if (dec[k] >= 0x80) {
+            if (marks && utf8proc_category(dec[k]) == UTF8PROC_CATEGORY_MN)
+            {
+                /* the accent of a Latin letter: "e" U+0301 for "é" */
+                continue;
+            }
+
             return 0;
         }
 

@@ -18,10 +18,15 @@
 #define PG_FOLD_MAX  4
 
 
-/* what pg_norm_fold() learnt of a word; end 0 before the first call */
+/*
+ * What pg_norm_fold() learnt of a word; end and gend 0 before the first
+ * call
+ */
 typedef struct {
     size_t   end;        /* where the word last looked at ends */
     int      mixed;      /* whether it has an ASCII letter or digit */
+    size_t   gend;       /* where the word last looked at for digits ends */
+    int      glued;      /* whether it has an ASCII digit */
 } pg_fold_word_t;
 
 
@@ -32,6 +37,14 @@ typedef struct {
  */
 size_t pg_norm_fold(pg_fold_word_t *w, const char *in, size_t len,
     size_t i, size_t n, utf8proc_int32_t cp, char *out);
+
+/*
+ * Whether cp, n bytes at in[i], is a combining mark that the normaliser
+ * drops after a Latin letter, as pg_norm_fold() drops the marks of a
+ * precomposed one; same w as pg_norm_fold().
+ */
+int pg_norm_fold_mark(pg_fold_word_t *w, const char *in, size_t len,
+    size_t i, size_t n, utf8proc_int32_t cp);
 
 
 #endif /* _PG_NORMALIZE_FOLD_H_INCLUDED_ */

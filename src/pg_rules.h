@@ -12,6 +12,12 @@
  * in the request's arena and pg_rules_scan() runs every rule over one
  * field's normalised text, with a bound on the work per byte of text: a
  * pattern that exceeds it makes the request too_complex (fail closed).
+ *
+ * What a rule author sees: the normalised text, where Latin letters with
+ * marks read as their base letters ("José" is "Jose").  Phrases and cues
+ * are normalised as the text is when the file is read, so "cirugía"
+ * finds both spellings; a regex is a pattern, not text, and is not: it
+ * spells letters without marks (docs/operator.md).
  */
 
 #ifndef _PG_RULES_H_INCLUDED_

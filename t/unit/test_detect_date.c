@@ -427,14 +427,19 @@ test_date_schedule(void **state)
 static void
 test_date_languages(void **state)
 {
-    pg_da_one(state, "Merci d'avoir soign\xc3\xa9 mon p\xc3\xa8re apr\xc3\xa8s "
-              "son AVC du 14 f\xc3\xa9vrier. Il est rentr\xc3\xa9!",
-              "14 f\xc3\xa9vrier");
+    size_t       i, n;
+    const char  *s;
+
+    /* as the normaliser gives them to the detector: "février" reads
+     * "fevrier" (through the whole engine below) */
+    pg_da_one(state, "Merci d'avoir soigne mon pere apres "
+              "son AVC du 14 fevrier. Il est rentre!",
+              "14 fevrier");
     pg_da_one(state, "Meine Oma Hildegard hatte am 2. November ihren "
               "Herzkatheter und ist fit.", "2. November");
-    pg_da_one(state, "Mon p\xc3\xa8re a \xc3\xa9t\xc3\xa9 op\xc3\xa9r\xc3\xa9 le "
+    pg_da_one(state, "Mon pere a ete opere le "
               "1er mars 2024.", "1er mars 2024");
-    pg_da_one(state, "Minha av\xc3\xb3 foi internada em 3 de novembro de "
+    pg_da_one(state, "Minha avo foi internada em 3 de novembro de "
               "2025.", "3 de novembro de 2025");
     pg_da_one(state, "Ingresada el 14 de enero por neumon\xc3\xad" "a.",
               "14 de enero");
@@ -444,17 +449,37 @@ test_date_languages(void **state)
     pg_dt_none(*state, pg_detect_date, "Born 2:47 p.m. on March 9, 2025: "
                "her delivery was quick.");
 
-    pg_dt_none(*state, pg_detect_date, "Journ\xc3\xa9" "e portes ouvertes le "
-               "14 f\xc3\xa9vrier \xc3\xa0 l'h\xc3\xb4pital.");
-    pg_dt_none(*state, pg_detect_date, "Tag der offenen T\xc3\xbcr am 2. "
+    pg_dt_none(*state, pg_detect_date, "Journee portes ouvertes le "
+               "14 fevrier a l'hopital.");
+    pg_dt_none(*state, pg_detect_date, "Tag der offenen Tur am 2. "
                "November in der Kardiologie.");
-    pg_dt_none(*state, pg_detect_date, "Mon p\xc3\xa8re a \xc3\xa9t\xc3\xa9 "
-               "op\xc3\xa9r\xc3\xa9 le 31 f\xc3\xa9vrier.");
+    pg_dt_none(*state, pg_detect_date, "Mon pere a ete "
+               "opere le 31 fevrier.");
     pg_dt_none(*state, pg_detect_date, "On March 3, join us for his talk.");
     pg_dt_none(*state, pg_detect_date, "On Sep 19, 10am-4pm, bring your mom "
                "for her flu shot.");
     pg_dt_none(*state, pg_detect_date, "Nasceu dia 3 de novembro, na nossa "
-               "maternidade, ap\xc3\xb3s a ces\xc3\xa1rea da m\xc3\xa3" "e.");
+               "maternidade, apos a cesarea da mae.");
+
+    /* through the engine, written with marks: the date's offsets and
+     * length are the original bytes' ("14 février": 11 bytes) */
+    s = "Merci d'avoir soign\xc3\xa9 mon p\xc3\xa8re apr\xc3\xa8s son AVC du "
+        "14 f\xc3\xa9vrier. Il est rentr\xc3\xa9!";
+    n = pg_dt_field(*state, s);
+
+    for (i = 0; i < n; i++) {
+        if (((pg_dt_t *) *state)->findings.items[i].type == PG_T_DATE) {
+            break;
+        }
+    }
+
+    assert_true(i < n);
+    pg_dt_check(*state, s, i, PG_T_DATE, (size_t) (strstr(s, "14 f") - s),
+                11);
+
+    s = "Mon p\xc3\xa8re a \xc3\xa9t\xc3\xa9 op\xc3\xa9r\xc3\xa9 le 31 "
+        "f\xc3\xa9vrier.";
+    assert_int_equal(pg_dt_field(*state, s), 0);
 }
 
 

@@ -244,20 +244,30 @@ test_dob_languages(void **state)
 {
     pg_dt_one(*state, pg_detect_dob, "Bem-vinda, Helena! Nasceu dia 3 de "
               "novembro \xc3\xa0s 4h12.", PG_T_DOB, 30, 13);
-    pg_dt_one(*state, pg_detect_dob, "Naci\xc3\xb3 el 5 de mayo de 1950.",
-              PG_T_DOB, 10, 17);
-    pg_dt_one(*state, pg_detect_dob, "N\xc3\xa9" "e le 14 f\xc3\xa9vrier "
-              "1950, ma m\xc3\xa8re.", PG_T_DOB, 8, 16);
+    /* as the normaliser gives them to the detector: "Nació" reads
+     * "Nacio", "Née le 14 février" "Nee le 14 fevrier" */
+    pg_dt_one(*state, pg_detect_dob, "Nacio el 5 de mayo de 1950.",
+              PG_T_DOB, 9, 17);
+    pg_dt_one(*state, pg_detect_dob, "Nee le 14 fevrier "
+              "1950, ma mere.", PG_T_DOB, 7, 15);
     pg_dt_one(*state, pg_detect_dob, "Opa, geboren am 2. November 1930.",
               PG_T_DOB, 16, 16);
     assert_int_equal(((pg_dt_t *) *state)->findings.items[0].confidence,
                      90);
-    pg_dt_none(*state, pg_detect_dob, "Jane Smith, n\xc3\xa9" "e Jones, "
+    pg_dt_none(*state, pg_detect_dob, "Jane Smith, nee Jones, "
                "joined on 3 mars.");
-    pg_dt_none(*state, pg_detect_dob, "Service de n\xc3\xa9phrologie le 3 "
+    pg_dt_none(*state, pg_detect_dob, "Service de nephrologie le 3 "
                "mars.");
     pg_dt_none(*state, pg_detect_dob, "Nasceu dia 31 de fevereiro.");
     pg_dt_none(*state, pg_detect_dob, "Nasceu um projeto em 3 de maio.");
+
+    /* through the engine, with marks: the original bytes' offsets */
+    assert_int_equal(pg_dt_field(*state, "Naci\xc3\xb3 el 5 de mayo de "
+                                 "1950."), 1);
+    pg_dt_check(*state, "Nació", 0, PG_T_DOB, 10, 17);
+    assert_int_equal(pg_dt_field(*state, "N\xc3\xa9" "e le 14 f\xc3\xa9vrier "
+                                 "1950, ma m\xc3\xa8re."), 1);
+    pg_dt_check(*state, "Née le", 0, PG_T_DOB, 8, 16);
 }
 
 

@@ -1,8 +1,9 @@
 /*
  * Copyright (C) phigate authors
  *
- * Normaliser: look-alike letters and digits folded to ASCII
- * (pg_normalize_fold.c), what is left alone, and the offset map.
+ * Normaliser: look-alike letters and digits folded to ASCII, Latin
+ * letters with marks folded to their base letters (pg_normalize_fold.c),
+ * what is left alone, and the offset map.
  */
 
 
@@ -17,6 +18,15 @@ static void test_fold_kept(void **state);
 static void test_fold_confusable_mixed(void **state);
 static void test_fold_confusable_kept(void **state);
 static void test_fold_engine(void **state);
+static void test_fold_latin(void **state);
+static void test_fold_latin_nfd(void **state);
+static void test_fold_latin_kept(void **state);
+static void test_fold_latin_glued(void **state);
+static void test_fold_latin_map(void **state);
+static void test_fold_latin_invalid(void **state);
+static void test_fold_latin_large(void **state);
+static void pg_tf_map(pg_dt_t *fx, const char *in, size_t o, size_t from,
+    size_t to);
 
 
 /* in normalises to want (NUL-terminated both) */
@@ -87,9 +97,6 @@ test_fold_super_sub(void **state)
 static void
 test_fold_kept(void **state)
 {
-    /* accents are not compatibility forms: names stay as written */
-    pg_tf_is(*state, "José Müller Zoë", "José Müller Zoë");
-
     /* symbols, ordinals, circled letters and emoji stay */
     pg_tf_is(*state, "Acme™ 5㎏ nº 3 1º Ⓐ 😀", "Acme™ 5㎏ nº 3 1º Ⓐ 😀");
 }
@@ -159,6 +166,196 @@ test_fold_engine(void **state)
 }
 
 
+/* byte o of in's normalised text came from in's bytes [from, to) */
+static void
+pg_tf_map(pg_dt_t *fx, const char *in, size_t o, size_t from, size_t to)
+{
+    size_t     off, len;
+    pg_norm_t  n;
+
+    assert_int_equal(pg_normalize(&fx->arena, in, strlen(in), &n), PG_OK);
+    assert_true(o < n.len);
+
+    pg_norm_span(&n, o, 1, &off, &len);
+
+    if (off != from || off + len != to) {
+        print_error("input \"%s\": byte %zu from [%zu, %zu), wanted "
+                    "[%zu, %zu)\n", in, o, off, off + len, from, to);
+        fail();
+    }
+}
+
+
+static void
+test_fold_latin(void **state)
+{
+    /* the names the datasets lack, and names they spell with marks */
+    pg_tf_is(*state, "Nguyễn Thị Hồng", "Nguyen Thi Hong");
+    pg_tf_is(*state, "Zoë Ångström", "Zoe Angstrom");
+    pg_tf_is(*state, "José Núñez, JOSÉ NÚÑEZ", "Jose Nunez, JOSE NUNEZ");
+    pg_tf_is(*state, "Agnieszka Dąbrowska Çelik Şahin İlkay",
+             "Agnieszka Dabrowska Celik Sahin Ilkay");
+    pg_tf_is(*state, "Ơn Ưu ǅ", "On Uu Dz");
+
+    /* letters with no decomposition, by the table */
+    pg_tf_is(*state, "Đặng Łukasz Straße Ørsted Þóra Æsa Œuvre ılık Ħal",
+             "Dang Lukasz Strasse Orsted Thora AEsa OEuvre ilik Hal");
+
+    /* the Spanish cue words detectors list without their accents */
+    pg_tf_is(*state, "mamá papá tía cirugía operación información",
+             "mama papa tia cirugia operacion informacion");
+}
+
+
+static void
+test_fold_latin_nfd(void **state)
+{
+    /* a combining mark after a Latin letter goes with it */
+    pg_tf_is(*state, "Jose\xcc\x81 Nu\xcc\x81n\xcc\x83" "ez",
+             "Jose Nunez");
+    /* two marks on one letter, and a mark after a folded letter */
+    pg_tf_is(*state, "Nguye\xcc\x82\xcc\x83n", "Nguyen");
+    pg_tf_is(*state, "\xc3\xa9\xcc\x81t\xc3\xa9", "ete");
+}
+
+
+static void
+test_fold_latin_kept(void **state)
+{
+    /* Greek and Cyrillic letters with marks decompose to their script */
+    pg_tf_is(*state, "Αθηνά Йошкар-Ола ё", "Αθηνά Йошкар-Ола ё");
+    /* other scripts, symbols and ordinals stay */
+    pg_tf_is(*state, "東京 ©® nº 3 1ª µ", "東京 ©® nº 3 1ª µ");
+
+    /* a mark after no Latin letter: a digit, a blank, Cyrillic, itself */
+    pg_tf_is(*state, "1\xcc\x81 \xcc\x81 \xd0\xb8\xcc\x86",
+             "1\xcc\x81 \xcc\x81 \xd0\xb8\xcc\x86");
+    /* a keycap's mark is not of the diacritics block */
+    pg_tf_is(*state, "1\xef\xb8\x8f\xe2\x83\xa3",
+             "1\xef\xb8\x8f\xe2\x83\xa3");
+}
+
+
+static void
+test_fold_latin_glued(void **state)
+{
+    /*
+     * A letter with marks in a word with a digit stays, so the number
+     * or identifier still ends there: "5313é" is no "5313e"
+     */
+    pg_tf_is(*state, "call 440 237 5313é now", "call 440 237 5313é now");
+    pg_tf_is(*state, "ÿ804 33 6347", "ÿ804 33 6347");
+    pg_tf_is(*state, "mamáXUU11NCS4A0TVA0T7", "mamáXUU11NCS4A0TVA0T7");
+    pg_tf_is(*state, "e93aÿ", "e93aÿ");
+    pg_tf_is(*state, "e\xcc\x81" "804", "e\xcc\x81" "804");
+
+    /* ... and the next word is a word again */
+    pg_tf_is(*state, "5313é José", "5313é Jose");
+}
+
+
+static void
+test_fold_latin_map(void **state)
+{
+    size_t     off, len;
+    pg_norm_t  n;
+    pg_dt_t   *fx;
+
+    fx = *state;
+
+    /* each folded letter maps to its 2 or 3 bytes */
+    pg_tf_map(fx, "Zoë", 2, 2, 4);
+    pg_tf_map(fx, "Zoë", 1, 1, 2);
+    pg_tf_map(fx, "Hồng", 1, 1, 4);
+    pg_tf_map(fx, "Hồng", 2, 4, 5);
+
+    /* "ß": both bytes of "ss" map to the letter */
+    pg_tf_map(fx, "aßb", 1, 1, 3);
+    pg_tf_map(fx, "aßb", 2, 1, 3);
+    pg_tf_map(fx, "aßb", 3, 3, 4);
+
+    /* a dropped mark belongs to the letter before it: in a copied run,
+     * after a folded letter, after a letter of two output bytes */
+    pg_tf_map(fx, "abcde\xcc\x81" "f", 3, 3, 4);
+    pg_tf_map(fx, "abcde\xcc\x81" "f", 4, 4, 7);
+    pg_tf_map(fx, "abcde\xcc\x81" "f", 5, 7, 8);
+    pg_tf_map(fx, "x\xc3\xa9\xcc\x81y", 1, 1, 5);
+    pg_tf_map(fx, "\xc3\x9f\xcc\x81", 1, 0, 4);
+
+    /* a 4-byte letter next to accents */
+    pg_tf_is(fx, "é𝐉ö", "eJo");
+    pg_tf_map(fx, "é𝐉ö", 0, 0, 2);
+    pg_tf_map(fx, "é𝐉ö", 1, 2, 6);
+    pg_tf_map(fx, "é𝐉ö", 2, 6, 8);
+
+    /* a span ending with a letter and its mark covers the mark */
+    assert_int_equal(pg_normalize(&fx->arena, "Jose\xcc\x81 N", 8, &n),
+                     PG_OK);
+    assert_int_equal(n.len, 6);
+    pg_norm_span(&n, 0, 4, &off, &len);
+    assert_int_equal(off, 0);
+    assert_int_equal(len, 6);
+}
+
+
+static void
+test_fold_latin_invalid(void **state)
+{
+    pg_dt_t  *fx;
+
+    fx = *state;
+
+    /* invalid bytes next to accents pass through; the letters fold */
+    pg_tf_is(fx, "\xc3" "é\xff" "ö\x80", "\xc3" "e\xff" "o\x80");
+    pg_tf_map(fx, "\xc3" "é\xff" "ö\x80", 1, 1, 3);
+    pg_tf_map(fx, "\xc3" "é\xff" "ö\x80", 2, 3, 4);
+    pg_tf_map(fx, "\xc3" "é\xff" "ö\x80", 3, 4, 6);
+
+    /* a mark after an invalid byte is no letter's: it stays */
+    pg_tf_is(fx, "\xff\xcc\x81" "a", "\xff\xcc\x81" "a");
+
+    /* a truncated letter and a truncated mark */
+    pg_tf_is(fx, "ab\xc3", "ab\xc3");
+    pg_tf_is(fx, "e\xcc", "e\xcc");
+}
+
+
+/* above PG_NORM_DENSE_MAX the map is kept as runs: the same spans */
+static void
+test_fold_latin_large(void **state)
+{
+    char      *in;
+    size_t     i, off, len, big;
+    pg_norm_t  n;
+    pg_dt_t   *fx;
+
+    fx = *state;
+    big = PG_NORM_DENSE_MAX + 100;
+
+    in = pg_arena_alloc(&fx->arena, big + 32);
+    assert_non_null(in);
+
+    for (i = 0; i < big; i++) {
+        in[i] = 'x';
+    }
+
+    memcpy(in + big, " Jose\xcc\x81 Zo\xc3\xab", 12);
+
+    assert_int_equal(pg_normalize(&fx->arena, in, big + 12, &n), PG_OK);
+    assert_null(n.from);
+    assert_int_equal(n.len, big + 9);
+    assert_memory_equal(n.text + big, " Jose Zoe", 9);
+
+    pg_norm_span(&n, big + 1, 4, &off, &len);
+    assert_int_equal(off, big + 1);
+    assert_int_equal(len, 6);
+
+    pg_norm_span(&n, big + 6, 3, &off, &len);
+    assert_int_equal(off, big + 8);
+    assert_int_equal(len, 4);
+}
+
+
 int
 main(void)
 {
@@ -176,6 +373,20 @@ main(void)
         cmocka_unit_test_setup_teardown(test_fold_confusable_kept,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_fold_engine,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_fold_latin,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_fold_latin_nfd,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_fold_latin_kept,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_fold_latin_glued,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_fold_latin_map,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_fold_latin_invalid,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_fold_latin_large,
                                         pg_dt_setup, pg_dt_teardown),
     };
 

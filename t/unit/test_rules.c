@@ -37,6 +37,7 @@ static const char  pg_good[] =
     "phrase = miracle cure\n"
     "phrase = 100% effective\n"
     "phrase = no side-effects\n"
+    "phrase = curaci\xc3\xb3n milagrosa\n"
     "\n"
     "[off_label]\n"
     "type = custom\n"
@@ -186,6 +187,15 @@ static const struct {
     /* fullwidth letters and a zero-width space are folded first */
     { "\xef\xbd\x8d\xef\xbd\x89racle\xe2\x80\x8b cure", PG_T_CUSTOM,
       "claims", "\xef\xbd\x8d\xef\xbd\x89racle\xe2\x80\x8b cure", 0 },
+
+    /* a phrase with marks reads as the text does: with or without them,
+     * precomposed or in NFD; offsets cover every original byte */
+    { "Una curaci\xc3\xb3n milagrosa!", PG_T_CUSTOM, "claims",
+      "curaci\xc3\xb3n milagrosa", 0 },
+    { "Una curacion milagrosa!", PG_T_CUSTOM, "claims",
+      "curacion milagrosa", 0 },
+    { "Una curacio\xcc\x81n milagrosa!", PG_T_CUSTOM, "claims",
+      "curacio\xcc\x81n milagrosa", 0 },
 
     /* punctuation in a phrase is literal */
     { "It is 100% effective.", PG_T_CUSTOM, "claims", "100% effective", 0 },
