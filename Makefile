@@ -83,7 +83,9 @@ $(BUILD)/unit/%: t/unit/%.c $(wildcard t/unit/*.h) $(BUILD)/libphigate.a
 	$(CC) $(ALL_CFLAGS) -It/unit $< -o $@ $(BUILD)/libphigate.a \
 	    $(ENGINE_LIBS) -lcmocka
 
+# a cue literal with an accent never matches the folded text
 unit: $(UNIT_BIN)
+	@scripts/check-literals.pl $(SRC_C)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
 
 # libFuzzer harnesses, built with ASan/UBSan against the engine compiled
