@@ -49,10 +49,26 @@
  * A cue of a list's index: its index in the list and, when a letter or
  * digit must follow the first (not a blank), that second byte, so that
  * a position is tried only with the cues of its first two bytes.
+ *
+ * Many cues of a bucket share their first word ("patient id", "patient
+ * account", "medicaid #"), so a word that starts them would be compared
+ * byte by byte with each.  Each entry keeps the first 8 bytes of the
+ * cue's first word (head) and of its second word (tail), as words to
+ * compare with 8 bytes of the text at once: (text | fold) == bytes,
+ * fold being 0x20 where the cue has a lower-case letter (the text's
+ * case does not count there) and 0xff where the word has ended.  A cue
+ * whose words differ from the text's there cannot match; the others are
+ * matched by pg_cue_at().
  */
 typedef struct {
+    uint64_t            head;
+    uint64_t            head_fold;
+    uint64_t            tail;
+    uint64_t            tail_fold;
     uint16_t            k;
     unsigned char       next;       /* 0: not known before matching */
+    unsigned char       gap;        /* the first word's length before a
+                                       blank and a second word; 0: none */
 } pg_cue_entry_t;
 
 
@@ -76,15 +92,25 @@ typedef struct {
 
 
 static const pg_cue_index_t *pg_cue_index(const char *const *cues);
-static const pg_cue_index_t *pg_cue_index_find(const char *const *cues);
+static const pg_cue_index_t *pg_cue_index_find(const char *const *cues)
+    __attribute__((noinline));
 static int pg_cue_index_build(pg_cue_index_t *x, const char *const *cues);
+static void pg_cue_index_entry(pg_cue_entry_t *e, const char *cue, size_t k,
+    unsigned char next);
 static size_t pg_cues_idx_at(const pg_cue_index_t *x, const char *t,
     size_t len, size_t pos, const char *const *cues, size_t *which);
+/*
+ * Not inlined: most calls end in pg_cues_idx_at()'s first tests, and
+ * without the loops inlined they save no registers (callgrind)
+ */
 static size_t pg_cues_bucket_at(const pg_cue_index_t *x, const char *t,
     size_t len, size_t pos, const char *const *cues, size_t b1,
-    unsigned char b2, size_t *which);
+    unsigned char b2, size_t *which) __attribute__((noinline));
 static size_t pg_cues_each_at(const char *t, size_t len, size_t pos,
-    const char *const *cues, size_t *which);
+    const char *const *cues, size_t *which) __attribute__((noinline));
+static int pg_cue_differs(const pg_cue_entry_t *e, const char *t,
+    size_t len, size_t pos, uint64_t head);
+static uint64_t pg_cue_word8(const char *cue, uint64_t *fold);
 static void pg_cue_keep(size_t m, size_t k, size_t *best, size_t *which);
 static int pg_cue_letter(const pg_cue_index_t *x, int c);
 
@@ -342,15 +368,25 @@ pg_cues_bucket_at(const pg_cue_index_t *x, const char *t, size_t len,
     size_t *which)
 {
     size_t                 j, k, best, end;
+    uint64_t               head;
     const pg_cue_entry_t  *e;
 
     best = 0;
     end = x->off[b1 + 1];
     e = pg_cue_entries + x->base;
+    head = 0;
+
+    if (pos + 8 <= len) {
+        memcpy(&head, t + pos, 8);
+    }
 
     for (j = x->off[b1]; j < end; j++) {
 
         if (e[j].next != 0 && e[j].next != b2) {
+            continue;
+        }
+
+        if (pos + 8 <= len && pg_cue_differs(&e[j], t, len, pos, head)) {
             continue;
         }
 
@@ -359,6 +395,94 @@ pg_cues_bucket_at(const pg_cue_index_t *x, const char *t, size_t len,
     }
 
     return best;
+}
+
+
+/*
+ * Whether the cue of entry e cannot match at pos, head being the 8
+ * bytes of the text there: its first word differs from the text's, or
+ * its second word differs from the text's after the blanks that
+ * pg_cue_at() would take for the space between them.
+ */
+
+static inline int
+pg_cue_differs(const pg_cue_entry_t *e, const char *t, size_t len,
+    size_t pos, uint64_t head)
+{
+    size_t    i, blanks;
+    uint64_t  w;
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    head = __builtin_bswap64(head);
+#endif
+
+    if ((head | e->head_fold) != e->head) {
+        return 1;
+    }
+
+    if (e->gap == 0) {
+        return 0;
+    }
+
+    i = pos + e->gap;
+
+    for (blanks = 0; i < len && pg_isspace(t[i]) && blanks < PG_CUE_BLANKS;
+         blanks++)
+    {
+        i++;
+    }
+
+    if (blanks == 0) {
+        return 1;
+    }
+
+    if (i + 8 > len) {
+        return 0;
+    }
+
+    memcpy(&w, t + i, 8);
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    w = __builtin_bswap64(w);
+#endif
+
+    return (w | e->tail_fold) != e->tail;
+}
+
+
+/*
+ * The first 8 bytes of a cue's word at cue, up to a space or its end, as
+ * pg_cue_differs() compares them, and their fold
+ */
+
+static uint64_t
+pg_cue_word8(const char *cue, uint64_t *fold)
+{
+    size_t         b;
+    uint64_t       word, f;
+    unsigned char  c;
+
+    word = 0;
+    *fold = 0;
+
+    for (b = 0; b < 8; b++) {
+        c = (unsigned char) cue[b];
+
+        if (c == '\0' || c == ' ') {
+            break;
+        }
+
+        f = c >= 'a' && c <= 'z' ? 0x20 : 0;
+        word |= (uint64_t) c << (8 * b);
+        *fold |= f << (8 * b);
+    }
+
+    for ( /* void */ ; b < 8; b++) {
+        word |= (uint64_t) 0xff << (8 * b);
+        *fold |= (uint64_t) 0xff << (8 * b);
+    }
+
+    return word;
 }
 
 
@@ -536,8 +660,7 @@ pg_cue_index_build(pg_cue_index_t *x, const char *const *cues)
                 d = c == ' ' || cues[k][1] == ' '
                     ? 0 : (unsigned char) cues[k][1];
 
-                pg_cue_entries[base + n].k = (uint16_t) k;
-                pg_cue_entries[base + n].next = d;
+                pg_cue_index_entry(&pg_cue_entries[base + n], cues[k], k, d);
                 n++;
 
                 if (d == 0) {
@@ -562,4 +685,30 @@ pg_cue_index_build(pg_cue_index_t *x, const char *const *cues)
     }
 
     return 0;
+}
+
+
+/* an entry of cue k of a list: see pg_cue_entry_t */
+
+static void
+pg_cue_index_entry(pg_cue_entry_t *e, const char *cue, size_t k,
+    unsigned char next)
+{
+    size_t  n;
+
+    e->k = (uint16_t) k;
+    e->next = next;
+    e->head = pg_cue_word8(cue, &e->head_fold);
+    e->tail = 0;
+    e->tail_fold = 0;
+    e->gap = 0;
+
+    n = strcspn(cue, " ");
+
+    if (n > 0 && n <= UINT8_MAX && cue[n] == ' '
+        && cue[n + 1] != ' ' && cue[n + 1] != '\0')
+    {
+        e->gap = (unsigned char) n;
+        e->tail = pg_cue_word8(cue + n + 1, &e->tail_fold);
+    }
 }
