@@ -499,8 +499,9 @@ pg_org_person(const char *t, size_t from, size_t to)
         }
     }
 
+    /* pg_cues_next(): "me", "my", "I" are words of letters */
     if (pg_org_owned_care(t, from, to, pg_org_first_owners)
-        || (pg_org_any(t, from, to, pg_org_first_persons)
+        || (pg_cues_next(t, to, from, pg_org_first_persons, &n) < to
             && pg_org_owned_care(t, pg_org_sentence_before(t, to, from),
                                  from, pg_org_first_owners)))
     {
@@ -689,13 +690,12 @@ pg_org_owned_care(const char *t, size_t from, size_t to,
 {
     size_t  i, n, w;
 
-    for (i = from; i < to; i++) {
-        if (!pg_isalpha(t[i]) || !pg_word_start(t, i)
-            || (n = pg_cues_at(t, to, i, owners, NULL)) == 0)
-        {
-            continue;
-        }
-
+    /* the owners are words of letters, which pg_cues_next() finds at
+     * word starts eight bytes at a time */
+    for (i = pg_cues_next(t, to, from, owners, &n);
+         i < to;
+         i = pg_cues_next(t, to, i, owners, &n))
+    {
         for (i += n; i < to && pg_isspace(t[i]); i++) {
             /* void */
         }
