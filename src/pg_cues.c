@@ -97,6 +97,8 @@ static const pg_cue_index_t *pg_cue_index_find(const char *const *cues)
 static int pg_cue_index_build(pg_cue_index_t *x, const char *const *cues);
 static void pg_cue_index_entry(pg_cue_entry_t *e, const char *cue, size_t k,
     unsigned char next);
+static size_t pg_cues_scan(const pg_cue_index_t *x, const char *t,
+    size_t len, size_t pos, const char *const *cues, size_t *m, int digits);
 static size_t pg_cues_idx_at(const pg_cue_index_t *x, const char *t,
     size_t len, size_t pos, const char *const *cues, size_t *which);
 /*
@@ -112,7 +114,7 @@ static int pg_cue_differs(const pg_cue_entry_t *e, const char *t,
     size_t len, size_t pos, uint64_t head);
 static uint64_t pg_cue_word8(const char *cue, uint64_t *fold);
 static void pg_cue_keep(size_t m, size_t k, size_t *best, size_t *which);
-static int pg_cue_letter(const pg_cue_index_t *x, int c);
+static int pg_cue_lead(const pg_cue_index_t *x, int c, int digits);
 
 
 static pg_cue_index_t  pg_cue_lists[PG_CUE_LISTS];
@@ -180,46 +182,15 @@ size_t
 pg_cues_next(const char *t, size_t len, size_t pos, const char *const *cues,
     size_t *m)
 {
-    size_t                 i, k;
-    uint64_t               s, prev;
-    const pg_cue_index_t  *x;
+    return pg_cues_scan(pg_cue_index(cues), t, len, pos, cues, m, 0);
+}
 
-    x = pg_cue_index(cues);
-    i = pos;
 
-    /* eight bytes at a time, only their word starts looked at */
-
-    prev = i > 0 && pg_isalnum(t[i - 1]) ? 0x80 : 0;
-
-    for ( /* void */ ; i + 8 <= len; i += 8) {
-
-        for (s = pg_word_starts8(t, i, &prev); s != 0; s &= s - 1) {
-            k = i + (__builtin_ctzll(s) >> 3);
-
-            if (pg_cue_letter(x, t[k])) {
-                *m = pg_cues_idx_at(x, t, len, k, cues, NULL);
-
-                if (*m != 0) {
-                    return k;
-                }
-            }
-        }
-    }
-
-    for ( /* void */ ; i < len; i++) {
-
-        if (pg_cue_letter(x, t[i]) && pg_word_start(t, i)) {
-            *m = pg_cues_idx_at(x, t, len, i, cues, NULL);
-
-            if (*m != 0) {
-                return i;
-            }
-        }
-    }
-
-    *m = 0;
-
-    return len;
+size_t
+pg_cues_next_word(const char *t, size_t len, size_t pos,
+    const char *const *cues, size_t *m)
+{
+    return pg_cues_scan(pg_cue_index(cues), t, len, pos, cues, m, 1);
 }
 
 
@@ -316,6 +287,57 @@ pg_skip_gap(const char *t, size_t len, size_t pos, size_t max,
     }
 
     return i - pos;
+}
+
+
+/*
+ * The first word start at or after pos that begins with a letter (with
+ * digits, also a digit) some cue of the list begins with and where one
+ * matches, its length in *m; len and *m 0 when there is none.
+ */
+
+static size_t
+pg_cues_scan(const pg_cue_index_t *x, const char *t, size_t len, size_t pos,
+    const char *const *cues, size_t *m, int digits)
+{
+    size_t    i, k;
+    uint64_t  s, prev;
+
+    i = pos;
+
+    /* eight bytes at a time, only their word starts looked at */
+
+    prev = i > 0 && pg_isalnum(t[i - 1]) ? 0x80 : 0;
+
+    for ( /* void */ ; i + 8 <= len; i += 8) {
+
+        for (s = pg_word_starts8(t, i, &prev); s != 0; s &= s - 1) {
+            k = i + (__builtin_ctzll(s) >> 3);
+
+            if (pg_cue_lead(x, t[k], digits)) {
+                *m = pg_cues_idx_at(x, t, len, k, cues, NULL);
+
+                if (*m != 0) {
+                    return k;
+                }
+            }
+        }
+    }
+
+    for ( /* void */ ; i < len; i++) {
+
+        if (pg_cue_lead(x, t[i], digits) && pg_word_start(t, i)) {
+            *m = pg_cues_idx_at(x, t, len, i, cues, NULL);
+
+            if (*m != 0) {
+                return i;
+            }
+        }
+    }
+
+    *m = 0;
+
+    return len;
 }
 
 
@@ -519,12 +541,19 @@ pg_cue_keep(size_t m, size_t k, size_t *best, size_t *which)
 }
 
 
-/* whether c is a letter some cue of the list may start with */
+/*
+ * Whether c is a letter (with digits, a letter or a digit) some cue of
+ * the list may start with
+ */
 
-static int
-pg_cue_letter(const pg_cue_index_t *x, int c)
+static inline int
+pg_cue_lead(const pg_cue_index_t *x, int c, int digits)
 {
     c = (unsigned char) c;
+
+    if (digits && pg_isdigit(c)) {
+        return x == NULL || x->off[c] != x->off[c + 1];
+    }
 
     if (x == NULL) {
         return pg_isalpha(c);

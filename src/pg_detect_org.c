@@ -628,17 +628,9 @@ pg_org_mailbox(const char *t, size_t len, size_t pos, size_t end,
 static int
 pg_org_any(const char *t, size_t from, size_t to, const char *const *cues)
 {
-    size_t  i;
+    size_t  m;
 
-    for (i = from; i < to; i++) {
-        if (pg_isalnum(t[i]) && pg_word_start(t, i)
-            && pg_cues_at(t, to, i, cues, NULL))
-        {
-            return 1;
-        }
-    }
-
-    return 0;
+    return pg_cues_next_word(t, to, from, cues, &m) < to;
 }
 
 

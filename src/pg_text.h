@@ -101,6 +101,10 @@ size_t pg_cues_at(const char *t, size_t len, size_t pos,
 size_t pg_cues_next(const char *t, size_t len, size_t pos,
     const char *const *cues, size_t *m);
 
+/* pg_cues_next(), the words that begin with a digit tried too */
+size_t pg_cues_next_word(const char *t, size_t len, size_t pos,
+    const char *const *cues, size_t *m);
+
 /*
  * The start of the window that holds at most `words` words (runs of
  * letters and digits, an inner apostrophe included) before pos, and no
