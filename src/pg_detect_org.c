@@ -173,6 +173,12 @@ static const char *const  pg_org_honorifics[] = {
     "mr", "mrs", "ms", "mx", NULL
 };
 
+static const char *const  pg_org_honorifics_es[] = {
+    "senor", "senora", "senorita", "sr.", "sra.", "srta.", NULL
+};
+
+static const char *const  pg_org_dons[] = { "don", "dona", NULL };
+
 /* before an address: the organisation's place or an event's venue */
 static const char *const  pg_org_place_cues[] = {
     "us at", "us on", "located at", "located on", "location at",
@@ -494,6 +500,18 @@ pg_org_person(const char *t, size_t from, size_t to)
             && (t[i + n] == '.'
                 || (t[i + n] == ' ' && i + n + 1 < to
                     && t[i + n + 1] >= 'A' && t[i + n + 1] <= 'Z')))
+        {
+            return 1;
+        }
+
+        /* Spanish, in lower case too: "dona Rosa", "el senor Ramirez"
+         * (the normaliser has folded the marks), a capitalised word
+         * after; "don" only in lower case ("Don Quixote night") */
+        n = pg_cues_at(t, to, i, pg_org_honorifics_es, NULL);
+        n = n ? n : t[i] >= 'a' ? pg_cues_at(t, to, i, pg_org_dons, NULL) : 0;
+
+        if (n && i + n + 1 < to && t[i + n] == ' '
+            && t[i + n + 1] >= 'A' && t[i + n + 1] <= 'Z')
         {
             return 1;
         }

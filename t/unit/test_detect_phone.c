@@ -370,6 +370,13 @@ test_phone_org_leaks(void **state)
               "210-358-4411.", PG_T_PHONE, 27, 12);
     pg_dt_none(fx, pg_detect_phone, "Servicios al Paciente: llame al "
                "210-358-4412 de lunes a viernes.");
+    pg_dt_one(fx, pg_detect_phone, "Informaci\xc3\xb3n: el se\xc3\xb1or "
+              "Ram\xc3\xadrez tuvo un infarto, su tel\xc3\xa9" "fono es "
+              "210-358-4424.", PG_T_PHONE, 66, 12);
+    pg_dt_one(fx, pg_detect_phone, "M\xc3\xa1s informaci\xc3\xb3n sobre "
+              "do\xc3\xb1" "a Rosa: 210-358-4421.", PG_T_PHONE, 36, 12);
+    pg_dt_none(fx, pg_detect_phone, "Don Quixote reading night at our "
+               "library! Info: 210-358-4427.");
 
     /* a household with no line cue before the number, a name that owns
      * it; a donor family thanked before a warmline, a hospital's own */
