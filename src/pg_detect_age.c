@@ -207,9 +207,11 @@ static const char *const  pg_age_role_verbs[] = {
     "donates", "coached", NULL
 };
 
-/* the person's own care after an age: "to his dialysis" */
+/* the person's own care after an age: "to his dialysis"; "with" and
+ * "after" say it too: "<name>, 96, our retired surgeon, is in room 412
+ * with pneumonia", "... is now in our ICU after a stroke" */
 static const char *const  pg_age_owners[] = {
-    "his", "her", "their", NULL
+    "his", "her", "their", "with", "after", NULL
 };
 
 /* a patient or care near the age, whatever role came with it */
@@ -1278,9 +1280,9 @@ pg_age_role(const char *t, size_t len, size_t pos, size_t end)
 
 /*
  * The person of the age has care of his or her own in its sentence:
- * "his", "her" or "their" and, a word or two on, a health word of the
- * lexicon ("<name>, 95, to his dialysis", "after her pacemaker", "had
- * his hip replaced").  A role's post names the care the role gives, not
+ * "his", "her", "their", "with" or "after" and, a word or two on, a
+ * health word of the lexicon ("<name>, 95, to his dialysis", "after her
+ * pacemaker", "had his hip replaced", "with pneumonia").  A role's post names the care the role gives, not
  * care of the person's own ("retired from obstetrics", "caps for the
  * NICU").
  */

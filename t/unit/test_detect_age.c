@@ -342,6 +342,12 @@ test_age_roles(void **state)
               "95, to his dialysis.", PG_T_AGE, 35, 2);
     pg_dt_none(*state, pg_detect_age, "Volunteer Marge Collins, 96, has "
                "knitted 400 caps for the NICU.");
+
+    /* "with" or "after" a health word is the person's own care too */
+    pg_dt_one(*state, pg_detect_age, "Dr. Saul Klein, 96, our retired "
+              "surgeon, is in room 412 with pneumonia.", PG_T_AGE, 16, 2);
+    pg_dt_none(*state, pg_detect_age, "Dr. Saul Klein, 96, our retired "
+               "surgeon, stayed with us after 40 years in the OR.");
 }
 
 /* "91M s/p fall" in a clinical line (h5-p015); a count is none */
