@@ -16,6 +16,7 @@
 
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "pg_text.h"
@@ -59,6 +60,11 @@
  * case does not count there) and 0xff where the word has ended.  A cue
  * whose words differ from the text's there cannot match; the others are
  * matched by pg_cue_at().
+ *
+ * A bucket's entries are sorted by second byte (the unknown, 0, first)
+ * and head, so that the walk passes over a run of other second bytes, or
+ * of a head that differs from the text's, in one step; the longest
+ * match, the first of the list among equals, is kept as before.
  */
 typedef struct {
     uint64_t            head;
@@ -66,6 +72,8 @@ typedef struct {
     uint64_t            tail;
     uint64_t            tail_fold;
     uint16_t            k;
+    uint16_t            skip_next;  /* the next entry of another next */
+    uint16_t            skip_head;  /* ... of another next or head */
     unsigned char       next;       /* 0: not known before matching */
     unsigned char       gap;        /* the first word's length before a
                                        blank and a second word; 0: none */
@@ -92,6 +100,7 @@ typedef struct {
 
 
 static const pg_cue_index_t *pg_cue_index(const char *const *cues);
+static const pg_cue_index_t *pg_cue_index_home(const char *const *cues);
 static const pg_cue_index_t *pg_cue_index_find(const char *const *cues)
     __attribute__((noinline));
 static int pg_cue_index_build(pg_cue_index_t *x, const char *const *cues);
@@ -103,15 +112,20 @@ static size_t pg_cues_idx_at(const pg_cue_index_t *x, const char *t,
     size_t len, size_t pos, const char *const *cues, size_t *which);
 /*
  * Not inlined: most calls end in pg_cues_idx_at()'s first tests, and
- * without the loops inlined they save no registers (callgrind)
+ * without the loops inlined, and the other calls made last, they save
+ * no registers (callgrind)
  */
 static size_t pg_cues_bucket_at(const pg_cue_index_t *x, const char *t,
-    size_t len, size_t pos, const char *const *cues, size_t b1,
-    unsigned char b2, size_t *which) __attribute__((noinline));
+    size_t len, size_t pos, unsigned b12, size_t *which)
+    __attribute__((noinline));
+static size_t pg_cues_found_at(const char *t, size_t len, size_t pos,
+    const char *const *cues, size_t *which) __attribute__((noinline));
 static size_t pg_cues_each_at(const char *t, size_t len, size_t pos,
     const char *const *cues, size_t *which) __attribute__((noinline));
-static int pg_cue_differs(const pg_cue_entry_t *e, const char *t,
-    size_t len, size_t pos, uint64_t head);
+static int pg_cue_tail_differs(const pg_cue_entry_t *e, const char *t,
+    size_t len, size_t pos);
+static void pg_cue_index_sort(pg_cue_entry_t *e, size_t n, size_t off);
+static int pg_cue_entry_cmp(const void *one, const void *two);
 static uint64_t pg_cue_word8(const char *cue, uint64_t *fold);
 static void pg_cue_keep(size_t m, size_t k, size_t *best, size_t *which);
 static int pg_cue_lead(const pg_cue_index_t *x, int c, int digits);
@@ -174,7 +188,26 @@ size_t
 pg_cues_at(const char *t, size_t len, size_t pos, const char *const *cues,
     size_t *which)
 {
-    return pg_cues_idx_at(pg_cue_index(cues), t, len, pos, cues, which);
+    const pg_cue_index_t  *x;
+
+    x = pg_cue_index_home(cues);
+
+    if (x == NULL) {
+        return pg_cues_found_at(t, len, pos, cues, which);
+    }
+
+    return pg_cues_idx_at(x, t, len, pos, cues, which);
+}
+
+
+/* pg_cues_at() of a list that is not in its home slot */
+
+static size_t
+pg_cues_found_at(const char *t, size_t len, size_t pos,
+    const char *const *cues, size_t *which)
+{
+    return pg_cues_idx_at(pg_cue_index_find(cues), t, len, pos, cues,
+                          which);
 }
 
 
@@ -378,42 +411,68 @@ pg_cues_idx_at(const pg_cue_index_t *x, const char *t, size_t len,
         return 0;
     }
 
-    return pg_cues_bucket_at(x, t, len, pos, cues, b1, b2, which);
+    return pg_cues_bucket_at(x, t, len, pos, (unsigned) (b1 << 8 | b2),
+                             which);
 }
 
 
-/* the cues of the bucket of first byte b1 whose second byte is b2 */
+/*
+ * The cues of the bucket of first byte b1 whose second byte is b2, b12
+ * being b1 << 8 | b2: the list is the index's key
+ */
 
 static size_t
 pg_cues_bucket_at(const pg_cue_index_t *x, const char *t, size_t len,
-    size_t pos, const char *const *cues, size_t b1, unsigned char b2,
-    size_t *which)
+    size_t pos, unsigned b12, size_t *which)
 {
-    size_t                 j, k, best, end;
+    int                    whole;
+    size_t                 j, k, b1, best, end;
     uint64_t               head;
+    unsigned char          b2;
     const pg_cue_entry_t  *e;
+    const char *const     *cues;
 
+    cues = x->list;
+    b1 = b12 >> 8;
+    b2 = (unsigned char) b12;
     best = 0;
     end = x->off[b1 + 1];
     e = pg_cue_entries + x->base;
     head = 0;
+    whole = pos + 8 <= len;
 
-    if (pos + 8 <= len) {
+    if (whole) {
         memcpy(&head, t + pos, 8);
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        head = __builtin_bswap64(head);
+#endif
     }
 
-    for (j = x->off[b1]; j < end; j++) {
+    j = x->off[b1];
+
+    while (j < end) {
 
         if (e[j].next != 0 && e[j].next != b2) {
+            if (e[j].next > b2) {
+                break;
+            }
+
+            j = e[j].skip_next;
             continue;
         }
 
-        if (pos + 8 <= len && pg_cue_differs(&e[j], t, len, pos, head)) {
+        if (whole && (head | e[j].head_fold) != e[j].head) {
+            j = e[j].skip_head;
             continue;
         }
 
-        k = e[j].k;
-        pg_cue_keep(pg_cue_at(t, len, pos, cues[k]), k, &best, which);
+        if (!whole || !pg_cue_tail_differs(&e[j], t, len, pos)) {
+            k = e[j].k;
+            pg_cue_keep(pg_cue_at(t, len, pos, cues[k]), k, &best, which);
+        }
+
+        j++;
     }
 
     return best;
@@ -421,26 +480,17 @@ pg_cues_bucket_at(const pg_cue_index_t *x, const char *t, size_t len,
 
 
 /*
- * Whether the cue of entry e cannot match at pos, head being the 8
- * bytes of the text there: its first word differs from the text's, or
- * its second word differs from the text's after the blanks that
- * pg_cue_at() would take for the space between them.
+ * Whether the cue of entry e, whose first word is the text's at pos,
+ * cannot match there: its second word differs from the text's after the
+ * blanks that pg_cue_at() would take for the space between them.
  */
 
 static inline int
-pg_cue_differs(const pg_cue_entry_t *e, const char *t, size_t len,
-    size_t pos, uint64_t head)
+pg_cue_tail_differs(const pg_cue_entry_t *e, const char *t, size_t len,
+    size_t pos)
 {
     size_t    i, blanks;
     uint64_t  w;
-
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    head = __builtin_bswap64(head);
-#endif
-
-    if ((head | e->head_fold) != e->head) {
-        return 1;
-    }
 
     if (e->gap == 0) {
         return 0;
@@ -474,7 +524,7 @@ pg_cue_differs(const pg_cue_entry_t *e, const char *t, size_t len,
 
 /*
  * The first 8 bytes of a cue's word at cue, up to a space or its end, as
- * pg_cue_differs() compares them, and their fold
+ * the bucket walk compares them, and their fold
  */
 
 static uint64_t
@@ -537,6 +587,10 @@ pg_cue_keep(size_t m, size_t k, size_t *best, size_t *which)
         if (which != NULL) {
             *which = k;
         }
+
+    } else if (m != 0 && m == *best && which != NULL && k < *which) {
+        /* a sorted bucket may try a later cue of the list first */
+        *which = k;
     }
 }
 
@@ -575,6 +629,19 @@ pg_cue_lead(const pg_cue_index_t *x, int c, int digits)
 static inline const pg_cue_index_t *
 pg_cue_index(const char *const *cues)
 {
+    const pg_cue_index_t  *x;
+
+    x = pg_cue_index_home(cues);
+
+    return x != NULL ? x : pg_cue_index_find(cues);
+}
+
+
+/* the index of a list in its home slot, NULL when it is not there */
+
+static inline const pg_cue_index_t *
+pg_cue_index_home(const char *const *cues)
+{
     pg_cue_index_t  *x;
 
     x = &pg_cue_lists[pg_cue_slot(cues)];
@@ -586,7 +653,7 @@ pg_cue_index(const char *const *cues)
         return x;
     }
 
-    return pg_cue_index_find(cues);
+    return NULL;
 }
 
 
@@ -701,6 +768,8 @@ pg_cue_index_build(pg_cue_index_t *x, const char *const *cues)
                 }
             }
         }
+
+        pg_cue_index_sort(&pg_cue_entries[base], n, x->off[b]);
     }
 
     x->off[256] = (uint16_t) n;
@@ -740,4 +809,58 @@ pg_cue_index_entry(pg_cue_entry_t *e, const char *cue, size_t k,
         e->gap = (unsigned char) n;
         e->tail = pg_cue_word8(cue + n + 1, &e->tail_fold);
     }
+}
+
+
+/*
+ * The entries e[off .. n) of one bucket sorted by second byte and head,
+ * and the ends of their runs of equal second bytes and of equal heads
+ */
+
+static void
+pg_cue_index_sort(pg_cue_entry_t *e, size_t n, size_t off)
+{
+    size_t  j;
+
+    if (n - off > 1) {
+        qsort(e + off, n - off, sizeof(pg_cue_entry_t), pg_cue_entry_cmp);
+    }
+
+    for (j = n; j-- > off; /* void */ ) {
+
+        if (j + 1 == n || e[j + 1].next != e[j].next) {
+            e[j].skip_next = (uint16_t) (j + 1);
+            e[j].skip_head = (uint16_t) (j + 1);
+            continue;
+        }
+
+        e[j].skip_next = e[j + 1].skip_next;
+        e[j].skip_head = e[j + 1].head == e[j].head
+                         && e[j + 1].head_fold == e[j].head_fold
+                         ? e[j + 1].skip_head : (uint16_t) (j + 1);
+    }
+}
+
+
+static int
+pg_cue_entry_cmp(const void *one, const void *two)
+{
+    const pg_cue_entry_t  *a, *b;
+
+    a = one;
+    b = two;
+
+    if (a->next != b->next) {
+        return a->next < b->next ? -1 : 1;
+    }
+
+    if (a->head != b->head) {
+        return a->head < b->head ? -1 : 1;
+    }
+
+    if (a->head_fold != b->head_fold) {
+        return a->head_fold < b->head_fold ? -1 : 1;
+    }
+
+    return a->k < b->k ? -1 : a->k > b->k;
 }
