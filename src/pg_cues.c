@@ -246,16 +246,12 @@ pg_cue_last(const char *t, size_t pos, size_t words, size_t bytes,
     x = pg_cue_index(cues);
     last = 0;
 
-    for (s = pg_back_words(t, pos, words, bytes); s < pos; s++) {
-
-        if (!pg_isalpha(t[s]) || !pg_word_start(t, s)) {
-            continue;
-        }
-
-        /* the longest cue at s ends last; it must end before pos */
-        m = pg_cues_idx_at(x, t, pos, s, cues, NULL);
-
-        if (m > 0 && s + m > last) {
+    /* the longest cue at a word start ends last; it must end by pos */
+    for (s = pg_back_words(t, pos, words, bytes);
+         (s = pg_cues_scan(x, t, pos, s, cues, &m, 0)) < pos;
+         s++)
+    {
+        if (s + m > last) {
             last = s + m;
         }
     }

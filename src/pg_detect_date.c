@@ -954,22 +954,16 @@ pg_date_moved(const char *t, size_t pos)
         return pos;
     }
 
-    for (i = pg_back_words(t, pos, 3, 32); i < pos; i++) {
-
-        if (!pg_isalpha(t[i]) || !pg_word_start(t, i)) {
-            continue;
+    for (i = pg_back_words(t, pos, 3, 32);
+         (i = pg_cues_next(t, pos, i, pg_date_moves, &n)) < pos;
+         i++)
+    {
+        for (n += i; n < pos && t[n] == ' '; n++) {
+            /* void */
         }
 
-        n = pg_cues_at(t, pos, i, pg_date_moves, NULL);
-
-        if (n != 0) {
-            for (n += i; n < pos && t[n] == ' '; n++) {
-                /* void */
-            }
-
-            if (n == pos) {
-                return i;
-            }
+        if (n == pos) {
+            return i;
         }
     }
 
@@ -1139,16 +1133,11 @@ pg_date_verb_before(const char *t, size_t len, size_t pos)
 {
     size_t  i, n;
 
-    for (i = pg_back_words(t, pos, PG_DATE_BACK, PG_DATE_BYTES); i < pos;
+    for (i = pg_back_words(t, pos, PG_DATE_BACK, PG_DATE_BYTES);
+         (i = pg_cues_next(t, pos, i, pg_date_verbs, &n)) < pos;
          i++)
     {
-        if (!pg_isalpha(t[i]) || !pg_word_start(t, i)) {
-            continue;
-        }
-
-        n = pg_cues_at(t, pos, i, pg_date_verbs, NULL);
-
-        if (n != 0 && !pg_date_its(t, len, i + n)) {
+        if (!pg_date_its(t, len, i + n)) {
             return 1;
         }
     }
