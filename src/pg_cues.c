@@ -633,17 +633,30 @@ pg_cue_index(const char *const *cues)
 }
 
 
-/* the index of a list in its home slot, NULL when it is not there */
+/*
+ * The index of a list in its home slot or the slot after it, where the
+ * probing puts most lists whose home is taken; NULL when it is in
+ * neither
+ */
 
 static inline const pg_cue_index_t *
 pg_cue_index_home(const char *const *cues)
 {
+    size_t           h;
     pg_cue_index_t  *x;
 
-    x = &pg_cue_lists[pg_cue_slot(cues)];
+    h = pg_cue_slot(cues);
+    x = &pg_cue_lists[h];
 
-    if (__atomic_load_n(&x->list, __ATOMIC_ACQUIRE) == cues
-        && __atomic_load_n(&x->ready, __ATOMIC_ACQUIRE) == 1
+    if (__atomic_load_n(&x->list, __ATOMIC_ACQUIRE) != cues) {
+        x = &pg_cue_lists[(h + 1) % PG_CUE_LISTS];
+
+        if (__atomic_load_n(&x->list, __ATOMIC_ACQUIRE) != cues) {
+            return NULL;
+        }
+    }
+
+    if (__atomic_load_n(&x->ready, __ATOMIC_ACQUIRE) == 1
         && x->first == cues[0])
     {
         return x;
