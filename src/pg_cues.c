@@ -77,6 +77,7 @@ typedef struct {
     unsigned char       next;       /* 0: not known before matching */
     unsigned char       gap;        /* the first word's length before a
                                        blank and a second word; 0: none */
+    unsigned char       known;      /* the bytes of head: at most 8 */
 } pg_cue_entry_t;
 
 
@@ -128,6 +129,8 @@ static void pg_cue_index_sort(pg_cue_entry_t *e, size_t n, size_t off);
 static int pg_cue_entry_cmp(const void *one, const void *two);
 static uint64_t pg_cue_word8(const char *cue, uint64_t *fold);
 static void pg_cue_keep(size_t m, size_t k, size_t *best, size_t *which);
+static size_t pg_cue_match(const char *t, size_t len, size_t pos,
+    const char *cue, size_t known);
 static int pg_cue_lead(const pg_cue_index_t *x, int c, int digits);
 
 
@@ -138,6 +141,19 @@ static uint32_t        pg_cue_nentries;
 
 size_t
 pg_cue_at(const char *t, size_t len, size_t pos, const char *cue)
+{
+    return pg_cue_match(t, len, pos, cue, 0);
+}
+
+
+/*
+ * pg_cue_at(), the first `known` bytes of the cue (no blank among them)
+ * known to be the text's at pos: the bucket walk has compared them
+ */
+
+static inline size_t
+pg_cue_match(const char *t, size_t len, size_t pos, const char *cue,
+    size_t known)
 {
     size_t       i, blanks;
     const char  *c;
@@ -150,9 +166,9 @@ pg_cue_at(const char *t, size_t len, size_t pos, const char *cue)
         return 0;
     }
 
-    i = pos;
+    i = pos + known;
 
-    for (c = cue; *c; c++) {
+    for (c = cue + known; *c; c++) {
 
         if (*c == ' ') {
             blanks = 0;
@@ -465,7 +481,9 @@ pg_cues_bucket_at(const pg_cue_index_t *x, const char *t, size_t len,
 
         if (!whole || !pg_cue_tail_differs(&e[j], t, len, pos)) {
             k = e[j].k;
-            pg_cue_keep(pg_cue_at(t, len, pos, cues[k]), k, &best, which);
+            pg_cue_keep(pg_cue_match(t, len, pos, cues[k],
+                                     whole ? e[j].known : 0),
+                        k, &best, which);
         }
 
         j++;
@@ -520,7 +538,9 @@ pg_cue_tail_differs(const pg_cue_entry_t *e, const char *t, size_t len,
 
 /*
  * The first 8 bytes of a cue's word at cue, up to a space or its end, as
- * the bucket walk compares them, and their fold
+ * the bucket walk compares them, and their fold.  An upper-case letter,
+ * which pg_cue_at() matches with nothing, is given a fold that the text
+ * never equals: a word that passes matches pg_cue_at()'s way.
  */
 
 static uint64_t
@@ -540,7 +560,7 @@ pg_cue_word8(const char *cue, uint64_t *fold)
             break;
         }
 
-        f = c >= 'a' && c <= 'z' ? 0x20 : 0;
+        f = pg_isalpha(c) ? 0x20 : 0;
         word |= (uint64_t) c << (8 * b);
         *fold |= f << (8 * b);
     }
@@ -806,11 +826,11 @@ pg_cue_index_entry(pg_cue_entry_t *e, const char *cue, size_t k,
     e->k = (uint16_t) k;
     e->next = next;
     e->head = pg_cue_word8(cue, &e->head_fold);
+    n = strcspn(cue, " ");
+    e->known = (unsigned char) (n < 8 ? n : 8);
     e->tail = 0;
     e->tail_fold = 0;
     e->gap = 0;
-
-    n = strcspn(cue, " ");
 
     if (n > 0 && n <= UINT8_MAX && cue[n] == ' '
         && cue[n + 1] != ' ' && cue[n + 1] != '\0')
