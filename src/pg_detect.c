@@ -51,6 +51,9 @@ pg_scan_init(pg_scan_t *s, pg_arena_t *a, const char *text, size_t len,
     s->arena = a;
     s->words = NULL;
     s->memo = NULL;
+    s->orig = NULL;
+    s->norm = NULL;
+    s->vi_marks = NULL;
 
     /* offsets are recorded in 32 bits; no body comes near */
     if (len > UINT32_MAX) {
@@ -103,6 +106,10 @@ pg_detect_field_rules(pg_arena_t *a, const pg_fields_t *fields,
     if (st != PG_OK) {
         return st;
     }
+
+    scan.orig = f->text;
+    scan.norm = &norm;
+    scan.vi_marks = norm.vi_marks;
 
     base = out->n;
 

@@ -14,6 +14,7 @@
 
 #include "pg_field.h"
 #include "pg_finding.h"
+#include "pg_normalize.h"
 #include "pg_rules.h"
 #include "pg_scan.h"
 
@@ -33,6 +34,14 @@ typedef struct {
     /* what the text holds: pg_scan_init() */
     const pg_words_t  *words;
     pg_scan_memo_t    *memo;
+    /*
+     * The field's text before normalising and the map to it, and the
+     * normaliser's pg_norm_t.vi_marks: NULL, none (pg_scan_init()), set
+     * by pg_detect_field()
+     */
+    const char        *orig;
+    const pg_norm_t   *norm;
+    const uint8_t     *vi_marks;
 } pg_scan_t;
 
 
@@ -65,6 +74,48 @@ static inline int
 pg_scan_has(const pg_scan_t *s, unsigned bytes)
 {
     return (s->words->bytes & bytes) != 0;
+}
+
+
+/*
+ * Whether a byte of [from, to) came from a letter with a mark only
+ * Vietnamese writes (pg_norm_t.vi_marks); never in a field without one.
+ */
+static inline int
+pg_scan_vi(const pg_scan_t *s, size_t from, size_t to)
+{
+    if (s->vi_marks == NULL) {
+        return 0;
+    }
+
+    for ( /* void */ ; from < to; from++) {
+        if (pg_norm_vi(s->vi_marks, from)) {
+            return 1;
+        }
+    }
+
+    return 0;
+}
+
+
+/*
+ * The field's own bytes that len bytes at off of the text came from, in
+ * *p and *n: "Nguyễn" for "Nguyen"; 0 when the scan has no field
+ */
+static inline int
+pg_scan_orig(const pg_scan_t *s, size_t off, size_t len, const char **p,
+    size_t *n)
+{
+    size_t  in_off;
+
+    if (s->orig == NULL) {
+        return 0;
+    }
+
+    pg_norm_span(s->norm, off, len, &in_off, n);
+    *p = s->orig + in_off;
+
+    return 1;
 }
 
 

@@ -29,6 +29,9 @@
 
 
 #include <string.h>
+#include <strings.h>
+
+#include <utf8proc.h>
 
 #include "pg_detect.h"
 #include "pg_detect_name_tag.h"
@@ -223,6 +226,9 @@ static int pg_name_phrase_in(pg_name_ctx_t *c, pg_cands_t *cands,
 static void pg_name_lower_case(pg_name_ctx_t *c);
 static int pg_name_age_before(pg_name_ctx_t *c, size_t a);
 static int pg_name_common_end(pg_name_ctx_t *c, size_t i);
+static int pg_name_vi_words(pg_name_ctx_t *c, size_t a, size_t b);
+static int pg_name_vi_surname(pg_name_ctx_t *c, size_t i);
+static int pg_name_vi_spelt(const char *p, size_t n, const uint16_t *cp);
 
 
 /* words written with a dot that does not end a sentence */
@@ -508,6 +514,36 @@ static const char *const *const  pg_name_cue_lists[] = {
 
 /* only its shape filter is used: pg_name_cue_may() */
 static pg_wordset_t  pg_name_cue_words = { .lists = pg_name_cue_lists };
+
+/*
+ * The common Vietnamese surnames as Vietnamese writes them (in lower
+ * case, NFC; code points, as the normaliser's tables are), and without
+ * their marks: pg_name_vi_surname().  "Lê" is a surname, "Lễ" (a
+ * holiday) is not; "Hồ", "Đỗ" are, "Hỗ Trợ" (support), "Độ" are not.
+ */
+static const struct {
+    const char        *plain;
+    uint16_t           cp[8];      /* 0-terminated; none: plain only */
+} pg_name_vi_surnames[] = {
+    { "nguyen", { 'n', 'g', 'u', 'y', 0x1ec5, 'n', 0 } },
+    { "tran",   { 't', 'r', 0x1ea7, 'n', 0 } },
+    { "le",     { 'l', 0x00ea, 0 } },
+    { "pham",   { 'p', 'h', 0x1ea1, 'm', 0 } },
+    { "hoang",  { 'h', 'o', 0x00e0, 'n', 'g', 0 } },
+    { "huynh",  { 'h', 'u', 0x1ef3, 'n', 'h', 0 } },
+    { "phan",   { 0 } },
+    { "vu",     { 'v', 0x0169, 0 } },
+    { "vo",     { 'v', 0x00f5, 0 } },
+    { "dang",   { 0x0111, 0x1eb7, 'n', 'g', 0 } },
+    { "bui",    { 'b', 0x00f9, 'i', 0 } },
+    { "do",     { 0x0111, 0x1ed7, 0 } },
+    { "ho",     { 'h', 0x1ed3, 0 } },
+    { "ngo",    { 'n', 'g', 0x00f4, 0 } },
+    { "duong",  { 'd', 0x01b0, 0x01a1, 'n', 'g', 0 } },
+    { "ly",     { 'l', 0x00fd, 0 } },
+    { "truong", { 't', 'r', 0x01b0, 0x01a1, 'n', 'g', 0 } },
+    { NULL,     { 0 } }
+};
 
 /* staff, donor and event phrases: pg_name_staff_ctx() */
 static const char *const  pg_name_staff_phrases[] = {
@@ -2282,7 +2318,9 @@ pg_name_evidence(pg_name_ctx_t *c, size_t a, size_t b, int strong,
      * a place as often as a person: they need more than that */
     e = b + PG_NAME_NEAR < c->n ? b + PG_NAME_NEAR : c->n;
 
-    if (strong && pg_name_health_in(c, b, e, sent) && !pg_name_staff_ctx(c)) {
+    if (strong && pg_name_health_in(c, b, e, sent) && !pg_name_staff_ctx(c)
+        && !pg_name_vi_words(c, a, b))
+    {
         return PG_NAME_C_AFTER;
     }
 
@@ -2320,6 +2358,12 @@ pg_name_evidence(pg_name_ctx_t *c, size_t a, size_t b, int strong,
     }
 
     if (!strong || pg_name_staff_ctx(c)) {
+        return 0;
+    }
+
+    /* what is left is a health word near the name, and a heading in
+     * Vietnamese next to English health words is no name by that */
+    if (pg_name_vi_words(c, a, b)) {
         return 0;
     }
 
@@ -2837,4 +2881,99 @@ pg_name_common_end(pg_name_ctx_t *c, size_t i)
            && ((pg_tolower(w[n - 2]) == 'e' && pg_tolower(w[n - 1]) == 'd')
                || (pg_tolower(w[n - 2]) == 'l'
                    && pg_tolower(w[n - 1]) == 'y'));
+}
+
+
+/*
+ * Whether the name [a, b) holds Vietnamese written with its marks and
+ * is no Vietnamese name by its shape.  Vietnamese syllables folded to
+ * ASCII are given names and surnames of the dataset ("Trung Tâm Y Tế
+ * Cộng Đồng", a health center, reads "Trung Tam Y Te Cong Dong"), and a
+ * bilingual flyer puts English health words next to its Title-case
+ * headings: such words are a name only with a direct cue ("my grandmother
+ * Nguyễn Thị Hồng") or when they start with a common surname as it is
+ * written, surname first ("Nguyễn Văn An had his surgery"; not "Lễ Tạ
+ * Ơn", which reads "Le").  The capitalised words either side count
+ * too.  A field with no such letter is never read.
+ */
+
+static int
+pg_name_vi_words(pg_name_ctx_t *c, size_t a, size_t b)
+{
+    const pg_tok_t  *f, *l;
+
+    if (c->scan->vi_marks == NULL) {
+        return 0;
+    }
+
+    /* the heading goes on past the name's four words: "Phòng Khám Sức
+     * Khỏe Gia Đình" ("đ" and "ì" are no marks of Vietnamese alone) */
+    f = a > 0 && c->tok[a - 1].cap && c->tok[a - 1].sent == c->tok[a].sent
+        ? &c->tok[a - 1] : &c->tok[a];
+    l = b < c->n && c->tok[b].cap && c->tok[b].sent == c->tok[b - 1].sent
+        ? &c->tok[b] : &c->tok[b - 1];
+
+    if (!pg_scan_vi(c->scan, f->off, l->off + l->blen)) {
+        return 0;
+    }
+
+    return !pg_name_vi_surname(c, a);
+}
+
+
+/*
+ * Whether word i is written as a surname of pg_name_vi_surnames[] is:
+ * with its marks or with none.  Compared in the field's own text, since
+ * the normalised text reads "Hồ", "Hỗ" and "Hộ" all as "Ho".
+ */
+
+static int
+pg_name_vi_surname(pg_name_ctx_t *c, size_t i)
+{
+    size_t       k, n;
+    const char  *p;
+
+    if (!pg_scan_orig(c->scan, c->tok[i].off, c->tok[i].blen, &p, &n)) {
+        return 0;
+    }
+
+    for (k = 0; pg_name_vi_surnames[k].plain != NULL; k++) {
+        if ((strlen(pg_name_vi_surnames[k].plain) == n
+             && strncasecmp(p, pg_name_vi_surnames[k].plain, n) == 0)
+            || pg_name_vi_spelt(p, n, pg_name_vi_surnames[k].cp))
+        {
+            return 1;
+        }
+    }
+
+    return 0;
+}
+
+
+/* whether n bytes at p, in lower case, are the code points of cp */
+
+static int
+pg_name_vi_spelt(const char *p, size_t n, const uint16_t *cp)
+{
+    size_t            j;
+    utf8proc_ssize_t  r;
+    utf8proc_int32_t  ch;
+
+    for (j = 0; n > 0; j++) {
+        if (cp[j] == 0) {
+            return 0;
+        }
+
+        r = utf8proc_iterate((const utf8proc_uint8_t *) p,
+                             (utf8proc_ssize_t) n, &ch);
+
+        if (r <= 0 || utf8proc_tolower(ch) != cp[j]) {
+            return 0;
+        }
+
+        p += r;
+        n -= (size_t) r;
+    }
+
+    return cp[j] == 0;
 }

@@ -90,6 +90,7 @@ typedef struct {
     size_t         cap;
     char          *cur;        /* the last step's output, NULL: input */
     pg_nmap_t      map;        /* the composed map, when cur is set */
+    uint8_t       *vi;         /* pg_norm_t.vi_marks of cur, NULL: none */
 } pg_nctx_t;
 
 
@@ -98,6 +99,9 @@ typedef struct {
     char          *text;
     size_t         o;
     pg_nmap_t      map;
+    /* pg_norm_t.vi_marks of text, NULL: none (yet) */
+    uint8_t       *vi;
+    size_t         vi_cap;
     pg_arena_t    *arena;
     pg_status_t    st;
 } pg_nbuf_t;
@@ -123,6 +127,8 @@ static void pg_nmap_add(pg_nmap_t *m, pg_arena_t *a, pg_status_t *st,
 static void pg_nmap_at(const pg_nmap_t *m, size_t *k, size_t o,
     uint32_t *from, uint32_t *to);
 static pg_status_t pg_norm_compose(pg_nctx_t *x, const pg_nbuf_t *next);
+static void pg_nbuf_vi(pg_nbuf_t *b, size_t n);
+static pg_status_t pg_norm_vi_carry(pg_nctx_t *x, pg_nbuf_t *next);
 static pg_status_t pg_norm_dense(pg_nctx_t *x, pg_norm_t *out);
 static void pg_norm_run_at(const pg_norm_t *n, size_t o, size_t *from,
     size_t *to);
@@ -222,6 +228,7 @@ pg_normalize(pg_arena_t *a, const char *in, size_t len, pg_norm_t *out)
     x.map.seg = NULL;
     x.map.n = 0;
     x.map.cap = 0;
+    x.vi = NULL;
 
     out->len = len;
     out->in_len = len;
@@ -229,6 +236,7 @@ pg_normalize(pg_arena_t *a, const char *in, size_t len, pg_norm_t *out)
     out->to = NULL;
     out->runs = NULL;
     out->nruns = 0;
+    out->vi_marks = NULL;
 
     for (k = 0; pg_norm_steps[k] != NULL; k++) {
         /* each step reads the previous step's output, or the input */
@@ -248,12 +256,18 @@ pg_normalize(pg_arena_t *a, const char *in, size_t len, pg_norm_t *out)
 
         next.text[next.o] = '\0';
 
+        st = pg_norm_vi_carry(&x, &next);
+        if (st != PG_OK) {
+            return st;
+        }
+
         st = pg_norm_compose(&x, &next);
         if (st != PG_OK) {
             return st;
         }
 
         x.cur = next.text;
+        x.vi = next.vi;
         out->len = next.o;
     }
 
@@ -265,6 +279,7 @@ pg_normalize(pg_arena_t *a, const char *in, size_t len, pg_norm_t *out)
     }
 
     out->text = x.cur;
+    out->vi_marks = x.vi;
 
     if (out->len > PG_NORM_DENSE_MAX) {
         out->runs = x.map.seg;
@@ -362,6 +377,8 @@ pg_nbuf_init(pg_nctx_t *x, pg_nbuf_t *b)
     b->map.seg = NULL;
     b->map.n = 0;
     b->map.cap = 0;
+    b->vi = NULL;
+    b->vi_cap = x->cap;
     b->arena = x->arena;
     b->st = PG_OK;
 
@@ -428,6 +445,35 @@ pg_nbuf_extend(pg_nbuf_t *b, size_t to)
     last->n--;
     pg_nmap_add(&b->map, b->arena, &b->st, b->o - 1, 1,
                 last->from + last->n, to);
+}
+
+
+/*
+ * The last n bytes written came from a letter with a Vietnamese mark, or
+ * the last byte took one (U+031B after "o"): their bits are set, the
+ * bitmap made on the field's first.
+ */
+
+static void
+pg_nbuf_vi(pg_nbuf_t *b, size_t n)
+{
+    size_t  k;
+
+    if (b->st != PG_OK) {
+        return;
+    }
+
+    if (b->vi == NULL) {
+        b->vi = pg_arena_calloc(b->arena, b->vi_cap / 8 + 1);
+        if (b->vi == NULL) {
+            b->st = PG_ERR_NOMEM;
+            return;
+        }
+    }
+
+    for (k = b->o - n; k < b->o; k++) {
+        b->vi[k >> 3] |= (uint8_t) (1 << (k & 7));
+    }
 }
 
 
@@ -595,6 +641,50 @@ pg_norm_compose(pg_nctx_t *x, const pg_nbuf_t *next)
     x->map = m;
 
     return st;
+}
+
+
+/*
+ * A step after the one that made the bitmap moves bytes (pg_norm_split()
+ * joins digits): an output byte of next takes the bits of the bytes of
+ * its input it came from.  Only for a field with such letters.
+ */
+
+static pg_status_t
+pg_norm_vi_carry(pg_nctx_t *x, pg_nbuf_t *next)
+{
+    size_t            i, k, j;
+    unsigned          bit;
+    const pg_nseg_t  *s;
+
+    if (x->vi == NULL || next->vi != NULL) {
+        return PG_OK;
+    }
+
+    next->vi = pg_arena_calloc(x->arena, x->cap / 8 + 1);
+    if (next->vi == NULL) {
+        return PG_ERR_NOMEM;
+    }
+
+    for (i = 0; i < next->map.n; i++) {
+        s = &next->map.seg[i];
+
+        for (k = 0; k < s->n; k++) {
+            if (s->to == 0) {
+                j = s->from + k;
+                bit = pg_norm_vi(x->vi, j);
+
+            } else {
+                for (j = s->from, bit = 0; j < s->to && !bit; j++) {
+                    bit = pg_norm_vi(x->vi, j);
+                }
+            }
+
+            next->vi[(s->o + k) >> 3] |= (uint8_t) (bit << ((s->o + k) & 7));
+        }
+    }
+
+    return PG_OK;
 }
 
 
@@ -945,6 +1035,10 @@ pg_norm_unicode(pg_nctx_t *x, const char *in, size_t len, pg_nbuf_t *out)
             pg_nbuf_extend(out, i + n);
             latin = i + n;
 
+            if (pg_norm_fold_vi(cp)) {
+                pg_nbuf_vi(out, 1);
+            }
+
         } else if (r == PG_NORM_KEEP) {
             /* a look-alike of ASCII letters or digits: see its file */
             nf = pg_norm_fold(&fw, in, len, i, (size_t) n, cp, fold);
@@ -954,6 +1048,10 @@ pg_norm_unicode(pg_nctx_t *x, const char *in, size_t len, pg_nbuf_t *out)
 
             if (nf && pg_isalpha(fold[nf - 1])) {
                 latin = i + n;
+
+                if (pg_norm_fold_vi(cp)) {
+                    pg_nbuf_vi(out, nf);
+                }
             }
 
         } else if (r != PG_NORM_DROP) {

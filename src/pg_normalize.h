@@ -45,7 +45,18 @@ typedef struct {
     const pg_nseg_t   *runs;
     size_t             nruns;
     size_t             in_len;
+    /*
+     * Bit i set (pg_norm_vi()): byte i of text came from a letter with a
+     * mark only Vietnamese uses, folded to its base letter ("ễ" of
+     * "Nguyễn", "ư", "ơ": pg_norm_fold_vi()).  NULL when no byte did, as
+     * in all ASCII text, so that it costs nothing there.
+     */
+    const uint8_t     *vi_marks;
 } pg_norm_t;
+
+
+/* whether byte i of the text came from a letter with a Vietnamese mark */
+#define pg_norm_vi(marks, i)  (((marks)[(i) >> 3] >> ((i) & 7)) & 1)
 
 
 /*

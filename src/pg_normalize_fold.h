@@ -46,5 +46,21 @@ size_t pg_norm_fold(pg_fold_word_t *w, const char *in, size_t len,
 int pg_norm_fold_mark(pg_fold_word_t *w, const char *in, size_t len,
     size_t i, size_t n, utf8proc_int32_t cp);
 
+/*
+ * Whether cp is a letter or a combining mark that only Vietnamese
+ * writes: the letters of U+1EA0-U+1EF9 ("ễ", "ạ", "ỳ"), "ơ" and "ư" and
+ * their capitals, the horn, dot below and hook above (U+031B, U+0323,
+ * U+0309) of text in NFD.  "ă", "đ", "â", "ê", "ô" and the grave, acute
+ * and tilde are not: Romanian, Croatian, French and Portuguese names
+ * have them.
+ */
+static inline int
+pg_norm_fold_vi(utf8proc_int32_t cp)
+{
+    return (cp >= 0x1ea0 && cp <= 0x1ef9) || cp == 0x01a0 || cp == 0x01a1
+           || cp == 0x01af || cp == 0x01b0 || cp == 0x031b || cp == 0x0323
+           || cp == 0x0309;
+}
+
 
 #endif /* _PG_NORMALIZE_FOLD_H_INCLUDED_ */

@@ -38,6 +38,7 @@ static void test_name_kin_languages(void **state);
 static void test_name_rooms_labels(void **state);
 static void test_name_patient_subject(void **state);
 static void test_name_diacritics(void **state);
+static void test_name_vietnamese(void **state);
 static void pg_nm_field(void **state, const char *s, size_t off,
     size_t len);
 
@@ -304,6 +305,9 @@ test_name_without_prepass(void **state)
         scan.arena = &fx->arena;
         scan.words = NULL;
         scan.memo = NULL;
+        scan.orig = NULL;
+        scan.norm = NULL;
+        scan.vi_marks = NULL;
 
         memset(&f, 0, sizeof(f));
         assert_int_equal(pg_detect_name(&scan, &f), PG_OK);
@@ -986,6 +990,51 @@ test_name_diacritics(void **state)
 }
 
 
+/*
+ * Vietnamese written with its marks folds to syllables that are names of
+ * the dataset ("Trung Tâm Y Tế Cộng Đồng" reads "Trung Tam Y Te Cong
+ * Dong"): a bilingual flyer's heading near an English health word is no
+ * name; a name with a direct cue, a room, or a common surname first is
+ */
+static void
+test_name_vietnamese(void **state)
+{
+    /* headings, clinics, classes, holidays next to English health words */
+    assert_int_equal(pg_dt_field(*state, "Trung Tâm Y Tế Cộng Đồng. Free "
+                     "flu shots this Saturday for the whole family!"), 0);
+    assert_int_equal(pg_dt_field(*state, "Lớp Học Dinh Dưỡng: nutrition "
+                     "class for patients with diabetes."), 0);
+    assert_int_equal(pg_dt_field(*state, "Xin chào! Phòng Khám Sức Khỏe Gia "
+                     "Đình now offers cancer screening."), 0);
+    assert_int_equal(pg_dt_field(*state, "Mừng Lễ Tạ Ơn! Urgent care stays "
+                     "open for flu and COVID symptoms."), 0);
+    assert_int_equal(pg_dt_field(*state, "Nhóm Hỗ Trợ Ung Thư Vú: breast "
+                     "cancer support group, every first Monday."), 0);
+    assert_int_equal(pg_dt_field(*state, "Chương Trình Chăm Sóc Tiểu Đường "
+                     "meets Tuesday: manage your blood sugar and insulin."),
+                     0);
+
+    /* the same words typed without marks read as they always did */
+    assert_int_equal(pg_dt_field(*state, "Lop Hoc Dinh Duong: nutrition "
+                     "class for patients with diabetes."), 1);
+
+    /* a common surname first, as Vietnamese writes a name */
+    pg_nm_field(state, "Nguyễn Văn An had his surgery today.", 0, 16);
+    pg_nm_field(state, "Hồ Thị Lan was admitted with pneumonia.", 0, 14);
+    /* "Bà" (Mrs.) reads "Ba", a given name: the name covers it */
+    pg_nm_field(state, "Bà Trần Thị Mai, room 4, asked for an interpreter.",
+                0, 20);
+    /* no surname: a room, a relative, "for my" */
+    pg_nm_field(state, "Chị Hạnh, room 4, asked for an interpreter.", 0, 12);
+    pg_nm_field(state, "Chị Hạnh, our patient since 2019, rang the bell.",
+                0, 12);
+    pg_nm_field(state, "Visiting my dad Lê Văn Hùng after his stroke.", 16,
+                14);
+    pg_nm_field(state, "Prayers for my grandmother Nguyễn Thị Hồng, "
+                "recovering from her stroke.", 27, 21);
+}
+
+
 int
 main(void)
 {
@@ -1041,6 +1090,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_name_patient_subject,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_name_diacritics,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_name_vietnamese,
                                         pg_dt_setup, pg_dt_teardown),
     };
 

@@ -25,6 +25,9 @@ static void test_fold_latin_glued(void **state);
 static void test_fold_latin_map(void **state);
 static void test_fold_latin_invalid(void **state);
 static void test_fold_latin_large(void **state);
+static void test_fold_vi_marks(void **state);
+static void test_fold_vi_marks_steps(void **state);
+static void pg_tf_vi(pg_dt_t *fx, const char *in, const char *want);
 static void pg_tf_map(pg_dt_t *fx, const char *in, size_t o, size_t from,
     size_t to);
 
@@ -356,6 +359,104 @@ test_fold_latin_large(void **state)
 }
 
 
+/*
+ * in normalises to as many bytes as want has, want's 'v' where the byte
+ * came from a letter with a mark only Vietnamese uses; want NULL: the
+ * field has none and no bitmap
+ */
+static void
+pg_tf_vi(pg_dt_t *fx, const char *in, const char *want)
+{
+    size_t     i;
+    pg_norm_t  n;
+
+    assert_int_equal(pg_normalize(&fx->arena, in, strlen(in), &n), PG_OK);
+
+    if (want == NULL) {
+        if (n.vi_marks != NULL) {
+            print_error("input \"%s\": a bitmap, wanted none\n", in);
+            fail();
+        }
+
+        return;
+    }
+
+    assert_non_null(n.vi_marks);
+    assert_int_equal(n.len, strlen(want));
+
+    for (i = 0; i < n.len; i++) {
+        if (pg_norm_vi(n.vi_marks, i) != (want[i] == 'v')) {
+            print_error("input \"%s\": byte %zu (%c) %s\n", in, i,
+                        n.text[i], want[i] == 'v' ? "not marked" : "marked");
+            fail();
+        }
+    }
+}
+
+
+/*
+ * The letters only Vietnamese writes are marked, precomposed or in NFD;
+ * the marks French, Spanish, Romanian or Croatian names share with it
+ * ("ê", "à", "ă", "đ") are not, and neither is ASCII
+ */
+static void
+test_fold_vi_marks(void **state)
+{
+    pg_tf_vi(*state, "Nguyễn Thị Hồng", "....v....v..v..");
+    pg_tf_vi(*state, "Trương Dưỡng", "..vv....vv..");
+    pg_tf_vi(*state, "NGUYỄN ƠN ƯU", "....v..v..v.");
+    /* NFD: "o" U+031B horn, "a" U+0323 dot below, "e" U+0309 hook */
+    pg_tf_vi(*state, "Tro\xcc\x9b Pha\xcc\xa3m Te\xcc\x89", "..v...v...v");
+    /* "ê" is French too; with a tone mark, "ễ" (U+1EC5), Vietnamese */
+    pg_tf_vi(*state, "Lê Lễ", "....v");
+
+    pg_tf_vi(*state, "Prayers for John Smith after surgery", NULL);
+    pg_tf_vi(*state, "José Núñez, Zoë Ångström, Bălan, Đurić, Lê Hoàng",
+             NULL);
+    pg_tf_vi(*state, "Gia Đình", NULL);
+}
+
+
+/*
+ * The bitmap is of the normalised text: entities decoded before, digits
+ * joined after the letters are folded move it with the text
+ */
+static void
+test_fold_vi_marks_steps(void **state)
+{
+    size_t     i, big;
+    char      *in;
+    pg_norm_t  n;
+    pg_dt_t   *fx;
+
+    pg_tf_vi(*state, "Nguy&#7877;n", "....v.");
+    pg_tf_vi(*state, "Nguy%E1%BB%85n", "....v.");
+    /* "1 8 0 5 9 5" reads "180595": the marks after it move back */
+    pg_tf_vi(*state, "call 1 8 0 5 9 5 Hồ Dưỡng", ".............v..vv..");
+
+    fx = *state;
+    big = PG_NORM_DENSE_MAX + 100;
+
+    in = pg_arena_alloc(&fx->arena, big + 32);
+    assert_non_null(in);
+
+    for (i = 0; i < big; i++) {
+        in[i] = 'x';
+    }
+
+    memcpy(in + big, " H\xe1\xbb\x93 Jos\xc3\xa9", 11);
+
+    assert_int_equal(pg_normalize(&fx->arena, in, big + 11, &n), PG_OK);
+    assert_int_equal(n.len, big + 8);
+    assert_memory_equal(n.text + big, " Ho Jose", 8);
+    assert_non_null(n.vi_marks);
+
+    for (i = 0; i < n.len; i++) {
+        assert_int_equal(pg_norm_vi(n.vi_marks, i), i == big + 2);
+    }
+}
+
+
 int
 main(void)
 {
@@ -387,6 +488,10 @@ main(void)
         cmocka_unit_test_setup_teardown(test_fold_latin_invalid,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_fold_latin_large,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_fold_vi_marks,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_fold_vi_marks_steps,
                                         pg_dt_setup, pg_dt_teardown),
     };
 
