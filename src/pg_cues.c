@@ -236,6 +236,28 @@ pg_cues_next(const char *t, size_t len, size_t pos, const char *const *cues,
 
 
 size_t
+pg_cues_first(const char *t, size_t len, const uint32_t *at, size_t n,
+    size_t *k, const char *const *cues, size_t *m)
+{
+    const pg_cue_index_t  *x;
+
+    x = pg_cue_index(cues);
+
+    for ( /* void */ ; *k < n && at[*k] < len; (*k)++) {
+        *m = pg_cues_idx_at(x, t, len, at[*k], cues, NULL);
+
+        if (*m != 0) {
+            return at[*k];
+        }
+    }
+
+    *m = 0;
+
+    return len;
+}
+
+
+size_t
 pg_cues_next_word(const char *t, size_t len, size_t pos,
     const char *const *cues, size_t *m)
 {

@@ -628,19 +628,10 @@ pg_cands_add(pg_cands_t *c, pg_arena_t *a, const uint32_t *add, size_t n)
 size_t
 pg_cands_next(pg_cands_t *c, size_t pos, size_t *m)
 {
-    size_t  p;
+    /* the list's index found once for the candidates, not at each */
+    (void) pg_cands_pos(c, pos);
 
-    for (p = pg_cands_pos(c, pos); p < c->len; p = pg_cands_pos(c, p + 1)) {
-        *m = pg_cues_at(c->text, c->len, p, c->cues, NULL);
-
-        if (*m != 0) {
-            return p;
-        }
-    }
-
-    *m = 0;
-
-    return c->len;
+    return pg_cues_first(c->text, c->len, c->pos, c->n, &c->k, c->cues, m);
 }
 
 

@@ -101,6 +101,14 @@ size_t pg_cues_at(const char *t, size_t len, size_t pos,
 size_t pg_cues_next(const char *t, size_t len, size_t pos,
     const char *const *cues, size_t *m);
 
+/*
+ * The first of the n ascending offsets at[*k ..] before len where a cue
+ * of the list matches, its length in *m; *k is left at its index.  len
+ * (and *m 0) when there is none.
+ */
+size_t pg_cues_first(const char *t, size_t len, const uint32_t *at,
+    size_t n, size_t *k, const char *const *cues, size_t *m);
+
 /* pg_cues_next(), the words that begin with a digit tried too */
 size_t pg_cues_next_word(const char *t, size_t len, size_t pos,
     const char *const *cues, size_t *m);
