@@ -29,7 +29,6 @@
 
 
 #include <string.h>
-#include <strings.h>
 
 #include <utf8proc.h>
 
@@ -50,6 +49,7 @@
 #define PG_NAME_STAFF_MAX 16      /* staff name words remembered */
 #define PG_NAME_MEMO_MAX  4096    /* words remembered (a power of two) */
 #define PG_NAME_MEMO_MIN  16
+#define PG_NAME_VI_CPS    16      /* code points of a surname read */
 
 /* confidences by evidence */
 #define PG_NAME_C_DIRECT  90
@@ -228,7 +228,10 @@ static int pg_name_age_before(pg_name_ctx_t *c, size_t a);
 static int pg_name_common_end(pg_name_ctx_t *c, size_t i);
 static int pg_name_vi_words(pg_name_ctx_t *c, size_t a, size_t b);
 static int pg_name_vi_surname(pg_name_ctx_t *c, size_t i);
-static int pg_name_vi_spelt(const char *p, size_t n, const uint16_t *cp);
+static int pg_name_vi_spelt(const utf8proc_int32_t *w, size_t n,
+    const uint16_t *cp);
+static int pg_name_vi_plain(const utf8proc_int32_t *w, size_t n,
+    const char *s);
 
 
 /* words written with a dot that does not end a sentence */
@@ -2924,23 +2927,39 @@ pg_name_vi_words(pg_name_ctx_t *c, size_t a, size_t b)
 /*
  * Whether word i is written as a surname of pg_name_vi_surnames[] is:
  * with its marks or with none.  Compared in the field's own text, since
- * the normalised text reads "Hồ", "Hỗ" and "Hộ" all as "Ho".
+ * the normalised text reads "Hồ", "Hỗ" and "Hộ" all as "Ho"; in NFC and
+ * case folded, so that "TRẦN" and "Trần" typed with combining marks
+ * read "trần".
  */
 
 static int
 pg_name_vi_surname(pg_name_ctx_t *c, size_t i)
 {
-    size_t       k, n;
-    const char  *p;
+    size_t             k, n;
+    const char        *p;
+    utf8proc_ssize_t   m;
+    utf8proc_int32_t   w[PG_NAME_VI_CPS];
 
     if (!pg_scan_orig(c->scan, c->tok[i].off, c->tok[i].blen, &p, &n)) {
         return 0;
     }
 
+    m = utf8proc_decompose((const utf8proc_uint8_t *) p,
+                           (utf8proc_ssize_t) n, w, PG_NAME_VI_CPS,
+                           (utf8proc_option_t) (UTF8PROC_COMPOSE
+                                                | UTF8PROC_CASEFOLD));
+    if (m <= 0 || m > PG_NAME_VI_CPS) {
+        return 0;
+    }
+
+    m = utf8proc_normalize_utf32(w, m, UTF8PROC_COMPOSE);
+    if (m <= 0) {
+        return 0;
+    }
+
     for (k = 0; pg_name_vi_surnames[k].plain != NULL; k++) {
-        if ((strlen(pg_name_vi_surnames[k].plain) == n
-             && strncasecmp(p, pg_name_vi_surnames[k].plain, n) == 0)
-            || pg_name_vi_spelt(p, n, pg_name_vi_surnames[k].cp))
+        if (pg_name_vi_spelt(w, (size_t) m, pg_name_vi_surnames[k].cp)
+            || pg_name_vi_plain(w, (size_t) m, pg_name_vi_surnames[k].plain))
         {
             return 1;
         }
@@ -2950,30 +2969,35 @@ pg_name_vi_surname(pg_name_ctx_t *c, size_t i)
 }
 
 
-/* whether n bytes at p, in lower case, are the code points of cp */
+/* whether the n code points of w are those of cp, 0-terminated */
 
 static int
-pg_name_vi_spelt(const char *p, size_t n, const uint16_t *cp)
+pg_name_vi_spelt(const utf8proc_int32_t *w, size_t n, const uint16_t *cp)
 {
-    size_t            j;
-    utf8proc_ssize_t  r;
-    utf8proc_int32_t  ch;
+    size_t  j;
 
-    for (j = 0; n > 0; j++) {
-        if (cp[j] == 0) {
+    for (j = 0; j < n; j++) {
+        if (cp[j] == 0 || w[j] != cp[j]) {
             return 0;
         }
-
-        r = utf8proc_iterate((const utf8proc_uint8_t *) p,
-                             (utf8proc_ssize_t) n, &ch);
-
-        if (r <= 0 || utf8proc_tolower(ch) != cp[j]) {
-            return 0;
-        }
-
-        p += r;
-        n -= (size_t) r;
     }
 
     return cp[j] == 0;
+}
+
+
+/* whether the n code points of w are the ASCII letters of s */
+
+static int
+pg_name_vi_plain(const utf8proc_int32_t *w, size_t n, const char *s)
+{
+    size_t  j;
+
+    for (j = 0; j < n; j++) {
+        if (s[j] == '\0' || w[j] != (unsigned char) s[j]) {
+            return 0;
+        }
+    }
+
+    return s[j] == '\0';
 }

@@ -1021,6 +1021,12 @@ test_name_vietnamese(void **state)
     /* a common surname first, as Vietnamese writes a name */
     pg_nm_field(state, "Nguyễn Văn An had his surgery today.", 0, 16);
     pg_nm_field(state, "Hồ Thị Lan was admitted with pneumonia.", 0, 14);
+    /* the same typed with combining marks (NFD): "Trần Thị Mai" */
+    pg_nm_field(state, "Tra\xcc\x82\xcc\x80n Thi\xcc\xa3 Mai was admitted "
+                "with pneumonia.", 0, 18);
+    assert_int_equal(pg_dt_field(*state, "Nho\xcc\x81m Ho\xcc\x82\xcc\x83 "
+                     "Tro\xcc\x9b\xcc\xa3 Ung Thu\xcc\x9b Vu\xcc\x81: breast "
+                     "cancer support group."), 0);
     /* "Bà" (Mrs.) reads "Ba", a given name: the name covers it */
     pg_nm_field(state, "Bà Trần Thị Mai, room 4, asked for an interpreter.",
                 0, 20);
