@@ -672,6 +672,13 @@ pg_norm_vi_carry(pg_nctx_t *x, pg_nbuf_t *next)
         for (k = 0; k < s->n; k++) {
             if (s->to == 0) {
                 j = s->from + k;
+
+                /* 8 bytes of no such letter at once: most of a field */
+                if ((j & 7) == 0 && k + 8 <= s->n && x->vi[j >> 3] == 0) {
+                    k += 7;
+                    continue;
+                }
+
                 bit = pg_norm_vi(x->vi, j);
 
             } else {
