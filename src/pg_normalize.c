@@ -654,6 +654,7 @@ static pg_status_t
 pg_norm_vi_carry(pg_nctx_t *x, pg_nbuf_t *next)
 {
     size_t            i, k, j;
+    uint64_t          none;
     unsigned          bit;
     const pg_nseg_t  *s;
 
@@ -673,7 +674,17 @@ pg_norm_vi_carry(pg_nctx_t *x, pg_nbuf_t *next)
             if (s->to == 0) {
                 j = s->from + k;
 
-                /* 8 bytes of no such letter at once: most of a field */
+                /* 64 or 8 bytes of no such letter at once: most of a
+                 * field; next->vi is zeroed, its bits there stay 0 */
+                if ((j & 63) == 0 && k + 64 <= s->n) {
+                    memcpy(&none, x->vi + (j >> 3), 8);
+
+                    if (none == 0) {
+                        k += 63;
+                        continue;
+                    }
+                }
+
                 if ((j & 7) == 0 && k + 8 <= s->n && x->vi[j >> 3] == 0) {
                     k += 7;
                     continue;
