@@ -2893,11 +2893,14 @@ pg_name_common_end(pg_name_ctx_t *c, size_t i)
  * ASCII are given names and surnames of the dataset ("Trung Tâm Y Tế
  * Cộng Đồng", a health center, reads "Trung Tam Y Te Cong Dong"), and a
  * bilingual flyer puts English health words next to its Title-case
- * headings: such words are a name only with a direct cue ("my grandmother
- * Nguyễn Thị Hồng") or when they start with a common surname as it is
- * written, surname first ("Nguyễn Văn An had his surgery"; not "Lễ Tạ
- * Ơn", which reads "Le").  The capitalised words either side count
- * too.  A field with no such letter is never read.
+ * headings: such words are no name by a health word near them
+ * (pg_name_evidence(); a direct cue, "my grandmother Nguyễn Thị Hồng",
+ * still makes them one) unless a common surname, written as it is,
+ * starts them, as Vietnamese writes a name ("Nguyễn Văn An had his
+ * surgery"; not "Lễ Tạ Ơn", which reads "Le"), or ends two or more of
+ * them with no capitalised word either side, as English writes a name
+ * ("Hồng Nguyễn").  The capitalised words either side count as the
+ * name's too.  A field with no such letter is never read.
  */
 
 static int
@@ -2920,7 +2923,15 @@ pg_name_vi_words(pg_name_ctx_t *c, size_t a, size_t b)
         return 0;
     }
 
-    return !pg_name_vi_surname(c, a);
+    if (pg_name_vi_surname(c, a)) {
+        return 0;
+    }
+
+    /* "Hồng Nguyễn": a name in English order ends with its surname; not
+     * a heading that goes on either side ("Lớp Khiêu Vũ", a dance
+     * class; "Sức Khỏe Thái Bình Dương", the Pacific) */
+    return !(b - a >= 2 && f == &c->tok[a] && l == &c->tok[b - 1]
+             && pg_name_vi_surname(c, b - 1));
 }
 
 

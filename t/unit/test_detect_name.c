@@ -1021,6 +1021,12 @@ test_name_vietnamese(void **state)
     /* a common surname first, as Vietnamese writes a name */
     pg_nm_field(state, "Nguyễn Văn An had his surgery today.", 0, 16);
     pg_nm_field(state, "Hồ Thị Lan was admitted with pneumonia.", 0, 14);
+    /* English order, the surname last; not a heading that ends with a
+     * word spelt as one ("Khiêu Vũ", dance) */
+    pg_nm_field(state, "Hồng Nguyễn was admitted with pneumonia last night.",
+                0, 15);
+    assert_int_equal(pg_dt_field(*state, "Lớp Khiêu Vũ for seniors with "
+                     "arthritis, every Tuesday."), 0);
     /* the same typed with combining marks (NFD): "Trần Thị Mai" */
     pg_nm_field(state, "Tra\xcc\x82\xcc\x80n Thi\xcc\xa3 Mai was admitted "
                 "with pneumonia.", 0, 18);
