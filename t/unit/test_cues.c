@@ -5,7 +5,9 @@
  * trying every cue of the list in order finds (the index of the first
  * longest cue, the next cue of a scan included), for lists with odd cues
  * (a leading space, an upper-case or non-ASCII first byte, an empty cue,
- * duplicates) and for more lists than the index holds.
+ * duplicates), for lists whose cues share their first words (the
+ * index compares first and second words 8 bytes at a time), and for
+ * more lists than the index holds.
  */
 
 
@@ -33,7 +35,9 @@ static int tc_ref_after(const char *t, size_t len, size_t pos,
 static size_t tc_ref_gap(const char *t, size_t len, size_t pos, size_t max,
     const char *const *fillers);
 static size_t tc_ref_next(const char *t, size_t len, size_t pos,
-    const char *const *cues, size_t *m);
+    const char *const *cues, size_t *m, int digits);
+static size_t tc_ref_first(const char *t, size_t len, const uint32_t *at,
+    size_t n, size_t *k, const char *const *cues, size_t *m);
 static size_t tc_text(char *t, unsigned *seed);
 static void tc_check_list(const char *const *cues, unsigned seed);
 static void test_cues_odd_lists(void **state);
@@ -46,6 +50,8 @@ static const char *const  tc_words[] = {
     "patient id", "chart no", "acct", "a/c", "#", "no", "is", "v",
     "npi#", "dr", "st", "plan id", "plan", "tag #", "o'neil", "1st",
     "caf\xc3\xa9", "  ", "-", "&", "id", "record", "records",
+    "patient", "patient account", "new york", "new", "york tag", "12",
+    "medicaid #", "identifiers",
     NULL
 };
 
@@ -64,6 +70,14 @@ static const char *const  tc_list_empty[] = {
     NULL
 };
 
+/* cues that share a first word, longer than 8 bytes, upper case inside */
+static const char *const  tc_list_shared[] = {
+    "patient id", "patient account", "patient", "patient identifier",
+    "patient identifiers", "patient  id", "new york tag", "new jersey tag",
+    "new", "new york", "medicaid #", "medicaid", "patienT id", "12 id",
+    "12", "identifiers id", "identifiers", "york tag", NULL
+};
+
 static const char *const  tc_list_ties[] = {
     "ab c", "ab  c", "ab c", "abc", "ab", "a", NULL
 };
@@ -80,6 +94,7 @@ test_cues_odd_lists(void **state)
     tc_check_list(tc_list_empty, 3);
     tc_check_list(tc_list_ties, 4);
     tc_check_list(tc_words, 5);
+    tc_check_list(tc_list_shared, 6);
 }
 
 
@@ -249,17 +264,39 @@ tc_ref_gap(const char *t, size_t len, size_t pos, size_t max,
 
 static size_t
 tc_ref_next(const char *t, size_t len, size_t pos, const char *const *cues,
-    size_t *m)
+    size_t *m, int digits)
 {
     size_t  i, w;
 
     for (i = pos; i < len; i++) {
-        if (pg_isalpha(t[i]) && pg_word_start(t, i)) {
+        if ((digits ? pg_isalnum(t[i]) : pg_isalpha(t[i]))
+            && pg_word_start(t, i))
+        {
             *m = tc_ref_at(t, len, i, cues, &w);
 
             if (*m != 0) {
                 return i;
             }
+        }
+    }
+
+    *m = 0;
+
+    return len;
+}
+
+
+static size_t
+tc_ref_first(const char *t, size_t len, const uint32_t *at, size_t n,
+    size_t *k, const char *const *cues, size_t *m)
+{
+    size_t  w;
+
+    for ( /* void */ ; *k < n && at[*k] < len; (*k)++) {
+        *m = tc_ref_at(t, len, at[*k], cues, &w);
+
+        if (*m != 0) {
+            return at[*k];
         }
     }
 
@@ -301,11 +338,28 @@ tc_text(char *t, unsigned *seed)
 static void
 tc_check_list(const char *const *cues, unsigned seed)
 {
-    char    t[TC_TEXT_MAX];
-    size_t  k, len, pos, w1, w2, m1, m2;
+    char      t[TC_TEXT_MAX];
+    size_t    k, j, len, pos, w1, w2, m1, m2, n, k1, k2;
+    uint32_t  at[TC_TEXT_MAX];
 
     for (k = 0; k < TC_TEXTS / 10; k++) {
         len = tc_text(t, &seed);
+
+        /* the word starts and a few other offsets, as candidates */
+        for (n = 0, pos = 0; pos < len; pos++) {
+            if (pg_word_start(t, pos) || pos % 7 == 0) {
+                at[n++] = (uint32_t) pos;
+            }
+        }
+
+        for (j = 0; j <= n; j++) {
+            k1 = j;
+            k2 = j;
+            assert_int_equal(pg_cues_first(t, len, at, n, &k1, cues, &m1),
+                             tc_ref_first(t, len, at, n, &k2, cues, &m2));
+            assert_int_equal(m1, m2);
+            assert_int_equal(k1, k2);
+        }
 
         for (pos = 0; pos <= len; pos++) {
             w1 = w2 = 77;
@@ -324,7 +378,10 @@ tc_check_list(const char *const *cues, unsigned seed)
             assert_int_equal(pg_skip_gap(t, len, pos, 20, cues),
                              tc_ref_gap(t, len, pos, 20, cues));
             assert_int_equal(pg_cues_next(t, len, pos, cues, &m1),
-                             tc_ref_next(t, len, pos, cues, &m2));
+                             tc_ref_next(t, len, pos, cues, &m2, 0));
+            assert_int_equal(m1, m2);
+            assert_int_equal(pg_cues_next_word(t, len, pos, cues, &m1),
+                             tc_ref_next(t, len, pos, cues, &m2, 1));
             assert_int_equal(m1, m2);
         }
     }
