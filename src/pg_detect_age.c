@@ -65,6 +65,7 @@
 
 #include "pg_detect.h"
 #include "pg_lexicon.h"
+#include "pg_own_care.h"
 #include "pg_text.h"
 
 
@@ -115,7 +116,6 @@ static int pg_age_range(const char *t, size_t len, size_t pos, size_t end);
 static size_t pg_age_joiner(const char *t, size_t len, size_t pos, int and);
 static int pg_age_role(const char *t, size_t len, size_t pos, size_t end);
 static int pg_age_role_who(const char *t, size_t len, size_t end);
-static int pg_age_own_care(const char *t, size_t len, size_t end);
 static int pg_age_who(const char *t, size_t len, size_t pos, size_t end,
     size_t w);
 static int pg_age_at(const char *t, size_t len, size_t pos, size_t end);
@@ -205,13 +205,6 @@ static const char *const  pg_age_role_verbs[] = {
     "volunteered", "volunteers", "volunteer", "ran", "runs", "raced",
     "finished", "retired", "worked", "works", "served", "donated",
     "donates", "coached", NULL
-};
-
-/* the person's own care after an age: "to his dialysis"; "with" and
- * "after" say it too: "<name>, 96, our retired surgeon, is in room 412
- * with pneumonia", "... is now in our ICU after a stroke" */
-static const char *const  pg_age_owners[] = {
-    "his", "her", "their", "with", "after", NULL
 };
 
 /* a patient or care near the age, whatever role came with it */
@@ -1274,53 +1267,7 @@ pg_age_role(const char *t, size_t len, size_t pos, size_t end)
                           pg_age_patients)
            && !pg_cue_after(t, len, end, PG_AGE_ROLE_WORDS + 2,
                             PG_AGE_ROLE_BYTES + 32, pg_age_patients)
-           && !pg_age_own_care(t, len, end);
-}
-
-
-/*
- * The person of the age has care of his or her own in its sentence:
- * "his", "her", "their", "with" or "after" and, a word or two on, a
- * health word of the lexicon ("<name>, 95, to his dialysis", "after her
- * pacemaker", "had his hip replaced", "with pneumonia").  A role's post names the care the role gives, not
- * care of the person's own ("retired from obstetrics", "caps for the
- * NICU").
- */
-
-static int
-pg_age_own_care(const char *t, size_t len, size_t end)
-{
-    size_t  i, j, n, hi, words;
-
-    hi = len - end > PG_AGE_ROLE_BYTES * 2 ? end + PG_AGE_ROLE_BYTES * 2
-                                           : len;
-
-    for (i = end; i < hi; i++) {
-        if (t[i] == '.' || t[i] == '!' || t[i] == '?' || t[i] == '\n') {
-            return 0;
-        }
-
-        if (pg_cues_at(t, hi, i, pg_age_owners, NULL) == 0) {
-            continue;
-        }
-
-        /* the pronoun and the two words after it, blanks between */
-        for (j = i, words = 0; words < 3; words++) {
-            if ((pg_lex_word_at(t, hi, j, &n) & PG_LEX_HEALTH) && words > 0) {
-                return 1;
-            }
-
-            if (n == 0) {
-                break;
-            }
-
-            for (j += n; j < hi && t[j] == ' '; j++) {
-                /* void */
-            }
-        }
-    }
-
-    return 0;
+           && !pg_own_care_after(t, len, end);
 }
 
 

@@ -36,6 +36,7 @@
 #include "pg_detect_name_tag.h"
 #include "pg_detect_geo.h"
 #include "pg_lexicon.h"
+#include "pg_own_care.h"
 #include "pg_text.h"
 #include "pg_wordset.h"
 
@@ -203,9 +204,10 @@ static int pg_name_role_after(pg_name_ctx_t *c, size_t b);
 static int pg_name_paid_in(pg_name_ctx_t *c, size_t from, size_t to);
 static int pg_name_subject(pg_name_ctx_t *c, size_t p);
 static int pg_name_born_to(pg_name_ctx_t *c, size_t p);
-static int pg_name_own_care(pg_name_ctx_t *c, size_t b);
+static int pg_name_care_after(pg_name_ctx_t *c, size_t a, size_t b);
 static int pg_name_family_reached(pg_name_ctx_t *c, size_t f);
 static int pg_name_staff(pg_name_ctx_t *c, size_t a, size_t b);
+static int pg_name_own_care(pg_name_ctx_t *c, size_t b);
 static void pg_name_staff_remember(pg_name_ctx_t *c, size_t a, size_t b);
 static int pg_name_staff_known(pg_name_ctx_t *c, size_t a, size_t b);
 static int pg_name_word_in(pg_name_ctx_t *c, size_t from, size_t to,
@@ -581,7 +583,7 @@ static pg_cue_set_t  pg_name_consent_set = pg_cue_set(pg_name_consent);
 pg_status_t
 pg_detect_name(const pg_scan_t *s, pg_findings_t *out)
 {
-    int             lower, drop, staff, hon;
+    int             lower, drop, staff, hon, own;
     size_t          pos, i, b, emit, cut, ci, next;
     unsigned        conf;
     pg_status_t     st;
@@ -696,8 +698,9 @@ pg_detect_name(const pg_scan_t *s, pg_findings_t *out)
 
             /* asked once: the rules below ask it again */
             staff = pg_name_staff(c, i, b);
+            own = staff && pg_name_care_after(c, i, b);
 
-            if (staff) {
+            if (staff && !own) {
                 pg_name_staff_remember(c, i, b);
             }
 
@@ -715,8 +718,24 @@ pg_detect_name(const pg_scan_t *s, pg_findings_t *out)
                     conf = pg_name_judge(c, i, b, pg_name_staff(c, i, b));
                 }
 
-            } else if (staff || pg_name_not_person(c, i, b)) {
+            } else if ((staff && !own) || pg_name_not_person(c, i, b)) {
                 conf = 0;
+            }
+
+            if (conf == 0
+                && (own
+                    || (!staff && b - i >= 2
+                        && (pg_name_staff_ctx(c)
+                            || pg_name_staff_known(c, i, b))
+                        && pg_name_care_after(c, i, b)))
+                && !pg_name_not_person(c, i, b))
+            {
+                /* "our donor <name>, who was diagnosed with ...", "Nurse
+                 * <name> was admitted": a staff member's, a donor's own
+                 * care after the name beats the staff exception; in a
+                 * staff post without a title, a full name only ("He is
+                 * home after ..." is no name) */
+                conf = PG_NAME_C_AFTER;
             }
 
             if (conf != 0) {
@@ -1744,6 +1763,29 @@ pg_name_welcome_world(pg_name_ctx_t *c, size_t p)
 
         if (pg_name_in(c, k - 1, PG_NAME_L_WELCOME)) {
             return 1;
+        }
+    }
+
+    return 0;
+}
+
+
+/* care of the person's own after the name [a, b) (pg_own_care.c), read
+ * only where a staff exception would win */
+
+static int
+pg_name_care_after(pg_name_ctx_t *c, size_t a, size_t b)
+{
+    size_t  k;
+
+    /* a person: one word a name and no common word ("Mercy General
+     * after his heart attack", "6 East after his stroke" are places) */
+    for (k = a; k < b; k++) {
+        if ((pg_name_lex(c, k) & (PG_LEX_NAME | PG_LEX_COMMON))
+            == PG_LEX_NAME)
+        {
+            return pg_own_care_after(c->t, c->len,
+                                     c->tok[b - 1].off + c->tok[b - 1].blen);
         }
     }
 

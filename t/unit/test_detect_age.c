@@ -348,6 +348,21 @@ test_age_roles(void **state)
               "surgeon, is in room 412 with pneumonia.", PG_T_AGE, 16, 2);
     pg_dt_none(*state, pg_detect_age, "Dr. Saul Klein, 96, our retired "
                "surgeon, stayed with us after 40 years in the OR.");
+
+    /* NAME's notion of care after the person (pg_own_care.c): "broke
+     * her hip", "came back with heart failure"; a body word bare is no
+     * one's care */
+    pg_dt_one(*state, pg_detect_age, "Our volunteer Edna Price, 94, fell "
+              "and broke her hip.", PG_T_AGE, 26, 2);
+    pg_dt_one(*state, pg_detect_age, "Retired nurse Ada Cole, 97, "
+              "volunteered here for 30 years and came back with heart "
+              "failure.", PG_T_AGE, 24, 2);
+    pg_dt_none(*state, pg_detect_age, "Our volunteer, 94, delivers "
+               "flowers to the ICU.");
+    pg_dt_none(*state, pg_detect_age, "Volunteer Edna Price, 94, teaches "
+               "hip-hop dance in our lobby.");
+    pg_dt_none(*state, pg_detect_age, "Volunteer Edna Price, 94, walks "
+               "for heart health month.");
 }
 
 /* "91M s/p fall" in a clinical line (h5-p015); a count is none */

@@ -39,6 +39,7 @@ static void test_name_rooms_labels(void **state);
 static void test_name_patient_subject(void **state);
 static void test_name_diacritics(void **state);
 static void test_name_vietnamese(void **state);
+static void test_name_own_care(void **state);
 static void pg_nm_field(void **state, const char *s, size_t off,
     size_t len);
 
@@ -1047,6 +1048,59 @@ test_name_vietnamese(void **state)
 }
 
 
+static void
+test_name_own_care(void **state)
+{
+    /* the person's own care after the name: admitted, diagnosed, back in
+     * the ICU, his transplant, broke her hip, came back with <condition>,
+     * recovering (a staff member's own injury is his or her health
+     * information) */
+    pg_dt_one(*state, pg_detect_name,
+              "Thank you to our donor Maria Lopez, who was diagnosed with "
+              "breast cancer here.", PG_T_NAME, 23, 11);
+    pg_dt_one(*state, pg_detect_name,
+              "Our volunteer Tom Reyes is back in the ICU after his second "
+              "heart attack.", PG_T_NAME, 14, 9);
+    pg_dt_one(*state, pg_detect_name,
+              "Nurse Janet Oduya was admitted to our cardiac unit.",
+              PG_T_NAME, 6, 11);
+    pg_dt_one(*state, pg_detect_name,
+              "Welcome back, Dr. Amir Haddad! He is home after his kidney "
+              "transplant here.", PG_T_NAME, 18, 11);
+    pg_dt_one(*state, pg_detect_name,
+              "Our volunteer Edna Price, 94, fell and broke her hip.",
+              PG_T_NAME, 14, 10);
+    pg_dt_one(*state, pg_detect_name,
+              "Retired nurse Ada Cole, 97, volunteered here for 30 years "
+              "and came back with heart failure.", PG_T_NAME, 14, 8);
+    pg_dt_one(*state, pg_detect_name,
+              "Our nurse Janet Oduya ran the marathon after recovering from"
+              " a knee injury.", PG_T_NAME, 10, 11);
+
+    /* the care the role gives, a body word bare, others' care */
+    pg_dt_none(*state, pg_detect_name,
+              "Dr. Haddad performed the kidney transplant.");
+    pg_dt_none(*state, pg_detect_name,
+              "Nurse Oduya cares for patients in our cardiac unit.");
+    pg_dt_none(*state, pg_detect_name,
+              "Our donor Maria Lopez funded the breast cancer center.");
+    pg_dt_none(*state, pg_detect_name,
+              "Dr. Amir Haddad, who specializes in heart failure, joins our"
+              " team.");
+    pg_dt_none(*state, pg_detect_name,
+              "Nurse Janet Oduya was admitted to the nursing honor society.");
+    pg_dt_none(*state, pg_detect_name,
+              "Our volunteer Tom Reyes supports heart health month.");
+    pg_dt_none(*state, pg_detect_name,
+              "Dr. Amir Haddad treats patients after a stroke.");
+    pg_dt_none(*state, pg_detect_name,
+              "Thank you, Officer Dana Cruz, for the safety talk with our "
+              "ER staff.");
+    pg_dt_none(*state, pg_detect_name,
+              "Author Diane Fox reads from her new book about living well "
+              "with arthritis.");
+}
+
 int
 main(void)
 {
@@ -1104,6 +1158,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_name_diacritics,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_name_vietnamese,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_name_own_care,
                                         pg_dt_setup, pg_dt_teardown),
     };
 
