@@ -54,6 +54,7 @@
 #define PG_DATE_AFTER     10      /* words from the date to a verb after */
 #define PG_DATE_PERSON    6       /* words from an event noun to a person */
 #define PG_DATE_BYTES     112     /* bytes of those windows */
+#define PG_DATE_LETTER    400     /* bytes from a salutation to "your" */
 #define PG_DATE_WORD_MAX  12      /* the longest of pg_date_first_words */
 
 
@@ -91,6 +92,8 @@ static size_t pg_date_line(const char *t, size_t from, size_t pos);
 static int pg_date_hours(const char *t, size_t len, size_t pos);
 static int pg_date_am_pm(const char *t, size_t len, size_t pos);
 static int pg_date_who(const char *t, size_t i);
+static int pg_date_addressed(const char *t, size_t i);
+static int pg_date_mine(const char *t, size_t i);
 
 
 /* event verbs and phrases: a person's care on its own */
@@ -161,6 +164,9 @@ static const char *const  pg_date_nouns[] = {
     "wreck", "crash", "accident", "collision",
     /* a visit by the care team: "the patient we saw 10/2" */
     "saw", "seen",
+    /* an injury or illness a person suffered: "the burns he suffered at
+     * the warehouse fire on Oct 30" */
+    "suffered",
     /* Spanish: "su cirugía del 3 de abril" (read "cirugia") */
     "cirugia", "operacion", "cita",
     /* French: "son AVC du 14 février" (a stroke); "opération" reads
@@ -198,7 +204,15 @@ static const char *const  pg_date_on_words[] = {
  * November ihren Herzkatheter", "on 3/4 she had her surgery" */
 static const char *const  pg_date_possessives[] = {
     "her", "his", "ihr", "ihre", "ihren", "ihrem", "sein", "seine",
-    "seinen", "seinem", "son", "sa", "ses", "su", "sus", NULL
+    "seinen", "seinem", "son", "sa", "ses", "su", "sus",
+    /* an illness that befell a person: "On Sept 14, <name>, 34, had a
+     * heart attack" */
+    "had a", "had an", NULL
+};
+
+/* a letter's salutation to a person by honorific: "Dear Ms. <surname>," */
+static const char *const  pg_date_salutations[] = {
+    "dear mr", "dear mrs", "dear ms", "dear mx", NULL
 };
 
 /* relatives, in lower case only ("Mother's Day" is a holiday): "your
@@ -885,7 +899,9 @@ pg_date_cue(const char *t, size_t len, size_t pos, size_t end,
         /* the person around the noun, not the noun: "Whipple" is also a
          * surname ("the Whipple Museum gala on the 17th") */
         if (m
-            && (pg_date_person(t, pg_back_words(t, i, PG_DATE_PERSON, 64), i)
+            && (pg_date_mine(t, i)
+                || pg_date_person(t, pg_back_words(t, i, PG_DATE_PERSON, 64),
+                                  i)
                 || pg_date_person(t, i + m,
                                   i + m + 16 < pos ? i + m + 16 : pos)))
         {
@@ -989,7 +1005,8 @@ pg_date_person(const char *t, size_t from, size_t to)
         if (pg_cues_at(t, to, i, pg_date_people, NULL)
             || (t[i] >= 'a' && t[i] <= 'z'
                 && pg_cues_at(t, to, i, pg_date_relatives, NULL))
-            || pg_date_who(t, i))
+            || pg_date_who(t, i)
+            || (pg_cue_at(t, to, i, "your") && pg_date_addressed(t, i)))
         {
             return 1;
         }
@@ -1109,17 +1126,33 @@ pg_date_own_event(const char *t, size_t len, size_t i)
 {
     size_t  n;
 
-    n = pg_cues_at(t, len, i, pg_date_possessives, NULL);
+    size_t  k, which;
+
+    n = pg_cues_at(t, len, i, pg_date_possessives, &which);
     if (n == 0) {
         return 0;
     }
 
-    for (i += n; i < len && t[i] == ' '; i++) {
-        /* void */
+    /* "had a heart attack": the health word may be the second word */
+    for (k = 0; k < (pg_date_possessives[which][0] == 'h'
+                     && pg_date_possessives[which][1] == 'a' ? 2 : 1); k++)
+    {
+        for (i += n; i < len && t[i] == ' '; i++) {
+            /* void */
+        }
+
+        if (pg_cues_at(t, len, i, pg_date_nouns, NULL) != 0
+            || (pg_lex_word_at(t, len, i, &n) & PG_LEX_HEALTH))
+        {
+            return 1;
+        }
+
+        if (n == 0) {
+            return 0;
+        }
     }
 
-    return pg_cues_at(t, len, i, pg_date_nouns, NULL) != 0
-           || (pg_lex_word_at(t, len, i, &n) & PG_LEX_HEALTH);
+    return 0;
 }
 
 
@@ -1317,4 +1350,43 @@ pg_date_who(const char *t, size_t i)
     }
 
     return x < 3 || !pg_cue_at(t, x, pg_back_words(t, x, 1, 8), "dr");
+}
+
+
+/*
+ * "your" at i in a letter to a named person ("Dear Ms. <surname>, ...
+ * after your hip surgery on October 28", a reply to a patient's review):
+ * the reader is that person, not marketing's reader; a line that opens
+ * with the salutation in the PG_DATE_LETTER bytes before i.
+ */
+
+static int
+pg_date_addressed(const char *t, size_t i)
+{
+    size_t  j;
+
+    for (j = i > PG_DATE_LETTER ? i - PG_DATE_LETTER : 0; j < i; j++) {
+
+        if ((j == 0 || t[j - 1] == '\n')
+            && pg_cues_at(t, i, j, pg_date_salutations, NULL))
+        {
+            return 1;
+        }
+    }
+
+    return 0;
+}
+
+
+/*
+ * "my" right before the event noun at i: the writer's own care ("my
+ * mammogram results from Dec 1", a commenter); further away "my" is
+ * too often another thing's ("my phone is dead. The rehab gym ...").
+ */
+
+static int
+pg_date_mine(const char *t, size_t i)
+{
+    return i >= 3 && t[i - 1] == ' '
+           && pg_cue_at(t, i - 1, i - 3, "my") == 2;
 }

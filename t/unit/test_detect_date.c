@@ -99,6 +99,29 @@ test_date_nouns(void **state)
                "Our new surgery center opens May 1.");
     pg_dt_none(*state, pg_detect_date,
                "Dr. Chen's surgery schedule opens on 4/22.");
+    /* a letter to a named person: "your" is that person */
+    pg_da_one(state, "Dear Ms. Obi, we are sorry your stay after your hip "
+              "surgery on October 28 was hard.", "October 28");
+    pg_da_one(state, "Thank you for writing.\nDear Mr. Hale, we regret "
+              "your wait at your visit on 11/2.", "11/2");
+    pg_dt_none(*state, pg_detect_date,
+               "Dear neighbors, book your surgery consult on October 28.");
+    pg_dt_none(*state, pg_detect_date,
+               "Dear Mr. Hale, thank you for your review of our garage "
+               "on 11/2.");
+    /* an injury a person suffered */
+    pg_da_one(state, "The burns he suffered at the Elm St warehouse fire "
+              "on Oct 30 are healing.", "Oct 30");
+    pg_dt_none(*state, pg_detect_date,
+               "The Elm St warehouse fire on Oct 30 closed the road.");
+    /* the writer's own care */
+    pg_da_one(state, "I still haven't gotten my mammogram results from "
+              "Dec 1.", "Dec 1");
+    pg_dt_none(*state, pg_detect_date,
+               "Schedule your mammogram from Dec 1 to Dec 31.");
+    pg_dt_none(*state, pg_detect_date,
+               "Sorry, my phone is dead. The cardiac rehab gym is closed "
+               "on Sept 1.");
 }
 
 
@@ -111,6 +134,11 @@ test_date_after(void **state)
     /* the verb in the next sentence does not count */
     pg_dt_none(*state, pg_detect_date,
                "Blood drive on 5/12. Donors admitted free to the gala.");
+    /* an illness that befell a person after "On <date>," */
+    pg_da_one(state, "On Sept 14, Ana Reyes, 34, had a heart attack at "
+              "mile 9.", "Sept 14");
+    pg_dt_none(*state, pg_detect_date,
+               "On Sept 14, we had a bake sale for the NICU.");
 }
 
 
