@@ -23,7 +23,8 @@
  *   same after ", who" ("Mr. Petrosyan, who is 103 and recovering"),
  *   where any capitalised word before the comma is a person
  *   weak (75): "101st birthday", "turns 100", "turned 100", "100 years
- *   young"
+ *   young", "93 años", "94 anos", "94 ans" (not before "de", "d'":
+ *   "100 años de historia", unless "de edad", "de idade")
  *     only with a person ("patient", "resident", "she", "grandma",
  *     "Mrs.", ...) in the 8 words before or after, and no institution
  *     in the 4 words before the number or after "birthday"
@@ -139,6 +140,10 @@ static const char *const  pg_age_suffixes[] = {
     "years of age",
     "yrs of age",
     "years young",      /* weak: institutions say it too */
+    /* Spanish, Portuguese and French years, read without marks ("Tiene
+     * 93 años", "de 99 años", "Mme ..., 94 ans"): they say "years old" */
+    "anos",
+    "ans",
     NULL
 };
 
@@ -146,6 +151,7 @@ static const char *const  pg_age_suffixes[] = {
 #define PG_AGE_YEARS_OLD  1     /* may be said of a building */
 #define PG_AGE_YRS_OLD    3
 #define PG_AGE_YOUNG      9
+#define PG_AGE_ANOS       10    /* and after: years alone, other tongues */
 
 
 static const char *const  pg_age_before[] = {
@@ -266,9 +272,24 @@ static const char *const  pg_age_persons[] = {
     "aunt", "uncle", "sister", "brother", "centenarian", "honoree",
     "birthday girl", "birthday boy", "client", "survivor", "member",
     "parishioner", "participant", "pt",
+    /* Spanish, Portuguese and French, read without marks ("doña" is
+     * "dona"), for their years ("Mme ..., 94 ans") */
+    "dona", "senora", "sra", "mme", "madame", "monsieur", "abuela",
+    "abuelo", "abuelita", "abuelito", "paciente", "patiente", "mamie",
+    "papi", "vovo",
     NULL
 };
 
+
+/* what makes "100 años" an institution's years: "100 años de historia",
+ * "100 ans d'histoire"; not "94 anos de idade" (of age) */
+static const char *const  pg_age_years_of[] = {
+    "de", "d'", "del", "da", "do", "dos", "des", NULL
+};
+
+static const char *const  pg_age_of_age[] = {
+    "de edad", "de idade", "d'age", NULL
+};
 
 static const char *const  pg_age_things[] = {
     "hospital", "hospitals", "clinic", "clinics", "center", "centre",
@@ -494,6 +515,24 @@ pg_age_phrase(const char *t, size_t len, size_t pos, size_t end, int ord,
 
         if (which == PG_AGE_YOUNG) {
             weak = 1;
+
+        } else if (which >= PG_AGE_ANOS
+                   && ((pg_cue_after(t, len, end + m, 1, PG_AGE_CUE_BYTES,
+                                     pg_age_years_of)
+                        && !pg_cue_after(t, len, end + m, 2,
+                                         PG_AGE_CUE_BYTES, pg_age_of_age))
+                       || pg_cue_before(t, pos, PG_AGE_NEAR_WORDS,
+                                        PG_AGE_NEAR_BYTES, pg_age_things)))
+        {
+            /* "100 años de servicio", "el hospital cumple 100 años" */
+            return 0;
+
+        } else if (which >= PG_AGE_ANOS) {
+            /* years alone: a person's only with a person near ("doña
+             * ..., de 99 años"), not "¡celebramos 100 años!"; "age 96
+             * años" is strong */
+            weak = !pg_cue_before(t, pos, PG_AGE_CUE_WORDS, PG_AGE_CUE_BYTES,
+                                  pg_age_before);
 
         } else if ((which == PG_AGE_YEARS_OLD || which == PG_AGE_YRS_OLD)
                    && pg_cue_before(t, pos, PG_AGE_NEAR_WORDS,

@@ -26,6 +26,7 @@ static void test_age_chart(void **state);
 static void test_age_born(void **state);
 static void test_age_aged_words(void **state);
 static void test_age_at(void **state);
+static void test_age_languages(void **state);
 
 
 static void
@@ -66,6 +67,33 @@ test_age_weak(void **state)
               PG_T_AGE, 19, 3);
     assert_int_equal(((pg_dt_t *) *state)->findings.items[0].confidence,
                      75);
+}
+
+
+/* years in Spanish, Portuguese and French (as the normaliser leaves
+ * them, without marks), a person near */
+static void
+test_age_languages(void **state)
+{
+    pg_dt_one(*state, pg_detect_age,
+              "a mi abuelita, dona Consuelo Araujo! Tiene 93 anos y",
+              PG_T_AGE, 43, 7);
+    pg_dt_one(*state, pg_detect_age,
+              "el fallecimiento de Dona Amparo Ledesma, de 99 anos, el",
+              PG_T_AGE, 44, 7);
+    pg_dt_one(*state, pg_detect_age,
+              "ma mere, Mme Huguette Lacasse, 94 ans, pendant son sejour",
+              PG_T_AGE, 31, 6);
+    pg_dt_one(*state, pg_detect_age,
+              "A paciente tem 94 anos de idade.", PG_T_AGE, 15, 7);
+    /* an institution's years, years with no person */
+    pg_dt_none(*state, pg_detect_age,
+               "Dona Rosa celebra 93 anos de servicio del hospital.");
+    pg_dt_none(*state, pg_detect_age,
+               "Madame la directrice: 100 ans d'histoire pour l'hopital.");
+    pg_dt_none(*state, pg_detect_age,
+               "El Hospital San Rafael cumple 100 anos, abuela.");
+    pg_dt_none(*state, pg_detect_age, "Celebramos 100 anos juntos!");
 }
 
 
@@ -508,6 +536,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_age_aged_words,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_age_at,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_age_languages,
                                         pg_dt_setup, pg_dt_teardown),
     };
 
