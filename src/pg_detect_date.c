@@ -119,6 +119,9 @@ static const char *const  pg_date_verbs[] = {
     "operada", "operado", "ingresada", "ingresado", "ingreso",
     "dada de alta", "dado de alta", "fallecio", "murio",
     "hospitalizada", "hospitalizado", "internada", "internado",
+    /* "la operaron el 8 de noviembre": the pronoun is the patient */
+    "la operaron", "lo operaron", "le operaron", "la ingresaron",
+    "lo ingresaron",
     /* French: "opérée le 3 mars", "décédé le 2 mai" (read without
      * marks: "operee", "decede") */
     "opere", "operee", "hospitalise", "hospitalisee", "admis", "admise",

@@ -508,6 +508,11 @@ test_date_languages(void **state)
     s = "Mon p\xc3\xa8re a \xc3\xa9t\xc3\xa9 op\xc3\xa9r\xc3\xa9 le 31 "
         "f\xc3\xa9vrier.";
     assert_int_equal(pg_dt_field(*state, s), 0);
+    /* "they operated on her": the object pronoun is the patient */
+    pg_da_one(state, "Tiene 93 anos y la operaron el 8 de noviembre.",
+              "8 de noviembre");
+    pg_dt_none(*state, pg_detect_date,
+               "Los cirujanos operaron a 40 ninos el 8 de noviembre.");
 }
 
 
