@@ -149,16 +149,22 @@ pg_cued_fits(const pg_token_t *tok, const pg_cued_t *spec)
  * "Passport number for the international patient: 548213097": at pos,
  * "for" or "of" and at most a few words without digits up to a colon in
  * the same sentence; returns the bytes to the ID after the colon, 0 when
- * there is no such phrase.
+ * there is no such phrase.  Spanish, Portuguese and French say "of" as
+ * "de", "del", "da", "do", "du" ("Número de Medicaid de la paciente:
+ * <ID>").
  */
+
+static const char *const  pg_cued_fors[] = {
+    "for ", "of ", "de ", "del ", "da ", "do ", "du ", NULL
+};
+
 
 static size_t
 pg_cued_for(const char *t, size_t len, size_t pos)
 {
     size_t  i, m;
 
-    m = pg_cue_at(t, len, pos, "for ");
-    m = m ? m : pg_cue_at(t, len, pos, "of ");
+    m = pg_cues_at(t, len, pos, pg_cued_fors, NULL);
 
     if (m == 0) {
         return 0;

@@ -47,6 +47,11 @@ test_health_plan_mbi(void **state)
     pg_dt_one(*state, pg_detect_health_plan,
               "1EG4TE5MK73 is the number on his card.", PG_T_HEALTH_PLAN,
               0, 11);
+    /* "of the patient" in Spanish between the cue and its ID */
+    pg_dt_one(*state, pg_detect_health_plan,
+              "Numero de Medicaid de la paciente: 71844209F", PG_T_HEALTH_PLAN, 35, 9);
+    pg_dt_none(*state, pg_detect_health_plan,
+               "Medicaid de Texas: llame al centro, 8 am a 5 pm.");
 }
 
 
