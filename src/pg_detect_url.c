@@ -51,6 +51,9 @@
 /* a URL longer than this is read only up to it */
 #define PG_URL_MAX  2048
 
+/* bytes before a fundraiser's sentence that may name its person */
+#define PG_URL_FUND_BACK  240
+
 
 typedef struct {
     size_t         start;
@@ -64,12 +67,15 @@ typedef struct {
 /*
  * A site of personal pages; kind: the path segment before the page;
  * journal: every page is one person's health journal (CaringBridge), so
- * no person need be named beside it.
+ * no person need be named beside it; fund: every page is a fundraiser,
+ * whose person may be named in the sentences before the link ("... was
+ * diagnosed ... Every dollar helps: gofundme.com/f/...").
  */
 typedef struct {
     const char    *host;
     const char    *kind;
     unsigned       journal:1;
+    unsigned       fund:1;
 } pg_url_site_t;
 
 
@@ -131,24 +137,24 @@ static const char *const  pg_url_share_segments[] = {
 
 /* social profiles, fundraisers and care journals: a person's own page */
 static const pg_url_site_t  pg_url_sites[] = {
-    { "facebook.com", NULL, 0 },
-    { "fb.com", NULL, 0 },
-    { "instagram.com", NULL, 0 },
-    { "tiktok.com", NULL, 0 },
-    { "twitter.com", NULL, 0 },
-    { "x.com", NULL, 0 },
-    { "threads.net", NULL, 0 },
-    { "linkedin.com", "in", 0 },
-    { "gofundme.com", "f", 0 },
-    { "givesendgo.com", NULL, 0 },
-    { "spotfund.com", NULL, 0 },
-    { "fundly.com", NULL, 0 },
-    { "giveforward.com", NULL, 0 },
-    { "youcaring.com", NULL, 0 },
-    { "caringbridge.org", NULL, 1 },
-    { "mealtrain.com", NULL, 1 },
-    { "lotsahelpinghands.com", NULL, 1 },
-    { NULL, NULL, 0 }
+    { "facebook.com", NULL, 0, 0 },
+    { "fb.com", NULL, 0, 0 },
+    { "instagram.com", NULL, 0, 0 },
+    { "tiktok.com", NULL, 0, 0 },
+    { "twitter.com", NULL, 0, 0 },
+    { "x.com", NULL, 0, 0 },
+    { "threads.net", NULL, 0, 0 },
+    { "linkedin.com", "in", 0, 0 },
+    { "gofundme.com", "f", 0, 1 },
+    { "givesendgo.com", NULL, 0, 1 },
+    { "spotfund.com", NULL, 0, 1 },
+    { "fundly.com", NULL, 0, 1 },
+    { "giveforward.com", NULL, 0, 1 },
+    { "youcaring.com", NULL, 0, 1 },
+    { "caringbridge.org", NULL, 1, 0 },
+    { "mealtrain.com", NULL, 1, 0 },
+    { "lotsahelpinghands.com", NULL, 1, 0 },
+    { NULL, NULL, 0, 0 }
 };
 
 
@@ -471,7 +477,15 @@ pg_url_personal(const char *t, size_t len, const pg_url_t *u)
 
     pg_org_sentence(t, len, u->start, u->end, &from, &to);
 
-    return pg_org_person(t, from, to);
+    if (pg_org_person(t, from, to)) {
+        return 1;
+    }
+
+    /* a fundraiser's link closes its appeal: the person may be named in
+     * the sentences before it */
+    return pg_url_sites[k].fund
+           && pg_org_person(t, from > PG_URL_FUND_BACK
+                               ? from - PG_URL_FUND_BACK : 0, from);
 }
 
 

@@ -168,6 +168,16 @@ test_url_personal_pages(void **state)
     pg_dt_none(*state, pg_detect_url, "Thanks for giving to our patient fund"
                " at gofundme.com/f/stmary-hospital-foundation");
 
+    /* a fundraiser's person named in the sentences before its link */
+    pg_dt_one(*state, pg_detect_url, "Little Kenji was diagnosed with a "
+              "Wilms tumor. His mom left her job. Every dollar helps: "
+              "gofundme.com/f/kenji-fights-wilms", PG_T_URL, 89, 33);
+    /* not a social profile, and not before the sentence's window */
+    pg_dt_none(*state, pg_detect_url, "His mom loved our cafe. Follow "
+               "the chef on instagram.com/chef_tony_22");
+    pg_dt_none(*state, pg_detect_url, "Our team ran the 5K. Every dollar "
+               "helps the NICU: gofundme.com/f/mercy-5k-2026");
+
     /* the site's pages, a post under a page, a kind with no page, a
      * shortener, a site not on the list */
     pg_dt_none(*state, pg_detect_url, "Her dad shared "
