@@ -76,6 +76,7 @@ static int pg_phone_digit_word(const char *t, size_t len, size_t pos,
     size_t *n);
 static int pg_phone_local_tail(const char *t, size_t len, size_t end);
 static size_t pg_phone_intl(const char *t, size_t len, size_t pos);
+static size_t pg_phone_br_mobile(const char *t, size_t len, size_t pos);
 static int pg_phone_intl_owned(const char *t, size_t len, size_t pos,
     size_t end);
 
@@ -225,7 +226,25 @@ pg_phone_scan(const pg_scan_t *s, pg_findings_t *out)
             continue;
         }
 
-        p.end = t[i] == '+' ? pg_phone_intl(t, s->len, i) : 0;
+        p.end = t[i] == '+' ? pg_phone_intl(t, s->len, i)
+                : t[i] == '(' ? pg_phone_br_mobile(t, s->len, i) : 0;
+
+        if (p.end != 0 && t[i] == '(') {
+            /* a Brazilian mobile is a person's, not a line's */
+            if (pg_org_line(t, s->len, i, p.end)) {
+                skip = p.end - i;
+                continue;
+            }
+
+            st = pg_findings_add(out, s->arena, PG_T_PHONE, s->field, i,
+                                 p.end - i, 85);
+            if (st != PG_OK) {
+                return st;
+            }
+
+            skip = p.end - i;
+            continue;
+        }
 
         if (p.end != 0) {
             /* "+52 33 1847 2290": a country code other than NANP's */
@@ -616,6 +635,45 @@ pg_phone_intl(const char *t, size_t len, size_t pos)
     }
 
     return i;
+}
+
+
+/*
+ * The end of a Brazilian mobile number written without "+55" at pos
+ * ('('), 0: none.  "(11) 98472-3316": an area code of two digits 1-9,
+ * then 9 and four digits, '-' or ' ', four digits.  Brazil's mobiles
+ * alone have that 9 and 5+4 digits (its landlines and NANP numbers are
+ * 4+4 and 3+4), and a mobile is a person's own.
+ */
+
+static size_t
+pg_phone_br_mobile(const char *t, size_t len, size_t pos)
+{
+    size_t  i;
+
+    i = pos + 1;
+
+    if (i + 3 > len || t[i] < '1' || t[i] > '9' || t[i + 1] < '1'
+        || t[i + 1] > '9' || t[i + 2] != ')')
+    {
+        return 0;
+    }
+
+    i += 3;
+
+    if (t[i] == ' ') {
+        i++;
+    }
+
+    if (i + 10 > len || t[i] != '9' || pg_digit_run(t, len, i, len) != 5
+        || (t[i + 5] != '-' && t[i + 5] != ' ')
+        || pg_digit_run(t, len, i + 6, len) != 4
+        || !pg_num_end(t, len, i + 10))
+    {
+        return 0;
+    }
+
+    return i + 10;
 }
 
 

@@ -68,6 +68,13 @@ test_phone_country_code(void **state)
               12);
     /* other countries are out of scope */
     pg_dt_none(*state, pg_detect_phone, "+44 20 7946 0958");
+
+    /* a Brazilian mobile without "+55": a person's own */
+    pg_dt_one(*state, pg_detect_phone, "mandar mensagem: (11) 98472-3316.",
+              PG_T_PHONE, 17, 15);
+    /* a landline's 4+4 digits, a short run: not a mobile */
+    pg_dt_none(*state, pg_detect_phone, "Central: (11) 3472-3316.");
+    pg_dt_none(*state, pg_detect_phone, "Sala (11) 98472-331 e 9");
 }
 
 
