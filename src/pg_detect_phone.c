@@ -661,7 +661,7 @@ pg_phone_br_mobile(const char *t, size_t len, size_t pos)
 
     i += 3;
 
-    if (t[i] == ' ') {
+    if (i < len && t[i] == ' ') {
         i++;
     }
 

@@ -75,6 +75,7 @@ test_phone_country_code(void **state)
     /* a landline's 4+4 digits, a short run: not a mobile */
     pg_dt_none(*state, pg_detect_phone, "Central: (11) 3472-3316.");
     pg_dt_none(*state, pg_detect_phone, "Sala (11) 98472-331 e 9");
+    pg_dt_none(*state, pg_detect_phone, "ends with (11)");
 }
 
 
