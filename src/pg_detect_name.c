@@ -194,6 +194,7 @@ static int pg_name_caps(pg_name_ctx_t *c, size_t i);
 static int pg_name_chart(pg_name_ctx_t *c, size_t i, int lower);
 static int pg_name_weight_after(pg_name_ctx_t *c, size_t a);
 static int pg_name_honorific(pg_name_ctx_t *c, size_t i);
+static int pg_name_patient_in(pg_name_ctx_t *c, size_t from, size_t to);
 static int pg_name_title(pg_name_ctx_t *c, size_t i);
 static int pg_name_kin(pg_name_ctx_t *c, size_t p);
 static int pg_name_board(pg_name_ctx_t *c, size_t a);
@@ -2025,7 +2026,7 @@ pg_name_direct(pg_name_ctx_t *c, size_t a, int hon)
          * "Community Baby Shower"): a newborn's given name alone */
         if (pg_name_health_in(c, k, e, (unsigned) -1)
             || pg_name_word_in(c, k, e, (unsigned) -1, PG_NAME_L_AGES)
-            || pg_name_word_in(c, k, e, (unsigned) -1, PG_NAME_L_PATIENT)
+            || pg_name_patient_in(c, k, e)
             || (!pg_name_title(c, p)
                 && pg_name_word_in(c, k, e, (unsigned) -1,
                                    PG_NAME_L_BIRTHS))
@@ -2483,6 +2484,29 @@ pg_name_word_in(pg_name_ctx_t *c, size_t from, size_t to,
     for (k = from; k < to; k++) {
         if ((sent == (unsigned) -1 || c->tok[k].sent == sent)
             && pg_name_in(c, k, list))
+        {
+            return 1;
+        }
+    }
+
+    return 0;
+}
+
+
+/* a patient word among words [from, to); not one that names a team
+ * before a service word ("Patient Experience", "Patient Relations"): a
+ * reply signed by the team says nothing of the person it addresses */
+
+static int
+pg_name_patient_in(pg_name_ctx_t *c, size_t from, size_t to)
+{
+    size_t  k;
+
+    for (k = from; k < to; k++) {
+        if (pg_name_in(c, k, PG_NAME_L_PATIENT)
+            && !(k + 1 < c->n && c->tok[k].gap
+                 && c->tok[k].sent == c->tok[k + 1].sent
+                 && pg_name_in(c, k + 1, PG_NAME_L_SERVICES)))
         {
             return 1;
         }

@@ -751,6 +751,25 @@ test_name_heldout5(void **state)
 }
 
 
+/* a reply to a review signed by a team named "Patient Experience" says
+ * nothing of the person it addresses; a reply about the person's care
+ * names a patient */
+
+static void
+test_name_review_reply(void **state)
+{
+    pg_nm_none(state, "Dear Mr. Haverford, thank you for the five stars "
+               "for our garage team! Warmly, Patient Experience");
+    pg_nm_none(state, "Dear Ms. Akintola, thank you for your feedback. "
+               "Please call our Patient Relations team at 614-293-4470.");
+    pg_nm_one(state, "Dear Ms. Okafor, we are sorry your stay after your "
+              "hip surgery was not what you expected. Patient Experience",
+              "Okafor");
+    pg_nm_one(state, "Dear Mr. Brandt, thank you for being our patient "
+              "this fall. Warmly, Patient Experience", "Brandt");
+}
+
+
 static void
 test_name_kin_shapes(void **state)
 {
@@ -1146,6 +1165,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_name_heldout4,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_name_heldout5,
+                                        pg_dt_setup, pg_dt_teardown),
+        cmocka_unit_test_setup_teardown(test_name_review_reply,
                                         pg_dt_setup, pg_dt_teardown),
         cmocka_unit_test_setup_teardown(test_name_kin_shapes,
                                         pg_dt_setup, pg_dt_teardown),
