@@ -2494,7 +2494,8 @@ pg_name_word_in(pg_name_ctx_t *c, size_t from, size_t to,
 
 
 /* a patient word among words [from, to); not one that names a team
- * before a service word ("Patient Experience", "Patient Relations"): a
+ * before a capitalised service word ("Patient Experience"; not "a
+ * patient and friend"): a
  * reply signed by the team says nothing of the person it addresses */
 
 static int
@@ -2505,7 +2506,7 @@ pg_name_patient_in(pg_name_ctx_t *c, size_t from, size_t to)
     for (k = from; k < to; k++) {
         if (pg_name_in(c, k, PG_NAME_L_PATIENT)
             && !(k + 1 < c->n && c->tok[k].gap
-                 && c->tok[k].sent == c->tok[k + 1].sent
+                 && c->tok[k].sent == c->tok[k + 1].sent && c->tok[k + 1].cap
                  && pg_name_in(c, k + 1, PG_NAME_L_SERVICES)))
         {
             return 1;

@@ -767,6 +767,8 @@ test_name_review_reply(void **state)
               "Okafor");
     pg_nm_one(state, "Dear Mr. Brandt, thank you for being our patient "
               "this fall. Warmly, Patient Experience", "Brandt");
+    pg_nm_one(state, "Thank you, Mr. Alvarez, a longtime patient and "
+              "friend of our Patient Experience team.", "Alvarez");
 }
 
 
